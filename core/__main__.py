@@ -1,0 +1,5 @@
+import sys
+
+from ccedge.core.cli import main
+
+sys.exit(main())

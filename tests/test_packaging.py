@@ -1,0 +1,47 @@
+"""Every folder with an __init__.py is a listed package; grpc/ never shadows grpcio."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ROOTS = {"core": "ccedge.core", "dsp": "ccedge.dsp", "hardware": "ccedge.hardware",
+         "grpc": "ccedge.rpc", "tui": "ccedge.tui", "firmware": "ccedge.firmware"}
+
+
+def _config() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+
+
+def test_every_package_is_listed() -> None:
+    cfg = _config()
+    listed = set(cfg["packages"])
+    found = set()
+    for folder, package in ROOTS.items():
+        base = REPO / folder
+        for init in base.rglob("__init__.py"):
+            rel = init.parent.relative_to(base)
+            found.add(".".join([package, *rel.parts]))
+    missing = found - listed
+    assert not missing, f"packages not listed in pyproject.toml: {sorted(missing)}"
+    for name in listed:
+        assert name in found, f"{name} is listed but has no __init__.py"
+
+
+def test_package_dir_maps_fixed_folders() -> None:
+    mapping = _config()["package-dir"]
+    for package, folder in mapping.items():
+        assert ROOTS[folder] == package
+
+
+def test_grpc_root_has_no_init() -> None:
+    assert not (REPO / "grpc" / "__init__.py").exists()
+
+
+def test_namespace_imports() -> None:
+    import ccedge.core
+    import ccedge.dsp
+    import ccedge.hardware
+
+    assert ccedge.core.CoreError and ccedge.dsp.DspError and ccedge.hardware.HardwareError

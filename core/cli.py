@@ -19,7 +19,7 @@ from ccedge.dsp import DspError
 from ccedge.hardware import HardwareError
 
 # Verb modules of this layer, in the order ``ccedge --help`` lists them.
-VERBS: tuple[str, ...] = ()
+VERBS: tuple[str, ...] = ("model", "tap")
 
 log = logging.getLogger("ccedge")
 

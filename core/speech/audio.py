@@ -1,0 +1,59 @@
+"""Audio plumbing for the engine: int16 at 8/16 kHz in, float32 at 16 kHz out, WAV reading."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from ccedge.core.speech.errors import SpeechError
+
+WHISPER_RATE = 16000
+
+
+def _resample(x: npt.NDArray[np.float32], rate: int, target: int) -> npt.NDArray[np.float32]:
+    # Private until ccedge.dsp.resample lands (DSP helper); soxr "HQ" is what it wraps.
+    import soxr
+
+    return np.asarray(soxr.resample(x, rate, target, quality="HQ"), dtype=np.float32)
+
+
+def to_whisper(samples: npt.NDArray[np.int16], rate: int) -> npt.NDArray[np.float32]:
+    """int16 PCM at ``rate`` -> float32 in [-1, 1) at 16 kHz (Whisper's input)."""
+    if rate <= 0:
+        raise SpeechError("utterance sample rate must be positive")
+    x = np.asarray(samples, dtype=np.float32) / np.float32(32768.0)
+    if rate != WHISPER_RATE and x.size:
+        x = _resample(x, rate, WHISPER_RATE)
+    return np.ascontiguousarray(x, dtype=np.float32)
+
+
+def rms_dbfs(samples: npt.NDArray[np.int16]) -> float:
+    """Root-mean-square level relative to full scale (int16), in dB; -inf for silence."""
+    if len(samples) == 0:
+        return float("-inf")
+    x = np.asarray(samples, dtype=np.float64) / 32768.0
+    ms = float(np.mean(x * x))
+    return 10.0 * np.log10(ms) if ms > 0 else float("-inf")
+
+
+def read_wav(path: Path) -> tuple[int, list[npt.NDArray[np.int16]]]:
+    """A PCM WAV file as (rate, one int16 array per channel)."""
+    try:
+        with wave.open(str(path), "rb") as w:
+            rate, n_ch, width = w.getframerate(), w.getnchannels(), w.getsampwidth()
+            raw = w.readframes(w.getnframes())
+    except (wave.Error, EOFError) as e:
+        raise SpeechError(f"{path.name}: not a PCM WAV file ({e})") from e
+    if width == 2:
+        pcm = np.frombuffer(raw, dtype="<i2")
+    elif width == 1:  # unsigned 8-bit PCM
+        pcm = ((np.frombuffer(raw, dtype=np.uint8).astype(np.int16) - 128) << 8).astype(np.int16)
+    elif width == 4:
+        pcm = (np.frombuffer(raw, dtype="<i4") >> 16).astype(np.int16)
+    else:
+        raise SpeechError(f"{path.name}: unsupported WAV sample width {width}")
+    pcm = pcm[: len(pcm) // n_ch * n_ch].reshape(-1, n_ch)
+    return rate, [np.ascontiguousarray(pcm[:, c], dtype=np.int16) for c in range(n_ch)]

@@ -1,0 +1,285 @@
+"""The transcription engine: utterances in, :class:`Transcript` with timed words out.
+
+Shape after faster-whisper's ``transcribe.py``: options and results are dataclasses and
+``transcribe()`` returns a lazy iterator, so a second backend can sit behind the same
+:class:`Engine` interface. The product backend is whisper.cpp through ``pywhispercpp``
+(its C binding ``_pywhispercpp``, for token-level data). A ggml assertion aborts the
+process, so the appliance runs this inside worker processes (:mod:`.workers`).
+
+Hallucination control, in order: an energy gate (no model call below ``gate_dbfs``),
+whisper.cpp's own no-speech / log-probability test, then per segment: non-speech
+annotations removed ("[Music]", "♪"), our average token log-probability and gzip
+compression-ratio tests (openai/whisper ``transcribe.py``
+uses the same two signals: repetition loops compress well, guesses have low log-prob).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import zlib
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ccedge.core.frames import Transcript, Utterance, Word
+from ccedge.core.speech.audio import WHISPER_RATE, rms_dbfs, to_whisper
+from ccedge.core.speech.errors import SpeechError
+
+# whisper.cpp refuses input shorter than 1 s ("input is too short"); pad to a bit more.
+_MIN_SECONDS = 1.1
+_FRAMES_PER_SECOND = 50  # encoder positions per second (n_audio_ctx 1500 for 30 s)
+_MAX_CTX = 1500
+# Non-speech annotations Whisper emits for music and noise ("[Music]", "(upbeat music)", "♪"):
+# never call content, never words.
+_ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|[♪♫♬]")
+_HAS_WORD = re.compile(r"\w")
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send fd 2 to /dev/null: whisper.cpp logs model details at load through its default logger."""
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def clean_text(text: str) -> str:
+    """Drop non-speech annotations; empty when nothing word-like is left."""
+    text = " ".join(_ANNOTATION.sub(" ", text).split())
+    return text if _HAS_WORD.search(text) else ""
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Decode settings; the defaults are the appliance's (greedy, English, sized encoder)."""
+
+    language: str = "en"
+    n_threads: int = 1
+    # "auto": size the encoder's audio_ctx to the utterance (+ margin); 0: full 30 s window.
+    audio_ctx: int | str = "auto"
+    audio_ctx_margin: int = 64  # encoder positions (1.28 s) beyond the audio
+    temperature_inc: float = 0.0  # 0 disables temperature fallback (bounded latency)
+    no_speech_thold: float = 0.6
+    logprob_thold: float = -1.0  # whisper.cpp: no speech when also no_speech_prob > no_speech_thold
+    # Our own drop of a whole segment. Lower than logprob_thold: a lone short word ("Yes.")
+    # scores about -1.5 on 8 kHz speech, and dropping real answers is worse than keeping them.
+    drop_logprob: float = -2.0
+    compression_ratio_thold: float = 2.4
+    gate_dbfs: float = -55.0  # skip the model below this RMS level
+    suppress_non_speech: bool = True
+    # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the
+    # time a repetition loop on a tone can burn; -1 = unlimited.
+    max_tokens: int = 0
+
+    def ctx_for(self, seconds: float) -> int:
+        if self.audio_ctx == "auto":
+            if seconds >= 30.0:
+                return 0
+            n = math.ceil(seconds * _FRAMES_PER_SECOND) + self.audio_ctx_margin
+            n = -(-n // 32) * 32  # round up to 32 positions so few graph shapes recur
+            return 0 if n >= _MAX_CTX else n
+        return int(self.audio_ctx)
+
+
+@dataclass(frozen=True)
+class SegmentInfo:
+    """Decoder statistics of one segment, for the drop decision and for benchmarks."""
+
+    text: str
+    avg_logprob: float
+    compression_ratio: float
+    kept: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    transcript: Transcript
+    segments: tuple[SegmentInfo, ...] = field(default_factory=tuple)
+    gated: bool = False  # True when the energy gate skipped the model
+    audio_ctx: int = 0
+
+
+def compression_ratio(text: str) -> float:
+    raw = text.encode("utf-8")
+    return len(raw) / len(zlib.compress(raw)) if raw else 0.0
+
+
+class Engine(ABC):
+    """One speech backend; not thread-safe (one engine per worker)."""
+
+    name: str = ""
+
+    @abstractmethod
+    def transcribe_one(self, utt: Utterance) -> Result: ...
+
+    def transcribe(self, utterances: Iterable[Utterance]) -> Iterator[Transcript]:
+        """Lazy: each utterance is decoded when the caller asks for its transcript."""
+        for utt in utterances:
+            yield self.transcribe_one(utt).transcript
+
+    def close(self) -> None:  # noqa: B027 - optional hook, backends without resources skip it
+        pass
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass
+class _Token:
+    id: int
+    raw: bytes
+    t0: float
+    t1: float
+    p: float
+    plog: float
+
+
+def words_from_tokens(tokens: list[_Token], offset: float, t_end: float) -> list[Word]:
+    """Group BPE tokens into words: a token whose bytes start with a space starts a word.
+
+    Word time is its first token's t0 to its last token's t1; p is the mean token probability
+    (as faster-whisper reports it). Times are clamped to the utterance.
+    """
+    groups: list[list[_Token]] = []
+    for tok in tokens:
+        starts = tok.raw[:1] == b" " or not groups
+        if not starts and tok.raw.strip() and not tok.raw.strip(b".,?!:;\"'-").strip():
+            starts = False  # punctuation attaches to the word before it
+        if starts:
+            groups.append([tok])
+        else:
+            groups[-1].append(tok)
+    words: list[Word] = []
+    for g in groups:
+        text = b"".join(t.raw for t in g).decode("utf-8", errors="replace").strip()
+        if not text:
+            continue
+        t0 = min(max(offset + g[0].t0, offset), t_end)
+        t1 = min(max(offset + g[-1].t1, t0), t_end)
+        words.append(Word(text=text, t0=t0, t1=t1, p=float(np.mean([t.p for t in g]))))
+    return words
+
+
+class WhisperCppEngine(Engine):
+    """whisper.cpp via ``_pywhispercpp`` with a ggml model file we built."""
+
+    def __init__(self, model_path: Path, options: TranscribeOptions | None = None) -> None:
+        import _pywhispercpp as pw
+
+        path = Path(model_path).resolve()
+        # pywhispercpp downloads a model when given a name or a missing path: never let it.
+        if not path.is_file():
+            raise SpeechError(f"model file not found: {path} (run `ccedge model build`)")
+        self.options = options or TranscribeOptions()
+        self.name = f"whisper.cpp:{path.name}"
+        self._pw: Any = pw
+        cparams = pw.whisper_context_default_params()
+        cparams.use_gpu = False
+        # Flash attention pads the cross-attention KV to 256 positions without masking the pad,
+        # so with a sized audio_ctx (not a multiple of 256) a decode read stale keys from the
+        # previous utterance and its output depended on history (measured: "Yes." then "Yeah.").
+        # Without it output is deterministic, and sized contexts run faster anyway.
+        cparams.flash_attn = False
+        with _quiet_stderr():
+            self._ctx: Any = pw.whisper_init_from_file_with_params(str(path), cparams)
+        if self._ctx is None:
+            raise SpeechError(f"whisper.cpp could not load {path.name}")
+        self._eot = int(pw.whisper_token_eot(self._ctx))
+
+    def _params(self, audio_ctx: int, seconds: float) -> Any:
+        pw, o = self._pw, self.options
+        p = pw.whisper_full_default_params(pw.whisper_sampling_strategy.WHISPER_SAMPLING_GREEDY)
+        p.n_threads = o.n_threads
+        p.language = o.language
+        p.translate = False
+        p.detect_language = False
+        p.no_context = True
+        p.print_progress = False
+        p.print_realtime = False
+        p.print_timestamps = False
+        p.print_special = False
+        p.token_timestamps = True
+        p.audio_ctx = audio_ctx
+        p.temperature = 0.0
+        p.temperature_inc = o.temperature_inc
+        p.no_speech_thold = o.no_speech_thold
+        p.logprob_thold = o.logprob_thold
+        p.suppress_nst = o.suppress_non_speech
+        p.max_tokens = max(0, o.max_tokens) if o.max_tokens else int(12 * min(seconds, 30.0)) + 16
+        return p
+
+    def decode(self, audio: npt.NDArray[np.float32], audio_ctx: int) -> list[tuple[list[_Token], bytes]]:
+        """Run whisper.cpp on 16 kHz float32 audio; per segment, its text tokens and its text."""
+        pw = self._pw
+        params = self._params(audio_ctx, audio.size / WHISPER_RATE)
+        rc = pw.whisper_full(self._ctx, params, audio, audio.size)
+        if rc != 0:
+            raise SpeechError(f"whisper.cpp decode failed (code {rc})")
+        out = []
+        for i in range(pw.whisper_full_n_segments(self._ctx)):
+            toks = []
+            for j in range(pw.whisper_full_n_tokens(self._ctx, i)):
+                d = pw.whisper_full_get_token_data(self._ctx, i, j)
+                if d.id >= self._eot:  # special and timestamp tokens
+                    continue
+                raw = pw.whisper_token_to_bytes(self._ctx, d.id)
+                toks.append(_Token(d.id, raw, d.t0 / 100.0, d.t1 / 100.0, float(d.p), float(d.plog)))
+            out.append((toks, pw.whisper_full_get_segment_text(self._ctx, i)))
+        return out
+
+    def transcribe_one(self, utt: Utterance) -> Result:
+        o = self.options
+        empty = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, "", (), self.name)
+        if len(utt.samples) == 0 or rms_dbfs(utt.samples) < o.gate_dbfs:
+            return Result(empty, gated=True)
+        audio = to_whisper(utt.samples, utt.rate)
+        seconds = audio.size / WHISPER_RATE
+        if seconds < _MIN_SECONDS:
+            pad = np.zeros(int(_MIN_SECONDS * WHISPER_RATE) - audio.size, np.float32)
+            audio = np.concatenate([audio, pad])
+        ctx = o.ctx_for(max(seconds, _MIN_SECONDS))
+        infos: list[SegmentInfo] = []
+        words: list[Word] = []
+        texts: list[str] = []
+        for toks, seg_text in self.decode(audio, ctx):
+            raw_text = seg_text.decode("utf-8", errors="replace").strip()
+            if not toks or not raw_text:
+                continue
+            text = clean_text(raw_text)
+            avg = float(np.mean([t.plog for t in toks]))
+            cr = compression_ratio(raw_text)
+            keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
+            infos.append(SegmentInfo(text, avg, cr, keep))
+            if keep:
+                texts.append(text)
+                words.extend(w for w in words_from_tokens(toks, utt.t0, utt.t1) if clean_text(w.text))
+        tr = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, " ".join(texts), tuple(words), self.name)
+        return Result(tr, tuple(infos), audio_ctx=ctx)
+
+    def close(self) -> None:
+        if self._ctx is not None:
+            self._pw.whisper_free(self._ctx)
+            self._ctx = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: nothing left to report to
+            pass

@@ -1,0 +1,131 @@
+"""Numba kernels of the RTP hot path (private: :mod:`ccedge.core.tap.streams` validates and calls).
+
+One pass over a batch's UDP payloads reads what RFC 3550 §5.1 puts in the first octets
+and classifies each datagram; a second copies the kept datagrams into the demux's store.
+Both are plain loops that Numba compiles; the tests run them against
+:meth:`RtpPacket.parse` and against ``kernel.py_func``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from numba import njit
+
+KIND_OTHER = 0  # too short, not version 2, STUN, ...
+KIND_RTP = 1
+KIND_RTCP = 2  # RFC 5761 §4: second octet 192-223
+KIND_ZRTP = 3  # RFC 6189 §5: 0x10 then the magic cookie "ZRTP" at octets 4-7
+KIND_BAD_RTP = 4  # version 2 but the CSRC list / extension / padding runs past the end
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _mix(h: np.uint64, v: np.uint64) -> np.uint64:  # pragma: no cover - compiled
+    # splitmix64 finaliser over h XOR v: a good 64-bit mixer, no table needed.
+    z = h ^ v
+    z = (z ^ (z >> np.uint64(30))) * _M1
+    z = (z ^ (z >> np.uint64(27))) * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+@njit(cache=True, nogil=True)
+def _classify_kernel(buf, off, length, src, dst, sport, dport,
+                     kind, b1, seq, ts, ssrc, hdr, pad, flow_hash):  # pragma: no cover - compiled
+    n = off.shape[0]
+    for i in range(n):
+        o = off[i]
+        ln = length[i]
+        kind[i] = KIND_OTHER
+        if ln < 8:
+            continue
+        c0 = buf[o]
+        c1 = buf[o + 1]
+        b1[i] = c1
+        if c0 == 0x10 and ln >= 12 and buf[o + 4] == 0x5A and buf[o + 5] == 0x52 \
+                and buf[o + 6] == 0x54 and buf[o + 7] == 0x50:
+            kind[i] = KIND_ZRTP
+        elif (c0 >> 6) == 2:
+            if c1 >= 192 and c1 <= 223:
+                kind[i] = KIND_RTCP
+            elif ln >= 12:
+                h = 12 + 4 * (c0 & 0x0F)
+                bad = h > ln
+                if not bad and (c0 & 0x10):
+                    if h + 4 > ln:
+                        bad = True
+                    else:
+                        h += 4 + 4 * ((np.int64(buf[o + h + 2]) << 8) | np.int64(buf[o + h + 3]))
+                        bad = h > ln
+                p = 0
+                if not bad and (c0 & 0x20):
+                    p = np.int64(buf[o + ln - 1])
+                    bad = p == 0 or h + p > ln
+                kind[i] = KIND_BAD_RTP if bad else KIND_RTP
+                hdr[i] = h
+                pad[i] = p
+                seq[i] = (np.uint16(buf[o + 2]) << np.uint16(8)) | np.uint16(buf[o + 3])
+                ts[i] = ((np.uint32(buf[o + 4]) << np.uint32(24)) | (np.uint32(buf[o + 5]) << np.uint32(16))
+                         | (np.uint32(buf[o + 6]) << np.uint32(8)) | np.uint32(buf[o + 7]))
+                s = ((np.uint32(buf[o + 8]) << np.uint32(24)) | (np.uint32(buf[o + 9]) << np.uint32(16))
+                     | (np.uint32(buf[o + 10]) << np.uint32(8)) | np.uint32(buf[o + 11]))
+                ssrc[i] = s
+                # Flow key (src, sport, dst, dport, ssrc) hashed to 64 bits.
+                hh = np.uint64(0x9E3779B97F4A7C15)
+                for k in range(0, 16, 8):
+                    w = np.uint64(0)
+                    for j in range(8):
+                        w = (w << np.uint64(8)) | np.uint64(src[i, k + j])
+                    hh = _mix(hh, w)
+                    w = np.uint64(0)
+                    for j in range(8):
+                        w = (w << np.uint64(8)) | np.uint64(dst[i, k + j])
+                    hh = _mix(hh, w)
+                hh = _mix(hh, (np.uint64(sport[i]) << np.uint64(48)) | (np.uint64(dport[i]) << np.uint64(32))
+                          | np.uint64(s))
+                flow_hash[i] = hh
+
+
+@njit(cache=True, nogil=True)
+def _gather_kernel(buf, off, length, out, out_off):  # pragma: no cover - compiled
+    # Copies each selected datagram to out[out_off[i]:out_off[i] + length[i]].
+    for i in range(off.shape[0]):
+        o = off[i]
+        d = out_off[i]
+        for j in range(length[i]):
+            out[d + j] = buf[o + j]
+
+
+def classify(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
+             src: npt.NDArray[np.uint8], dst: npt.NDArray[np.uint8], sport: npt.NDArray[np.uint16],
+             dport: npt.NDArray[np.uint16]) -> dict[str, npt.NDArray[np.generic]]:
+    """Header fields and kind of each datagram ``buf[off[i]:off[i]+length[i]]``."""
+    n = len(off)
+    if not (len(length) == len(src) == len(dst) == len(sport) == len(dport) == n):
+        raise ValueError("batch columns differ in length")
+    if n and (int(off.min()) < 0 or int((off + length).max()) > len(buf)):
+        raise ValueError("datagram offsets run outside the batch buffer")
+    if src.ndim != 2 or src.shape[1] != 16 or dst.shape != src.shape:
+        raise ValueError("addresses must be uint8[n, 16]")
+    out = {
+        "kind": np.zeros(n, np.uint8), "b1": np.zeros(n, np.uint8), "seq": np.zeros(n, np.uint16),
+        "ts": np.zeros(n, np.uint32), "ssrc": np.zeros(n, np.uint32), "hdr": np.zeros(n, np.int64),
+        "pad": np.zeros(n, np.int64), "hash": np.zeros(n, np.uint64),
+    }
+    _classify_kernel(buf, off.astype(np.int64), length.astype(np.int64), np.ascontiguousarray(src),
+                     np.ascontiguousarray(dst), sport.astype(np.uint16), dport.astype(np.uint16),
+                     out["kind"], out["b1"], out["seq"], out["ts"], out["ssrc"], out["hdr"], out["pad"],
+                     out["hash"])
+    return out
+
+
+def gather(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
+           out: npt.NDArray[np.uint8], out_off: npt.NDArray[np.int64]) -> None:
+    """Copy datagrams into ``out`` at ``out_off`` (validated here, copied by the kernel)."""
+    if len(off) == 0:
+        return
+    if int((off + length).max()) > len(buf) or int((out_off + length).max()) > len(out):
+        raise ValueError("gather runs outside its buffers")
+    _gather_kernel(buf, off.astype(np.int64), length.astype(np.int64), out, out_off.astype(np.int64))

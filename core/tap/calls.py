@@ -1,0 +1,352 @@
+"""Call and leg assembly: which RTP stream belongs to which call, and in which direction.
+
+Each party's SDP says where it wants to *receive* media (RFC 3264 §5); with symmetric RTP
+(RFC 4961) it also sends from there. So a stream sent to the callee's negotiated address,
+or from the caller's, is the caller's leg (caller → callee audio) and the reverse is the
+callee's leg. Bindings carry the capture time they were negotiated, because a port is
+reused by later calls. Streams with no signalling (SIP over TLS, RTP-only captures) become
+orphan calls, one per address pair and period of activity, legs ``orphan-1``/``orphan-2``
+by direction.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
+from ccedge.core.tap.dialog import Dialog, other
+from ccedge.core.tap.sdp import MediaDescription
+
+Endpoint = tuple[str, int]
+MATCH_SLACK_S = 2.0  # media may be captured a moment before the SDP that announces it
+
+
+class StreamLike(Protocol):
+    """What the assembler reads from an RTP stream (``ccedge.core.tap.streams.RtpStream``)."""
+
+    src: str
+    sport: int
+    dst: str
+    dport: int
+    ssrc: int
+    first_ts: float
+    last_ts: float
+    packets: int
+    lost: int
+    codec: str
+    srtp: str
+
+    def pcm(self) -> tuple[float, int, npt.NDArray[np.int16]]: ...
+
+
+class DemuxSink(Protocol):
+    def set_payload_map(self, ip: str, port: int, mapping: dict[int, tuple[str, int]]) -> None: ...
+
+    def add_sdes_key(self, ip: str, port: int, crypto: Any) -> None: ...
+
+
+def norm_ip(ip: str) -> str:
+    """Text form used for matching: IPv4-mapped IPv6 (::ffff:a.b.c.d) as plain IPv4."""
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return str(addr.ipv4_mapped)
+    return str(addr)
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    ts: float
+    call_id: str
+    party: str  # who receives at this endpoint
+
+
+class MediaIndex:
+    """Negotiated media endpoints of every call over time; implements ``dialog.MediaListener``."""
+
+    def __init__(self, sink: DemuxSink | None = None, crypto_parser: Any = None) -> None:
+        self.sink = sink
+        self.crypto_parser = crypto_parser  # srtp.parse_crypto_attribute, when available
+        self.bindings: dict[Endpoint, list[Binding]] = defaultdict(list)
+        self.stats: Counter[str] = Counter()
+
+    def media(self, dialog: Dialog, party: str, md: MediaDescription, crypto: str, ts: float) -> None:
+        ep = (norm_ip(md.address), md.port)
+        lst = self.bindings[ep]
+        if not lst or lst[-1].call_id != dialog.call_id or lst[-1].party != party:
+            lst.append(Binding(ts, dialog.call_id, party))
+        if self.sink is None:
+            return
+        if md.payload_map:
+            self.sink.set_payload_map(ep[0], ep[1], md.payload_map)
+        if crypto and self.crypto_parser is not None:
+            try:
+                key = self.crypto_parser(crypto)
+            except ValueError as e:  # TapParseError names the reason (unsupported suite, bad key)
+                self.stats[getattr(e, "reason", "sdp.bad-crypto")] += 1
+                return
+            self.sink.add_sdes_key(ep[0], ep[1], key)
+            self.stats["srtp.sdes-keys"] += 1
+
+    def _binding(self, ep: Endpoint, ts: float) -> Binding | None:
+        lst = self.bindings.get(ep)
+        if not lst:
+            return None
+        best = None
+        for b in lst:
+            if b.ts <= ts + MATCH_SLACK_S:
+                best = b
+        return best or lst[0]
+
+    def match(self, src: str, sport: int, dst: str, dport: int, ts: float) -> tuple[str, str] | None:
+        """(call_id, leg) of a stream, or None when no signalling announced either end."""
+        b = self._binding((norm_ip(dst), dport), ts)
+        if b is not None:
+            return b.call_id, other(b.party)  # sent to the party that receives here
+        b = self._binding((norm_ip(src), sport), ts)
+        if b is not None:
+            return b.call_id, b.party  # sent from where the party receives (symmetric RTP)
+        return None
+
+
+@dataclass(slots=True)
+class LegRecord:
+    name: str  # "caller" | "callee" | "orphan-N"
+    streams: list[StreamLike]
+    call_start: float  # capture time of the call's t = 0
+
+    @property
+    def ssrc(self) -> int:
+        return self.streams[0].ssrc
+
+    @property
+    def ssrcs(self) -> list[int]:
+        seen: list[int] = []
+        for s in self.streams:
+            for x in getattr(s, "ssrcs", None) or [s.ssrc]:
+                if x not in seen:
+                    seen.append(x)
+        return seen
+
+    @property
+    def main(self) -> StreamLike:
+        return max(self.streams, key=lambda s: s.packets)
+
+    @property
+    def codec(self) -> str:
+        return self.main.codec
+
+    @property
+    def packets(self) -> int:
+        return sum(s.packets for s in self.streams)
+
+    @property
+    def lost(self) -> int:
+        return sum(s.lost for s in self.streams)
+
+    @property
+    def first_ts(self) -> float:
+        return min(s.first_ts for s in self.streams)
+
+    @property
+    def last_ts(self) -> float:
+        return max(s.last_ts for s in self.streams)
+
+    @property
+    def duration_s(self) -> float:
+        return self.last_ts - self.first_ts
+
+    @property
+    def srtp(self) -> str:
+        states = {s.srtp for s in self.streams}
+        for status in ("decrypted", "zrtp", "encrypted"):
+            if status in states:
+                return status
+        return "none"
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the media was protected on the wire (decrypted or not)."""
+        return self.srtp != "none"
+
+    @property
+    def rate(self) -> int:
+        return 16000 if self.codec == "G722" else int(getattr(self.main, "clock_rate", 8000) or 8000)
+
+    def dtmf(self, call_id: str) -> list[DtmfEvent]:
+        out = []
+        for s in self.streams:
+            for digit, t0, t1 in getattr(s, "dtmf", []) or []:
+                out.append(DtmfEvent(call_id, self.name, digit, t0 - self.call_start, t1 - self.call_start,
+                                     "rfc2833"))
+        return out
+
+    def pcm(self) -> npt.NDArray[np.int16]:
+        """The leg's audio on the call clock: sample 0 is call start, silence where no packet."""
+        pieces = []
+        rate = 0
+        for s in sorted(self.streams, key=lambda s: s.first_ts):
+            start, r, samples = s.pcm()
+            rate = rate or r
+            if r != rate or len(samples) == 0:
+                continue
+            pieces.append((max(0, round((start - self.call_start) * rate)), samples))
+        if not pieces:
+            return np.zeros(0, dtype=np.int16)
+        out = np.zeros(max(i + len(x) for i, x in pieces), dtype=np.int16)
+        for i, x in pieces:
+            out[i : i + len(x)] = x
+        return out
+
+    def pcm_rate(self) -> int:
+        for s in self.streams:
+            _, r, samples = s.pcm()
+            if len(samples):
+                return r
+        return self.rate
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "leg": self.name,
+            "ssrc": self.ssrc,
+            "ssrcs": self.ssrcs,
+            "src": f"{self.streams[0].src}:{self.streams[0].sport}",
+            "dst": f"{self.streams[0].dst}:{self.streams[0].dport}",
+            "codec": self.codec,
+            "packets": self.packets,
+            "lost": self.lost,
+            "duration_s": round(self.duration_s, 3),
+            "encrypted": self.encrypted,
+            "srtp": self.srtp,
+        }
+
+
+@dataclass(slots=True)
+class CallRecord:
+    call_id: str
+    caller: str
+    callee: str
+    state: str  # setup | ringing | answered | ended | failed | cancelled | orphan
+    end_reason: str
+    start_wall: float  # capture time of t = 0 (seconds since the epoch)
+    events: list[CallEvent] = field(default_factory=list)
+    dtmf: list[DtmfEvent] = field(default_factory=list)
+    legs: list[LegRecord] = field(default_factory=list)
+    codec: str = ""  # negotiated in SDP ('' when no signalling)
+    zrtp: bool = False
+    methods: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def digits(self) -> str:
+        return "".join(d.digit for d in self.dtmf)
+
+    def leg(self, name: str) -> LegRecord | None:
+        return next((leg for leg in self.legs if leg.name == name), None)
+
+    def audio_frames(self, block_s: float = 0.5) -> list[AudioFrame]:
+        """Each leg's PCM on the call clock, cut into blocks for the next stage."""
+        out: list[AudioFrame] = []
+        for leg in self.legs:
+            samples = leg.pcm()
+            if len(samples) == 0:
+                continue
+            rate = leg.pcm_rate()
+            step = max(1, int(block_s * rate))
+            for i in range(0, len(samples), step):
+                out.append(AudioFrame(self.call_id, leg.name, i / rate, rate, samples[i : i + step]))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "call_id": self.call_id,
+            "caller": self.caller,
+            "callee": self.callee,
+            "state": self.state,
+            "end_reason": self.end_reason,
+            "start_wall": round(self.start_wall, 6),
+            "codec": self.codec,
+            "zrtp": self.zrtp,
+            "legs": [leg.to_json() for leg in self.legs],
+            "dtmf": self.digits,
+            "dtmf_events": [
+                {"leg": d.leg, "digit": d.digit, "t0": round(d.t0, 3), "t1": round(d.t1, 3),
+                 "source": d.source}
+                for d in self.dtmf
+            ],
+            "events": [
+                {"kind": e.kind, "t": round(e.t, 3), "reason": e.reason, "detail": e.detail}
+                for e in self.events
+            ],
+        }
+
+
+def _leg_order(name: str) -> tuple[int, str]:
+    return ({"caller": 0, "callee": 1}.get(name, 2), name)
+
+
+def assemble(dialogs: Sequence[Dialog], streams: Iterable[StreamLike], index: MediaIndex,
+             orphan_gap_s: float = 60.0) -> list[CallRecord]:
+    """Build call records from finished dialogs and every RTP stream the demux saw."""
+    by_call: dict[str, dict[str, list[StreamLike]]] = defaultdict(lambda: defaultdict(list))
+    orphans: list[StreamLike] = []
+    for s in sorted(streams, key=lambda s: s.first_ts):
+        m = index.match(s.src, s.sport, s.dst, s.dport, s.first_ts)
+        if m is None:
+            orphans.append(s)
+        else:
+            by_call[m[0]][m[1]].append(s)
+    records = []
+    for d in dialogs:
+        legs = [LegRecord(name, lst, d.start_ts) for name, lst in by_call.pop(d.call_id, {}).items()]
+        legs.sort(key=lambda leg: _leg_order(leg.name))
+        rec = CallRecord(d.call_id, d.caller, d.callee, d.state, d.end_reason, d.start_ts, list(d.events),
+                         [], legs, d.codec, d.zrtp, dict(d.methods))
+        rec.dtmf = sorted([*d.dtmf, *(e for leg in legs for e in leg.dtmf(d.call_id))], key=lambda e: e.t0)
+        records.append(rec)
+    # Streams bound to a call the table forgot (should not happen) are kept as orphans.
+    for legs_by_name in by_call.values():
+        for lst in legs_by_name.values():
+            orphans.extend(lst)
+    records.extend(_orphans(orphans, orphan_gap_s))
+    records.sort(key=lambda r: r.start_wall)
+    return records
+
+
+def _orphans(streams: list[StreamLike], gap_s: float) -> list[CallRecord]:
+    """Group signalling-less streams by address pair and time (both directions together)."""
+    groups: dict[frozenset[Endpoint], list[list[StreamLike]]] = defaultdict(list)
+    for s in sorted(streams, key=lambda s: s.first_ts):
+        pair = frozenset({(norm_ip(s.src), s.sport), (norm_ip(s.dst), s.dport)})
+        runs = groups[pair]
+        if runs and s.first_ts <= max(x.last_ts for x in runs[-1]) + gap_s:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    out = []
+    for runs in groups.values():
+        for n, run in enumerate(runs, start=1):
+            first = run[0]
+            start = min(x.first_ts for x in run)
+            call_id = f"orphan-{norm_ip(first.src)}:{first.sport}-{norm_ip(first.dst)}:{first.dport}-{n}"
+            direction = (norm_ip(first.src), first.sport)
+            legs_map: dict[str, list[StreamLike]] = defaultdict(list)
+            for s in run:
+                legs_map["orphan-1" if (norm_ip(s.src), s.sport) == direction else "orphan-2"].append(s)
+            legs = [LegRecord(name, lst, start) for name, lst in sorted(legs_map.items())]
+            rec = CallRecord(call_id, "", "", "orphan", "capture-ended", start, [], [], legs)
+            rec.events = [CallEvent(call_id, "started", 0.0, start, reason="media-only")]
+            rec.dtmf = sorted((e for leg in legs for e in leg.dtmf(call_id)), key=lambda e: e.t0)
+            out.append(rec)
+    return out
+
+
+__all__ = ["CallRecord", "DemuxSink", "LegRecord", "MediaIndex", "StreamLike", "assemble", "norm_ip"]

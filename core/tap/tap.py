@@ -1,0 +1,267 @@
+"""The tap stage: packet batches in; call events, DTMF and per-leg audio out.
+
+``Tap.feed(batch)`` splits a capture batch without touching every packet in Python: UDP
+payloads whose first byte has RTP version 2 (RFC 3550 §5.1; also RTCP, RFC 3550 §6.4)
+go to the RTP demux as whole index arrays; the few other UDP payloads are tried as SIP
+(a SIP start line begins with an ASCII letter, whose top bits are never 0b10, RFC 7983
+§7); TCP segments go through the stream reassembler. A call's audio and RFC 4733 digits
+come out once it has ended (plus a short grace for trailing packets) or at ``finish()``.
+Nothing a packet contains makes ``feed`` raise: each rejected message is counted in
+``stats`` with its reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import numpy as np
+
+from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
+from ccedge.core.tap.calls import CallRecord, MediaIndex, StreamLike, assemble
+from ccedge.core.tap.dialog import DialogTable
+from ccedge.core.tap.errors import TapParseError
+from ccedge.core.tap.sip import SipMessage, looks_like_sip
+from ccedge.core.tap.tcp import SipStreamReassembler
+
+if TYPE_CHECKING:
+    from ccedge.hardware.capture import PacketBatch
+
+log = logging.getLogger(__name__)
+
+TapOutput: TypeAlias = CallEvent | DtmfEvent | AudioFrame
+UDP = 17
+TCP = 6
+END_GRACE_S = 2.0  # RTP still in flight after a BYE belongs to the call
+TICK_S = 1.0  # capture seconds between timeout checks
+
+
+@dataclass(slots=True)
+class TapReport:
+    calls: list[CallRecord]
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [c.to_json() for c in self.calls]
+
+
+class Tap:
+    """Incremental tap over capture batches; see the module docstring."""
+
+    def __init__(self, idle_timeout: float = 120.0, audio: bool = True, demux: Any = None,
+                 audio_block_s: float = 0.5) -> None:
+        if demux is None:
+            from ccedge.core.tap.streams import RtpDemux
+
+            demux = RtpDemux()
+        try:
+            from ccedge.core.tap.srtp import parse_crypto_attribute
+        except ImportError:  # SRTP support not installed: keys are not registered
+            parse_crypto_attribute = None
+        self.demux = demux
+        self.audio = audio
+        self.audio_block_s = audio_block_s
+        self.index = MediaIndex(demux, parse_crypto_attribute)
+        self.dialogs = DialogTable(self.index, idle_timeout)
+        self.tcp = SipStreamReassembler()
+        self.stats: Counter[str] = Counter()
+        self.records: list[CallRecord] = []
+        self.now = 0.0
+        self._next_tick = 0.0
+        self._done_calls: set[str] = set()
+        self._emitted_dialogs = 0
+        self._finished = False
+
+    # -- feeding --------------------------------------------------------------------------------
+
+    def feed(self, batch: PacketBatch) -> list[TapOutput]:
+        n = len(batch)
+        if n == 0:
+            return []
+        out: list[TapOutput] = []
+        self.stats["packets"] += n
+        proto = np.asarray(batch.proto)
+        length = np.asarray(batch.length)
+        off = np.asarray(batch.off)
+        buf = np.asarray(batch.buf)
+        nonempty = length > 0
+        first = np.zeros(n, dtype=np.uint8)
+        first[nonempty] = buf[off[nonempty]]
+        udp = proto == UDP
+        rtp = udp & (length >= 8) & ((first & 0xC0) == 0x80)
+        other_udp = np.flatnonzero(udp & ~rtp & nonempty)
+        tcp_rows = np.flatnonzero(proto == TCP)
+        self.stats["udp.empty"] += int(np.count_nonzero(udp & ~nonempty))
+        sip_rows = sorted([*other_udp.tolist(), *tcp_rows.tolist()])
+        ts = np.asarray(batch.ts)
+        for i in sip_rows:
+            t = float(ts[i])
+            if proto[i] == UDP:
+                payload = batch.payload(i)
+                if looks_like_sip(payload):
+                    out.extend(self._sip(payload, t, datagram=True))
+                else:
+                    self.stats["udp.not-rtp-or-sip"] += 1
+            else:
+                key = (batch.src_str(i), int(batch.sport[i]), batch.dst_str(i), int(batch.dport[i]))
+                for msg in self.tcp.feed(key, int(batch.tcp_seq[i]), int(batch.tcp_flags[i]),
+                                         batch.payload(i), t):
+                    out.extend(self._sip(msg, t, datagram=False))
+        rtp_rows = np.flatnonzero(rtp).astype(np.int64)
+        if len(rtp_rows):
+            self.stats["udp.rtp-candidates"] += len(rtp_rows)
+            try:
+                self.demux.feed(batch, rtp_rows)
+            except Exception as e:  # a demux bug must not stop the tap (ARCHITECTURE invariant 3)
+                self.stats[f"rtp.internal-error.{type(e).__name__}"] += 1
+                log.warning("RTP demux failed on a batch: %s", type(e).__name__)
+        self.now = max(self.now, float(ts.max()))
+        if self.now >= self._next_tick:
+            self._next_tick = self.now + TICK_S
+            out.extend(self._tick())
+        return out
+
+    def feed_sip(self, payload: bytes, ts: float, datagram: bool = True) -> list[TapOutput]:
+        """One SIP message outside a capture batch (tests, SIPREC, HEP feeds)."""
+        self.now = max(self.now, ts)
+        return list(self._sip(payload, ts, datagram))
+
+    def finish(self) -> tuple[list[TapOutput], TapReport]:
+        """End of input: close open calls, assemble every call and orphan stream, emit the rest."""
+        out: list[TapOutput] = []
+        if not self._finished:
+            self._finished = True
+            for msg in self.tcp.flush():
+                out.extend(self._sip(msg, self.now, datagram=False))
+            out.extend(self.dialogs.finish(self.now))
+            pending = [d for d in self.dialogs.finished if d.call_id not in self._done_calls]
+            streams = [s for s in self._streams() if id(s) not in self._assigned_ids()]
+            records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
+            for rec in records:
+                out.extend(self._emit_record(rec))
+        self.records.sort(key=lambda r: r.start_wall)
+        return out, TapReport(list(self.records), self.collect_stats())
+
+    def collect_stats(self) -> dict[str, int]:
+        stats: Counter[str] = Counter(self.stats)
+        stats.update(self.dialogs.stats)
+        stats.update(self.tcp.stats)
+        stats.update(self.index.stats)
+        demux_stats = getattr(self.demux, "stats", None)
+        if isinstance(demux_stats, dict):
+            stats.update({k: int(v) for k, v in demux_stats.items() if isinstance(v, int | np.integer)})
+        return dict(sorted(stats.items()))
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _sip(self, payload: bytes, ts: float, datagram: bool) -> list[TapOutput]:
+        try:
+            msg = SipMessage.parse(payload, datagram=datagram)
+            self.stats["sip.messages"] += 1
+            return list(self.dialogs.process(msg, ts))
+        except TapParseError as e:
+            self.stats[e.reason] += 1
+            self.stats["sip.rejected"] += 1
+        except Exception as e:  # never let one message stop the tap; the reason is counted
+            self.stats[f"sip.internal-error.{type(e).__name__}"] += 1
+            self.stats["sip.rejected"] += 1
+            log.warning("SIP message handling failed: %s", type(e).__name__)
+        return []
+
+    def _streams(self) -> list[StreamLike]:
+        streams = getattr(self.demux, "streams", {})
+        return list(streams.values()) if isinstance(streams, dict) else list(streams)
+
+    def _assigned_ids(self) -> set[int]:
+        return {id(s) for r in self.records for leg in r.legs for s in leg.streams}
+
+    def _activity(self) -> dict[str, float]:
+        act: dict[str, float] = {}
+        for s in self._streams():
+            m = self.index.match(s.src, s.sport, s.dst, s.dport, s.first_ts)
+            if m is not None and s.last_ts > act.get(m[0], 0.0):
+                act[m[0]] = s.last_ts
+        return act
+
+    def _tick(self) -> list[TapOutput]:
+        out: list[TapOutput] = []
+        for _ in self.tcp.expire(self.now, self.dialogs.idle_timeout):
+            pass  # a half-message left on an idle connection cannot complete any more
+        live = [d for d in self.dialogs.dialogs.values() if d.live]
+        if live and any(self.now - d.last_ts > self.dialogs.idle_timeout for d in live):
+            out.extend(self.dialogs.expire(self.now, self._activity()))
+        else:
+            out.extend(self.dialogs.expire(self.now))
+        ready = [d for d in self.dialogs.finished
+                 if d.call_id not in self._done_calls and d.end_ts is not None
+                 and self.now - d.end_ts > END_GRACE_S]
+        if ready:
+            taken = self._assigned_ids()
+            streams = [s for s in self._streams() if id(s) not in taken]
+            for rec in assemble(ready, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout):
+                if rec.state != "orphan":  # orphans wait for the end of the capture
+                    out.extend(self._emit_record(rec))
+        return out
+
+    def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
+        self._done_calls.add(rec.call_id)
+        self.records.append(rec)
+        self.stats["calls.orphan" if rec.state == "orphan" else "calls.signalled"] += 1
+        out: list[TapOutput] = []
+        if rec.state == "orphan":
+            out.extend(rec.events)
+        out.extend(d for d in rec.dtmf if d.source == "rfc2833")
+        if self.audio:
+            try:
+                out.extend(rec.audio_frames(self.audio_block_s))
+            except Exception as e:  # decoding trouble on one leg must not lose the call record
+                self.stats[f"audio.internal-error.{type(e).__name__}"] += 1
+        if rec.state == "orphan":
+            end = max((leg.last_ts for leg in rec.legs), default=rec.start_wall)
+            ev = CallEvent(rec.call_id, "ended", end - rec.start_wall, end, reason="capture-ended")
+            rec.events.append(ev)
+            out.append(ev)
+        return out
+
+
+def tap_capture(paths: Sequence[str | Path] | str | Path, idle_timeout: float = 120.0,
+                audio: bool = False) -> TapReport:
+    """Run whole capture files through one :class:`Tap` and return its report."""
+    from ccedge.hardware.capture import open_capture
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    tap = Tap(idle_timeout=idle_timeout, audio=audio)
+    reader_stats: Counter[str] = Counter()
+    for path in paths:
+        reader = open_capture(path)
+        for batch in reader:
+            tap.feed(batch)
+        _merge_reader_stats(reader_stats, getattr(reader, "stats", None))
+    _, report = tap.finish()
+    report.stats = dict(sorted((Counter(report.stats) + reader_stats).items()))
+    return report
+
+
+def run_batches(tap: Tap, batches: Iterable[PacketBatch]) -> TapReport:
+    for batch in batches:
+        tap.feed(batch)
+    return tap.finish()[1]
+
+
+def _merge_reader_stats(into: Counter[str], stats: Any) -> None:
+    if stats is None:
+        return
+    for name in ("packets", "bytes", "kernel_drops"):
+        value = getattr(stats, name, None)
+        if isinstance(value, int):
+            into[f"capture.{name}"] += value
+    for reason, count in (getattr(stats, "rejected", None) or {}).items():
+        into[f"capture.rejected.{reason}"] += int(count)
+
+
+__all__ = ["Tap", "TapOutput", "TapReport", "run_batches", "tap_capture"]

@@ -1,0 +1,184 @@
+"""The whisper.cpp engine on our built model: real speech, generated speech, no hallucinations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ccedge.core.frames import Transcript, Utterance
+from ccedge.core.speech.audio import read_wav
+from ccedge.core.speech.engine import (
+    TranscribeOptions,
+    WhisperCppEngine,
+    _Token,
+    clean_text,
+    words_from_tokens,
+)
+from ccedge.core.speech.errors import SpeechError
+
+SENTENCE = "Please read me the card number on the front of your card."
+
+
+def norm(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9' ]", " ", text.lower()).split()
+
+
+def overlap(hyp: str, ref: str) -> float:
+    h, r = norm(hyp), norm(ref)
+    return sum(1 for w in r if w in h) / len(r)
+
+
+def check_words(tr: Transcript) -> None:
+    assert tr.words
+    for w in tr.words:
+        assert tr.t0 <= w.t0 <= w.t1 <= tr.t1
+        assert 0.0 <= w.p <= 1.0
+    starts = [w.t0 for w in tr.words]
+    assert starts == sorted(starts)
+    assert " ".join(w.text for w in tr.words) == tr.text
+
+
+@pytest.mark.shared
+def test_jfk(q8_engine: WhisperCppEngine, shared_data: Path) -> None:
+    rate, (pcm,) = read_wav(shared_data / "speech/jfk/jfk.wav")
+    utt = Utterance("call-1", "channel-0", 100.0, 100.0 + len(pcm) / rate, rate, pcm)
+    tr = q8_engine.transcribe_one(utt).transcript
+    assert norm(tr.text) == norm(
+        "And so my fellow Americans, ask not what your country can do for you, "
+        "ask what you can do for your country."
+    )
+    check_words(tr)
+    assert tr.words[0].t0 < 100.0 + 1.0  # "And" starts within the first second (call clock)
+    assert (tr.call_id, tr.leg) == ("call-1", "channel-0")
+
+
+@pytest.mark.parametrize("rate", [16000, 8000])
+def test_espeak_sentence(q8_engine: WhisperCppEngine, rate: int) -> None:
+    from ccedge.core.simulate import speak
+
+    pcm = speak(SENTENCE, rate=rate)
+    utt = Utterance("c", "caller", 2.0, 2.0 + len(pcm) / rate, rate, pcm)
+    tr = q8_engine.transcribe_one(utt).transcript
+    assert overlap(tr.text, SENTENCE) >= 0.8
+    check_words(tr)
+
+
+def test_lazy_iterator_short_utterance_and_no_history(q8_engine: WhisperCppEngine) -> None:
+    from ccedge.core.simulate import speak
+
+    yes = speak("yes", rate=8000)  # under 1 s: padded for whisper.cpp
+    assert len(yes) < 8000
+    long = speak(SENTENCE, rate=8000)
+    utts = [Utterance("c", "callee", 0.0, len(p) / 8000, 8000, p) for p in (yes, long, yes)]
+    it = q8_engine.transcribe(iter(utts))
+    first = next(it)
+    assert "yes" in norm(first.text)
+    rest = list(it)
+    assert len(rest) == 2
+    # the same audio gives the same words whatever was decoded before it
+    assert rest[1].text == first.text and rest[1].words == first.words
+
+
+def _noises() -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(11)
+    sr, n = 16000, 4 * 16000
+    t = np.arange(n) / sr
+    white = rng.standard_normal(n)
+    spec = np.fft.rfft(rng.standard_normal(n))
+    spec[1:] /= np.sqrt(np.arange(1, len(spec)))
+    pink = np.fft.irfft(spec, n)
+    notes = [261.6, 329.6, 392.0, 523.3, 392.0, 329.6, 293.7, 349.2]  # a hold-music phrase
+    seg = n // len(notes)
+    tt = np.arange(seg) / sr
+    env = np.minimum(1, tt * 20) * np.exp(-tt * 2)
+    music = np.concatenate([env * (np.sin(2 * np.pi * f * tt) + 0.4 * np.sin(4 * np.pi * f * tt))
+                            for f in notes])  # fmt: skip
+    return {
+        "silence": np.zeros(n),
+        "hiss": white * 30,
+        "white": white * 3000,
+        "pink": pink / pink.std() * 4000,
+        "tone": 8000 * np.sin(2 * np.pi * 440 * t),
+        "dial-tone": 6000 * (np.sin(2 * np.pi * 350 * t) + np.sin(2 * np.pi * 440 * t)),
+        "busy": 6000 * (np.sin(2 * np.pi * 480 * t) + np.sin(2 * np.pi * 620 * t)) * ((t % 1) < 0.5),
+        "hold-music": music / np.abs(music).max() * 12000 + white * 300,
+    }
+
+
+@pytest.fixture(scope="module")
+def ungated(q8_model: Path):  # type: ignore[no-untyped-def]
+    """The energy gate off, so the model's own no-speech and log-prob tests are what is proven."""
+    engine = WhisperCppEngine(q8_model, TranscribeOptions(gate_dbfs=float("-inf")))
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize("name", list(_noises()))
+def test_no_text_on_silence_tones_music_and_noise(q8_engine: WhisperCppEngine, name: str) -> None:
+    x = np.clip(_noises()[name], -32768, 32767).astype(np.int16)
+    for rate, pcm in ((16000, x), (8000, x[::2])):
+        tr = q8_engine.transcribe_one(Utterance("c", "caller", 0.0, 4.0, rate, pcm)).transcript
+        assert tr.text == "" and tr.words == (), f"{name} at {rate} Hz gave text"
+
+
+@pytest.mark.parametrize("name", [n for n in _noises() if n not in ("silence", "hiss")])
+def test_model_thresholds_alone_reject_tones_music_and_noise(ungated: WhisperCppEngine, name: str) -> None:
+    # Digital silence is the energy gate's job: ungated, Whisper says "you" on it (a known
+    # Whisper hallucination), which is why the gate exists. Everything audible must be
+    # rejected by the no-speech / log-prob / annotation / compression tests themselves.
+    x = np.clip(_noises()[name], -32768, 32767).astype(np.int16)
+    for rate, pcm in ((16000, x), (8000, x[::2])):
+        res = ungated.transcribe_one(Utterance("c", "caller", 0.0, 4.0, rate, pcm))
+        assert not res.gated
+        assert res.transcript.text == "" and res.transcript.words == (), f"{name} at {rate} Hz gave text"
+
+
+def test_gate_skips_the_model_on_silence(q8_engine: WhisperCppEngine) -> None:
+    res = q8_engine.transcribe_one(Utterance("c", "caller", 0.0, 2.0, 8000, np.zeros(16000, np.int16)))
+    assert res.gated and res.transcript.text == ""
+
+
+@pytest.mark.shared
+def test_silent_stretch_of_a_recording(ungated: WhisperCppEngine, shared_data: Path) -> None:
+    # The first 1.1 s of the OSR Harvard recording is room tone (about -58 dBFS) before speech.
+    rate, (pcm,) = read_wav(shared_data / "speech/osr-harvard-8k/OSR_us_000_0034_8k.wav")
+    lead = pcm[: int(1.1 * rate)]
+    tr = ungated.transcribe_one(Utterance("c", "caller", 0.0, 1.1, rate, lead)).transcript
+    assert tr.text == ""
+
+
+def test_missing_model_is_an_error_not_a_download(tmp_path: Path) -> None:
+    with pytest.raises(SpeechError, match="not found"):
+        WhisperCppEngine(tmp_path / "tiny.en")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_audio_ctx_sizing() -> None:
+    o = TranscribeOptions()
+    assert o.ctx_for(1.1) == 128  # 55 + 64 margin, rounded up to 32
+    assert o.ctx_for(11.0) == 640
+    assert o.ctx_for(29.0) == 0 and o.ctx_for(45.0) == 0  # the full 30 s window
+    assert TranscribeOptions(audio_ctx=0).ctx_for(3.0) == 0
+
+
+def test_words_from_tokens_groups_on_spaces_and_clamps() -> None:
+    toks = [
+        _Token(1, b" Four", 0.1, 0.3, 0.9, -0.1),
+        _Token(2, b" one", 0.3, 0.5, 0.8, -0.2),
+        _Token(3, b"ty", 0.5, 0.6, 0.6, -0.5),
+        _Token(4, b".", 0.6, 9.0, 0.5, -0.7),
+    ]
+    words = words_from_tokens(toks, offset=10.0, t_end=12.0)
+    assert [w.text for w in words] == ["Four", "onety."]
+    assert words[0].t0 == pytest.approx(10.1) and words[1].t1 == 12.0
+    assert words[1].p == pytest.approx((0.8 + 0.6 + 0.5) / 3)
+
+
+def test_clean_text_drops_annotations() -> None:
+    assert clean_text("♪♪") == ""
+    assert clean_text("[Music]") == ""
+    assert clean_text(" (upbeat music) ") == ""
+    assert clean_text("Hello [BLANK_AUDIO] there") == "Hello there"

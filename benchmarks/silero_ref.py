@@ -21,7 +21,10 @@ import numpy.typing as npt
 
 
 def available() -> bool:
-    return importlib.util.find_spec("silero_vad") is not None and importlib.util.find_spec("onnxruntime") is not None
+    return (
+        importlib.util.find_spec("silero_vad") is not None
+        and importlib.util.find_spec("onnxruntime") is not None
+    )
 
 
 class Silero:

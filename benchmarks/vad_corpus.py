@@ -185,7 +185,9 @@ def _read_mp3(path: Path) -> tuple[int, npt.NDArray[np.int16]]:
     return d.sample_rate, np.frombuffer(d.samples, dtype=np.int16).copy()
 
 
-def real_speech(rates: tuple[int, ...] = (8000, 16000), groups: tuple[str, ...] | None = None) -> Iterator[Clip]:
+def real_speech(
+    rates: tuple[int, ...] = (8000, 16000), groups: tuple[str, ...] | None = None
+) -> Iterator[Clip]:
     base = SHARED / "speech"
     if not base.is_dir():
         return
@@ -204,7 +206,11 @@ def real_speech(rates: tuple[int, ...] = (8000, 16000), groups: tuple[str, ...] 
         for rate in rates:
             tag = "" if rate == native else f"@{rate // 1000}k"
             yield Clip(
-                f"{group}/{path.stem[:12]}{tag}", "speech", rate, resample(mono, native, rate), group in FIT_GROUPS
+                f"{group}/{path.stem[:12]}{tag}",
+                "speech",
+                rate,
+                resample(mono, native, rate),
+                group in FIT_GROUPS,
             )
 
 

@@ -33,6 +33,7 @@ NB = 4  # sub-bands
 RING = 256  # label ring (10 ms sub-frames); bounds min_speech + preroll
 BANDS_HZ = ((200.0, 700.0), (700.0, 1400.0), (1400.0, 2400.0), (2400.0, 3800.0))
 SUB = 80  # samples per 10 ms sub-frame at the internal 8 kHz rate
+MIN_POWER = 10.0  # mean power (LSB^2) under which flatness and tilt are not computed
 
 # --- features (columns of the optional feature matrix, also the weight order) ---
 F_SNR_MEAN, F_SNR_MAX, F_SNR_TOT, F_PGAIN, F_FLUX, F_TILT, F_LEVEL = 0, 1, 2, 3, 4, 5, 6
@@ -250,8 +251,10 @@ def _core(
         flux /= NB
         fl = 0.9 * state[S_FLUX] + 0.1 * flux
         state[S_FLUX] = fl
-        pgain = _pred_gain2(rw[0], rw[1], rw[2]) if rw[0] > 1.0 else 0.0
-        tilt = rw[1] / rw[0] if rw[0] > 1.0 else 0.0
+        # flatness and tilt mean nothing for near-digital silence (below about -80 dBFS)
+        loud = e > MIN_POWER
+        pgain = _pred_gain2(rw[0], rw[1], rw[2]) if loud else 0.0
+        tilt = rw[1] / rw[0] if loud else 0.0
         # 4. noise floors: follow minima fast, rise slowly (faster when stationary)
         up = params[Q_UP_FAST] if fl < params[Q_STAT] else params[Q_UP_SLOW]
         down = params[Q_DOWN]
@@ -270,9 +273,11 @@ def _core(
                 if nf > lv:
                     nf = lv
             state[S_NOISE + b] = nf
-            snr = lv - nf
+            snr = lv - nf  # clipped to [0, 40]: below the floor is simply "no signal"
             if snr > 40.0:
                 snr = 40.0
+            elif snr < 0.0:
+                snr = 0.0
             if b < NB:
                 snr_sum += snr
                 if snr > snr_max:

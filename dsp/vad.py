@@ -36,9 +36,9 @@ VadEngineName = Literal["ccedge", "webrtc"]
 # reports the other speech files as held out. Spectral flux carries most of the weight:
 # speech moves its spectrum every few tens of ms, line noise and held tones do not.
 WEIGHTS = np.array(
-    [-0.0238, 0.4624, -0.2101, -0.0206, 2.5566, 0.17, 0.0491, 0.1619, -0.2002, -0.0085, -0.0489]
+    [-0.0386, 0.3327, -0.0168, 0.0111, 2.7491, -1.0995, 0.0191, 0.2631, -0.2588, -0.0858, -0.0737]
 )
-BIAS = -6.7513
+BIAS = -4.9376
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,10 @@ class ModeSettings:
 
 
 MODES: dict[int, ModeSettings] = {
-    0: ModeSettings(on=0.0, off=-1.0, min_speech_ms=40, hangover_ms=120, preroll_ms=40),
-    1: ModeSettings(on=0.5, off=-0.5, min_speech_ms=50, hangover_ms=80, preroll_ms=30),
+    0: ModeSettings(on=-0.5, off=-1.0, min_speech_ms=40, hangover_ms=120, preroll_ms=40),
+    1: ModeSettings(on=0.0, off=-0.5, min_speech_ms=50, hangover_ms=80, preroll_ms=30),
     # mode 2's thresholds and timing were chosen by grid search on the same training material
-    2: ModeSettings(on=1.0, off=0.0, min_speech_ms=60, hangover_ms=50, preroll_ms=20),
+    2: ModeSettings(on=0.5, off=0.0, min_speech_ms=60, hangover_ms=50, preroll_ms=20),
     3: ModeSettings(on=1.5, off=0.5, min_speech_ms=80, hangover_ms=40, preroll_ms=20),
 }
 DEFAULT_MODE = 2

@@ -31,12 +31,15 @@ def register(subparsers: Any) -> None:
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("captures", nargs="*", metavar="CAPTURE", help="pcap / pcapng files, optionally .gz")
     p.add_argument("--interface", "-i", metavar="IFACE", help="capture live from this network interface")
-    p.add_argument("--bpf", default="udp or tcp", help="live capture filter (default: %(default)s)")
+    p.add_argument("--bpf", default=None, help="live capture filter (default: UDP, TCP and GRE/ERSPAN)")
     p.add_argument("--duration", type=float, metavar="S", help="stop live capture after S seconds")
     p.add_argument("--json", action="store_true", help="one JSON object per call (JSON lines)")
     p.add_argument("--wav-dir", type=Path, metavar="DIR", help="write each leg as a WAV file into DIR")
     p.add_argument("--timeout", type=float, default=120.0, metavar="S",
                    help="end a call after S s of capture time with no SIP/RTP (default: %(default)s)")
+    p.add_argument("--srtp-key", action="append", default=[], metavar="IP:PORT:CRYPTO",
+                   help="SDES key for SRTP sent from IP:PORT, as an a=crypto value "
+                        "('1 AES_CM_128_HMAC_SHA1_80 inline:...'); repeatable")
     p.add_argument("--stats", action="store_true", help="print the tap's counters to stderr")
     p.set_defaults(func=run)
 
@@ -46,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
     if bool(args.captures) == bool(args.interface):
         raise CoreError("give capture files or --interface IFACE (not both)")
-    tap = Tap(idle_timeout=args.timeout, audio=False)
+    keys = [_srtp_key(k) for k in args.srtp_key]
+    tap = Tap(idle_timeout=args.timeout, audio=False, incremental=bool(args.interface), sdes_keys=keys)
     printed = 0
     reader_stats: dict[str, int] = {}
 
@@ -85,28 +89,35 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _live_batches(iface: str, bpf: str, duration: float | None, stats: dict[str, int]) -> Iterable[Any]:
-    from ccedge.hardware.capture import LiveCapture
+def _srtp_key(text: str) -> tuple[str, int, str]:
+    # IP:PORT:value; an IPv6 address is written in brackets ([::1]:4000:...).
+    m = re.fullmatch(r"\[?([0-9A-Fa-f:.]+?)\]?:(\d+):(.+)", text.strip())
+    if m is None:
+        raise CoreError("--srtp-key must be IP:PORT:'<tag> <suite> inline:<key>'")
+    value = m.group(3).strip()
+    if not value[0].isdigit():
+        value = "1 " + value  # the tag is irrelevant out of band
+    return m.group(1), int(m.group(2)), value
 
-    cap = LiveCapture(iface, bpf=bpf)
-    stop = threading.Event()
+
+def _live_batches(iface: str, bpf: str | None, duration: float | None,
+                  stats: dict[str, int]) -> Iterable[Any]:
+    from ccedge.hardware.capture.live import DEFAULT_BPF, LiveCapture
+
+    cap = LiveCapture(iface, bpf=DEFAULT_BPF if bpf is None else bpf)
 
     def _stop(*_: object) -> None:
-        stop.set()
-        cap.stop()
+        cap.stop()  # the capture drains what the kernel already queued, then ends its iteration
 
-    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     timer = threading.Timer(duration, _stop) if duration else None
     if timer is not None:
         timer.daemon = True
         timer.start()
-    start = time.monotonic()
     try:
-        for batch in cap:
-            if len(batch):
-                yield batch
-            if stop.is_set() or (duration and time.monotonic() - start > duration):
-                break
+        yield from cap
     finally:
         if timer is not None:
             timer.cancel()

@@ -161,7 +161,7 @@ def parse_numbers(norms: Sequence[str]) -> list[NumPiece]:
             i += 1
             continue
         if w in UNITS or w in TEENS or w in TENS or (w == "a" and nxt in SCALE):
-            j, value, compound = _cardinal(atoms, i)
+            value, j, compound = _cardinal(atoms, i)
             if compound:
                 digits = str(value)
             elif w in TENS and i + 1 < j:

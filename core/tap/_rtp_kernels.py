@@ -8,6 +8,8 @@ Both are plain loops that Numba compiles; the tests run them against
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 from numba import njit
@@ -94,8 +96,77 @@ def _gather_kernel(buf, off, length, out, out_off):  # pragma: no cover - compil
     for i in range(off.shape[0]):
         o = off[i]
         d = out_off[i]
+        out[d:d + length[i]] = buf[o:o + length[i]]
+
+
+@njit(cache=True, nogil=True)
+def _place_kernel(pcm, n_samples, sample_pos, out):  # pragma: no cover - compiled
+    # pcm holds the packets' samples back to back; packet i goes to out[sample_pos[i]:...].
+    src = 0
+    for i in range(n_samples.shape[0]):
+        d = sample_pos[i]
+        for j in range(n_samples[i]):
+            out[d + j] = pcm[src + j]
+        src += n_samples[i]
+
+
+@njit(cache=True, nogil=True)
+def _gather_segments_kernel(segs, seg, start, length, out, out_off):  # pragma: no cover - compiled
+    for i in range(seg.shape[0]):
+        src = segs[seg[i]]
+        d = out_off[i]
+        out[d:d + length[i]] = src[start[i]:start[i] + length[i]]
+
+
+def gather_segments(segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64],
+                    length: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
+    """Concatenate ``segs[seg[i]][start[i]:start[i]+length[i]]`` for all i (``segs``: numba typed List)."""
+    if not (len(seg) == len(start) == len(length)):
+        raise ValueError("segment columns differ in length")
+    if len(seg) and (int(length.min()) < 0 or int(start.min()) < 0):
+        raise ValueError("negative payload offset or length")
+    for k in np.unique(seg).tolist():
+        m = seg == k
+        if int((start[m] + length[m]).max()) > len(segs[k]):
+            raise ValueError("payload runs outside its store segment")
+    out_off = np.zeros(len(seg), np.int64)
+    if len(seg) > 1:
+        np.cumsum(length[:-1], out=out_off[1:])
+    out = np.empty(int(length.sum()), np.uint8)
+    if len(seg):
+        _gather_segments_kernel(segs, seg.astype(np.int64), start.astype(np.int64), length.astype(np.int64),
+                                out, out_off)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _lut_place_kernel(segs, seg, start, length, sample_pos, lut, out):  # pragma: no cover - compiled
+    # G.711 (one octet per sample): out[pos + j] = table[octet j], straight from the store.
+    for i in range(seg.shape[0]):
+        src = segs[seg[i]]
+        a = start[i]
+        d = sample_pos[i]
         for j in range(length[i]):
-            out[d + j] = buf[o + j]
+            out[d + j] = lut[src[a + j]]
+
+
+def lut_place(segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
+              sample_pos: npt.NDArray[np.int64], lut: npt.NDArray[np.int16], out: npt.NDArray[np.int16]) -> None:
+    """Decode one-octet-per-sample payloads with a 256-entry table into their places in ``out``."""
+    if not (len(seg) == len(start) == len(length) == len(sample_pos)):
+        raise ValueError("payload columns differ in length")
+    if lut.shape != (256,) or lut.dtype != np.int16:
+        raise ValueError("lookup table must be int16[256]")
+    if len(seg) == 0:
+        return
+    if int(sample_pos.min()) < 0 or int((sample_pos + length).max()) > len(out):
+        raise ValueError("placement runs outside the output")
+    for k in np.unique(seg).tolist():
+        m = seg == k
+        if int(start[m].min()) < 0 or int((start[m] + length[m]).max()) > len(segs[k]):
+            raise ValueError("payload runs outside its store segment")
+    _lut_place_kernel(segs, seg.astype(np.int64), start.astype(np.int64), length.astype(np.int64),
+                      sample_pos.astype(np.int64), lut, out)
 
 
 def classify(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
@@ -119,6 +190,18 @@ def classify(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt
                      out["kind"], out["b1"], out["seq"], out["ts"], out["ssrc"], out["hdr"], out["pad"],
                      out["hash"])
     return out
+
+
+def place(pcm: npt.NDArray[np.int16], n_samples: npt.NDArray[np.int64], sample_pos: npt.NDArray[np.int64],
+          out: npt.NDArray[np.int16]) -> None:
+    """Scatter consecutive per-packet sample runs of ``pcm`` to their places in ``out``."""
+    if len(n_samples) != len(sample_pos):
+        raise ValueError("sample counts and positions differ in length")
+    if int(n_samples.sum()) > len(pcm):
+        raise ValueError("more samples asked for than decoded")
+    if len(n_samples) and (int(sample_pos.min()) < 0 or int((sample_pos + n_samples).max()) > len(out)):
+        raise ValueError("placement runs outside the output")
+    _place_kernel(pcm, n_samples.astype(np.int64), sample_pos.astype(np.int64), out)
 
 
 def gather(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],

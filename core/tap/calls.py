@@ -49,7 +49,7 @@ class StreamLike(Protocol):
 class DemuxSink(Protocol):
     def set_payload_map(self, ip: str, port: int, mapping: dict[int, tuple[str, int]]) -> None: ...
 
-    def add_sdes_key(self, ip: str, port: int, crypto: Any) -> None: ...
+    def add_sdes_key(self, ip: str, port: int, crypto: Any, call_id: str = "") -> None: ...
 
 
 def norm_ip(ip: str) -> str:
@@ -78,6 +78,7 @@ class MediaIndex:
         self.crypto_parser = crypto_parser  # srtp.parse_crypto_attribute, when available
         self.bindings: dict[Endpoint, list[Binding]] = defaultdict(list)
         self.stats: Counter[str] = Counter()
+        self._keys_seen: set[tuple[Endpoint, str]] = set()
 
     def media(self, dialog: Dialog, party: str, md: MediaDescription, crypto: str, ts: float) -> None:
         ep = (norm_ip(md.address), md.port)
@@ -88,13 +89,21 @@ class MediaIndex:
             return
         if md.payload_map:
             self.sink.set_payload_map(ep[0], ep[1], md.payload_map)
-        if crypto and self.crypto_parser is not None:
+        if md.secure and hasattr(self.sink, "expect_srtp"):
+            self.sink.expect_srtp(ep[0], ep[1])
+        if self.crypto_parser is None:
+            return
+        # Every offered key: the demux keeps the one that authenticates (RFC 4568 §7.1.1, §6.1).
+        for value in dict.fromkeys([crypto, *md.crypto]):
+            if not value or (ep, value) in self._keys_seen:
+                continue
+            self._keys_seen.add((ep, value))
             try:
-                key = self.crypto_parser(crypto)
+                key = self.crypto_parser(value)
             except ValueError as e:  # TapParseError names the reason (unsupported suite, bad key)
                 self.stats[getattr(e, "reason", "sdp.bad-crypto")] += 1
-                return
-            self.sink.add_sdes_key(ep[0], ep[1], key)
+                continue
+            self.sink.add_sdes_key(ep[0], ep[1], key, dialog.call_id)
             self.stats["srtp.sdes-keys"] += 1
 
     def _binding(self, ep: Endpoint, ts: float) -> Binding | None:
@@ -109,12 +118,18 @@ class MediaIndex:
 
     def match(self, src: str, sport: int, dst: str, dport: int, ts: float) -> tuple[str, str] | None:
         """(call_id, leg) of a stream, or None when no signalling announced either end."""
+        m = self.match_how(src, sport, dst, dport, ts)
+        return None if m is None else (m[0], m[1])
+
+    def match_how(self, src: str, sport: int, dst: str, dport: int,
+                  ts: float) -> tuple[str, str, str] | None:
+        """(call_id, leg, "dst"|"src"): which end of the stream the SDP named."""
         b = self._binding((norm_ip(dst), dport), ts)
         if b is not None:
-            return b.call_id, other(b.party)  # sent to the party that receives here
+            return b.call_id, other(b.party), "dst"  # sent to the party that receives here
         b = self._binding((norm_ip(src), sport), ts)
         if b is not None:
-            return b.call_id, b.party  # sent from where the party receives (symmetric RTP)
+            return b.call_id, b.party, "src"  # sent from where the party receives (symmetric RTP)
         return None
 
 
@@ -297,19 +312,24 @@ def assemble(dialogs: Sequence[Dialog], streams: Iterable[StreamLike], index: Me
              orphan_gap_s: float = 60.0) -> list[CallRecord]:
     """Build call records from finished dialogs and every RTP stream the demux saw."""
     by_call: dict[str, dict[str, list[StreamLike]]] = defaultdict(lambda: defaultdict(list))
+    how: dict[int, str] = {}
     orphans: list[StreamLike] = []
     for s in sorted(streams, key=lambda s: s.first_ts):
-        m = index.match(s.src, s.sport, s.dst, s.dport, s.first_ts)
+        m = index.match_how(s.src, s.sport, s.dst, s.dport, s.first_ts)
         if m is None:
             orphans.append(s)
         else:
             by_call[m[0]][m[1]].append(s)
+            how[id(s)] = m[2]
+    for legs_by_name in by_call.values():
+        _split_crossed_leg(legs_by_name, how)
     records = []
     for d in dialogs:
         legs = [LegRecord(name, lst, d.start_ts) for name, lst in by_call.pop(d.call_id, {}).items()]
         legs.sort(key=lambda leg: _leg_order(leg.name))
+        zrtp = d.zrtp or any(leg.srtp == "zrtp" for leg in legs)
         rec = CallRecord(d.call_id, d.caller, d.callee, d.state, d.end_reason, d.start_ts, list(d.events),
-                         [], legs, d.codec, d.zrtp, dict(d.methods))
+                         [], legs, d.codec, zrtp, dict(d.methods))
         rec.dtmf = sorted([*d.dtmf, *(e for leg in legs for e in leg.dtmf(d.call_id))], key=lambda e: e.t0)
         records.append(rec)
     # Streams bound to a call the table forgot (should not happen) are kept as orphans.
@@ -321,10 +341,50 @@ def assemble(dialogs: Sequence[Dialog], streams: Iterable[StreamLike], index: Me
     return records
 
 
+def _overlap(a: StreamLike, b: StreamLike) -> float:
+    return min(a.last_ts, b.last_ts) - max(a.first_ts, b.first_ts)
+
+
+def _split_crossed_leg(legs: dict[str, list[StreamLike]], how: dict[int, str]) -> None:
+    """Two flows at once on one leg and none on the other: the SDP addresses sit behind a relay
+    or NAT (both ends on one host, media via a third box). Keep the stream whose *sender* the
+    SDP named and move the one only its destination matched to the other leg, so each
+    direction of the conversation is one leg."""
+    for name in ("caller", "callee"):
+        peer = other(name)
+        lst = legs.get(name, [])
+        if legs.get(peer) or len(lst) < 2:
+            continue
+        flows = {(s.src, s.sport, s.dst, s.dport) for s in lst}
+        if len(flows) < 2 or not any(_overlap(a, b) > 0 for a in lst for b in lst if a is not b):
+            continue
+        moved = [s for s in lst if how.get(id(s)) == "dst"]
+        kept = [s for s in lst if how.get(id(s)) != "dst"]
+        if moved and kept:
+            legs[name] = kept
+            legs[peer] = moved
+
+
+# Well-known services that share UDP with media on a LAN but are never RTP (DNS, NetBIOS,
+# DHCP, NTP, SSDP, mDNS, LLMNR, SNMP). RTP uses dynamic ports (RFC 3550 §11).
+_NOT_MEDIA_PORTS = frozenset({53, 67, 68, 123, 137, 138, 161, 162, 1900, 5353, 5355})
+
+
+def media_like(s: StreamLike) -> bool:
+    """Whether a stream with no signalling is worth reporting as an orphan leg."""
+    if s.sport in _NOT_MEDIA_PORTS or s.dport in _NOT_MEDIA_PORTS or min(s.sport, s.dport) < 1024:
+        return False
+    if not getattr(s, "plausible", True):
+        return False
+    return bool(s.codec or getattr(s, "dtmf", None) or s.srtp != "none")
+
+
 def _orphans(streams: list[StreamLike], gap_s: float) -> list[CallRecord]:
     """Group signalling-less streams by address pair and time (both directions together)."""
     groups: dict[frozenset[Endpoint], list[list[StreamLike]]] = defaultdict(list)
     for s in sorted(streams, key=lambda s: s.first_ts):
+        if not media_like(s):
+            continue
         pair = frozenset({(norm_ip(s.src), s.sport), (norm_ip(s.dst), s.dport)})
         runs = groups[pair]
         if runs and s.first_ts <= max(x.last_ts for x in runs[-1]) + gap_s:
@@ -349,4 +409,5 @@ def _orphans(streams: list[StreamLike], gap_s: float) -> list[CallRecord]:
     return out
 
 
-__all__ = ["CallRecord", "DemuxSink", "LegRecord", "MediaIndex", "StreamLike", "assemble", "norm_ip"]
+__all__ = ["CallRecord", "DemuxSink", "LegRecord", "MediaIndex", "StreamLike", "assemble", "media_like",
+           "norm_ip"]

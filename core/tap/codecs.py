@@ -32,6 +32,10 @@ SAMPLES_PER_TICK = {"PCMU": 1, "PCMA": 1, "G722": 2}
 OCTETS_PER_TICK = {"PCMU": 1.0, "PCMA": 1.0, "G722": 1.0}
 
 
+# Decoding tables for the formats of one octet per sample (G.711 Tables 1-2).
+LOOKUP_TABLES = {"PCMU": ULAW_TO_PCM, "PCMA": ALAW_TO_PCM}
+
+
 def lookup(pt: int, payload_map: dict[int, tuple[str, int]] | None = None) -> tuple[str, int] | None:
     """(ENCODING upper case, clock rate) for a payload type, or None when unknown."""
     if payload_map and pt in payload_map:
@@ -57,6 +61,6 @@ def silence_code(encoding: str) -> int:
 
 
 __all__ = [
-    "AUDIO_RATE", "COMFORT_NOISE_PT", "DECODABLE", "SAMPLES_PER_TICK", "STATIC", "TELEPHONE_EVENT",
+    "AUDIO_RATE", "LOOKUP_TABLES", "COMFORT_NOISE_PT", "DECODABLE", "SAMPLES_PER_TICK", "STATIC", "TELEPHONE_EVENT",
     "decode", "lookup", "silence_code",
 ]

@@ -60,8 +60,14 @@ class Ordered:
 
 
 def order_stream(seq: npt.NDArray[np.integer], rtp_ts: npt.NDArray[np.integer],
-                 cap_ts: npt.NDArray[np.float64], clock_rate: int) -> Ordered:
-    """Order one SSRC's packets given in arrival order."""
+                 cap_ts: npt.NDArray[np.float64], clock_rate: int,
+                 timeline: npt.NDArray[np.bool_] | None = None) -> Ordered:
+    """Order one SSRC's packets given in arrival order.
+
+    ``timeline`` selects the packets whose RTP timestamps place audio (telephone-event
+    packets repeat their event's onset timestamp, RFC 4733 §2.5, so they must not take
+    part); the others get position -1.
+    """
     n = len(seq)
     if n == 0:
         z = np.zeros(0, dtype=np.int64)
@@ -76,9 +82,13 @@ def order_stream(seq: npt.NDArray[np.integer], rtp_ts: npt.NDArray[np.integer],
     steps = np.diff(es)
     lost = int(es[-1] - es[0] + 1 - len(es))
     gaps = int(np.count_nonzero(steps > 1))
+    position_all = np.full(len(order), -1, dtype=np.int64)
+    on = np.ones(len(order), bool) if timeline is None else np.asarray(timeline, bool)[order]
+    if not on.any():
+        return Ordered(order.astype(np.int64), es, position_all, duplicates, lost, gaps, 0)
     # Timestamps unwrapped in playout order (A.1 works the same way for 32-bit counters).
-    ts = unwrap(rtp_ts[order].astype(np.int64) & 0xFFFFFFFF, 32)
-    cap = cap_ts[order]
+    ts = unwrap(rtp_ts[order][on].astype(np.int64) & 0xFFFFFFFF, 32)
+    cap = cap_ts[order][on]
     d_ts = np.diff(ts) / float(clock_rate)
     d_cap = np.diff(cap)
     jump = (d_ts < 0) | (np.abs(d_ts - d_cap) > JUMP_TOLERANCE_S + 0.02 * np.abs(d_cap))
@@ -95,8 +105,8 @@ def order_stream(seq: npt.NDArray[np.integer], rtp_ts: npt.NDArray[np.integer],
             anchor = prev_last + max(1, round(d_cap[s - 1] * clock_rate))
             base = anchor - ts[s]
             position[s:e] = ts[s:e] + base
-    return Ordered(order.astype(np.int64), es, position.astype(np.int64), duplicates, lost, gaps,
-                   1 + len(starts))
+    position_all[on] = position
+    return Ordered(order.astype(np.int64), es, position_all, duplicates, lost, gaps, 1 + len(starts))
 
 
 @njit(cache=True, nogil=True)

@@ -24,7 +24,7 @@ import numpy as np
 from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
 from ccedge.core.tap.calls import CallRecord, MediaIndex, StreamLike, assemble
 from ccedge.core.tap.dialog import DialogTable
-from ccedge.core.tap.errors import TapParseError
+from ccedge.core.tap.errors import TapError, TapParseError
 from ccedge.core.tap.sip import SipMessage, looks_like_sip
 from ccedge.core.tap.tcp import SipStreamReassembler
 
@@ -53,7 +53,12 @@ class Tap:
     """Incremental tap over capture batches; see the module docstring."""
 
     def __init__(self, idle_timeout: float = 120.0, audio: bool = True, demux: Any = None,
-                 audio_block_s: float = 0.5) -> None:
+                 audio_block_s: float = 0.5, incremental: bool = True, emit_interval_s: float = 2.0,
+                 sdes_keys: Iterable[tuple[str, int, str]] = ()) -> None:
+        """``incremental``: hand out each ended call (its audio, RFC 4733 digits, record) while
+        feeding, checked every ``emit_interval_s`` of capture time; otherwise all at ``finish``.
+        ``sdes_keys``: (ip, port, a=crypto value) for SRTP whose SDP the tap cannot see (keys
+        given out of band, e.g. by the SBC); ip:port is the sender's media address."""
         if demux is None:
             from ccedge.core.tap.streams import RtpDemux
 
@@ -63,8 +68,18 @@ class Tap:
         except ImportError:  # SRTP support not installed: keys are not registered
             parse_crypto_attribute = None
         self.demux = demux
+        for ip, port, value in sdes_keys:
+            if parse_crypto_attribute is None:
+                raise TapError("SRTP support is not available for --srtp-key")
+            try:
+                demux.add_sdes_key(ip, int(port), parse_crypto_attribute(value))
+            except ValueError as e:
+                raise TapError(f"out-of-band SRTP key for {ip}:{port} is not usable: {e}") from e
         self.audio = audio
         self.audio_block_s = audio_block_s
+        self.incremental = incremental
+        self.emit_interval_s = emit_interval_s
+        self._next_emit = 0.0
         self.index = MediaIndex(demux, parse_crypto_attribute)
         self.dialogs = DialogTable(self.index, idle_timeout)
         self.tcp = SipStreamReassembler()
@@ -93,6 +108,13 @@ class Tap:
         first[nonempty] = buf[off[nonempty]]
         udp = proto == UDP
         rtp = udp & (length >= 8) & ((first & 0xC0) == 0x80)
+        # ZRTP (RFC 6189 §5) shares the media port: first octet 0x10, magic cookie "ZRTP" at 4..8.
+        zrtp = udp & (length >= 12) & (first == 0x10)
+        if zrtp.any():
+            rows = np.flatnonzero(zrtp)
+            magic = np.stack([buf[off[rows] + k] for k in range(4, 8)], axis=1)
+            zrtp[rows] = (magic == np.frombuffer(b"ZRTP", np.uint8)).all(axis=1)
+            rtp |= zrtp
         other_udp = np.flatnonzero(udp & ~rtp & nonempty)
         tcp_rows = np.flatnonzero(proto == TCP)
         self.stats["udp.empty"] += int(np.count_nonzero(udp & ~nonempty))
@@ -139,7 +161,8 @@ class Tap:
                 out.extend(self._sip(msg, self.now, datagram=False))
             out.extend(self.dialogs.finish(self.now))
             pending = [d for d in self.dialogs.finished if d.call_id not in self._done_calls]
-            streams = [s for s in self._streams() if id(s) not in self._assigned_ids()]
+            taken = self._assigned()
+            streams = [s for s in self._streams() if _key(s) not in taken]
             records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
             for rec in records:
                 out.extend(self._emit_record(rec))
@@ -154,7 +177,7 @@ class Tap:
         demux_stats = getattr(self.demux, "stats", None)
         if isinstance(demux_stats, dict):
             stats.update({k: int(v) for k, v in demux_stats.items() if isinstance(v, int | np.integer)})
-        return dict(sorted(stats.items()))
+        return {k: v for k, v in sorted(stats.items()) if v}
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -176,8 +199,8 @@ class Tap:
         streams = getattr(self.demux, "streams", {})
         return list(streams.values()) if isinstance(streams, dict) else list(streams)
 
-    def _assigned_ids(self) -> set[int]:
-        return {id(s) for r in self.records for leg in r.legs for s in leg.streams}
+    def _assigned(self) -> set[tuple[object, ...]]:
+        return {_key(s) for r in self.records for leg in r.legs for s in leg.streams}
 
     def _activity(self) -> dict[str, float]:
         act: dict[str, float] = {}
@@ -196,12 +219,15 @@ class Tap:
             out.extend(self.dialogs.expire(self.now, self._activity()))
         else:
             out.extend(self.dialogs.expire(self.now))
+        if not self.incremental or self.now < self._next_emit:
+            return out
+        self._next_emit = self.now + self.emit_interval_s
         ready = [d for d in self.dialogs.finished
                  if d.call_id not in self._done_calls and d.end_ts is not None
                  and self.now - d.end_ts > END_GRACE_S]
         if ready:
-            taken = self._assigned_ids()
-            streams = [s for s in self._streams() if id(s) not in taken]
+            taken = self._assigned()
+            streams = [s for s in self._streams() if _key(s) not in taken]
             for rec in assemble(ready, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout):
                 if rec.state != "orphan":  # orphans wait for the end of the capture
                     out.extend(self._emit_record(rec))
@@ -228,14 +254,19 @@ class Tap:
         return out
 
 
+def _key(s: StreamLike) -> tuple[object, ...]:
+    # Stream objects may be rebuilt between calls; their addresses and first SSRC identify them.
+    return (s.src, s.sport, s.dst, s.dport, s.ssrc)
+
+
 def tap_capture(paths: Sequence[str | Path] | str | Path, idle_timeout: float = 120.0,
-                audio: bool = False) -> TapReport:
+                audio: bool = False, sdes_keys: Iterable[tuple[str, int, str]] = ()) -> TapReport:
     """Run whole capture files through one :class:`Tap` and return its report."""
     from ccedge.hardware.capture import open_capture
 
     if isinstance(paths, str | Path):
         paths = [paths]
-    tap = Tap(idle_timeout=idle_timeout, audio=audio)
+    tap = Tap(idle_timeout=idle_timeout, audio=audio, incremental=False, sdes_keys=sdes_keys)
     reader_stats: Counter[str] = Counter()
     for path in paths:
         reader = open_capture(path)

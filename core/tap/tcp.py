@@ -22,6 +22,7 @@ RST = 0x04
 # A request line ("INVITE sip:x SIP/2.0") or a status line ("SIP/2.0 200 ") at a line start.
 _START = re.compile(rb"(?:[A-Z][A-Z0-9_.!%*+`'~-]* [^ \r\n]+ SIP/2\.0\r?\n|SIP/2\.0 [1-6]\d\d[ \r\n])")
 _START_ANYWHERE = re.compile(rb"(?:^|(?<=\n))" + _START.pattern)
+_START_AFTER_NEWLINE = re.compile(rb"(?<=\n)" + _START.pattern)
 _CONTENT_LENGTH = re.compile(rb"(?im)^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*\r?$")
 _KEEPALIVE = b"\r\n"
 
@@ -39,6 +40,9 @@ class _Direction:
     buffer: bytearray = field(default_factory=bytearray)
     pending: dict[int, bytes] = field(default_factory=dict)
     last_ts: float = 0.0
+    # After a hole the first byte is anywhere inside a message ("NFO sip:x SIP/2.0" would pass
+    # for a start line): only a start line after a line break is trusted until one is found.
+    after_gap: bool = False
 
 
 class SipStreamReassembler:
@@ -159,6 +163,7 @@ class SipStreamReassembler:
         if state.buffer.strip(b"\r\n"):
             self.stats["sip.tcp-gap-discarded"] += 1
         state.buffer.clear()
+        state.after_gap = True
         state.next_seq = first
         self._drain_pending(state)
 
@@ -168,10 +173,11 @@ class SipStreamReassembler:
         while buf:
             while buf.startswith(_KEEPALIVE):
                 del buf[:2]
+                state.after_gap = False  # whatever follows a line break starts a line
             if not buf:
                 break
-            if not _START.match(buf):
-                m = _START_ANYWHERE.search(buf)
+            if state.after_gap or not _START.match(buf):
+                m = (_START_AFTER_NEWLINE if state.after_gap else _START_ANYWHERE).search(buf)
                 if m is None:
                     # Keep a tail that may hold the beginning of a start line.
                     keep = buf.rfind(b"\n") + 1
@@ -179,10 +185,12 @@ class SipStreamReassembler:
                         keep = len(buf)
                     if keep:
                         self.stats["sip.tcp-resync-bytes"] += keep
+                        state.after_gap = state.after_gap and buf[keep - 1] != 0x0A
                         del buf[:keep]
                     break
                 self.stats["sip.tcp-resync-bytes"] += m.start()
                 del buf[: m.start()]
+                state.after_gap = False
             head_end = _head_end(buf)
             if head_end < 0:
                 if len(buf) > self.max_message:

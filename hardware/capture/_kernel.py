@@ -23,7 +23,9 @@ LT_IPV4 = 228
 LT_IPV6 = 229
 LT_LINUX_SLL2 = 276
 
-MAX_CAPLEN = 1 << 26  # a record header claiming more than 64 MiB is corrupt (pcap snaplen ≤ 262144 in practice)
+MAX_CAPLEN = (
+    1 << 26
+)  # a record header claiming more than 64 MiB is corrupt (pcap snaplen ≤ 262144 in practice)
 
 # status codes (mirror reasons.py; numba needs plain globals)
 _OK = 0
@@ -52,22 +54,26 @@ MAX_DEPTH = 4  # link layers in one record: outer + up to three GRE/ERSPAN tunne
 
 
 @njit(cache=True, nogil=True)
-def _be16(b, p):  # type: ignore[no-untyped-def]
+def _be16(b, p):
     return (np.int64(b[p]) << 8) | np.int64(b[p + 1])
 
 
 @njit(cache=True, nogil=True)
-def _be32(b, p):  # type: ignore[no-untyped-def]
-    return (np.int64(b[p]) << 24) | (np.int64(b[p + 1]) << 16) | (np.int64(b[p + 2]) << 8) | np.int64(b[p + 3])
+def _be32(b, p):
+    return (
+        (np.int64(b[p]) << 24) | (np.int64(b[p + 1]) << 16) | (np.int64(b[p + 2]) << 8) | np.int64(b[p + 3])
+    )
 
 
 @njit(cache=True, nogil=True)
-def _le32(b, p):  # type: ignore[no-untyped-def]
-    return (np.int64(b[p + 3]) << 24) | (np.int64(b[p + 2]) << 16) | (np.int64(b[p + 1]) << 8) | np.int64(b[p])
+def _le32(b, p):
+    return (
+        (np.int64(b[p + 3]) << 24) | (np.int64(b[p + 2]) << 16) | (np.int64(b[p + 1]) << 8) | np.int64(b[p])
+    )
 
 
 @njit(cache=True, nogil=True)
-def _walk_pcap(buf, start, end, swapped, nano, max_pkts, rec_off, rec_len, rec_ts):  # type: ignore[no-untyped-def]
+def _walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts):
     """Walk classic pcap record headers (16 bytes: ts_sec, ts_frac, incl_len, orig_len) from ``start``.
 
     Returns (records, next position, status, bytes needed): status 0 = stopped at ``max_pkts``,
@@ -80,7 +86,7 @@ def _walk_pcap(buf, start, end, swapped, nano, max_pkts, rec_off, rec_len, rec_t
     while n < max_pkts:
         if pos + 16 > end:
             return n, pos, 1, 16
-        if swapped:
+        if big_endian:
             sec = _be32(buf, pos)
             frac = _be32(buf, pos + 4)
             caplen = _be32(buf, pos + 8)
@@ -101,7 +107,7 @@ def _walk_pcap(buf, start, end, swapped, nano, max_pkts, rec_off, rec_len, rec_t
 
 
 @njit(cache=True, nogil=True)
-def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, length, seq, flags):  # type: ignore[no-untyped-def]
+def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, length, seq, flags):
     # ---- outer link layer -> ethertype
     et = -1
     if linktype == LT_EN10MB:
@@ -159,6 +165,36 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
                 return _TRUNCATED_LINK
             et = _be16(buf, pos + 2)
             pos += 4
+        if et == 0x8864:
+            # PPPoE session stage, RFC 2516 §4: 6-byte header, then the 2-byte PPP protocol (RFC 1661)
+            if pos + 8 > end:
+                return _TRUNCATED_LINK
+            ppp = _be16(buf, pos + 6)
+            pos += 8
+            if ppp == 0x0021:
+                et = 0x0800
+            elif ppp == 0x0057:
+                et = 0x86DD
+            else:
+                return _NOT_IP
+        elif et == 0x8847 or et == 0x8848:
+            # MPLS label stack, RFC 3032 §2.1: skip to the bottom-of-stack entry, then IP by version
+            while True:
+                if pos + 4 > end:
+                    return _TRUNCATED_LINK
+                bos = buf[pos + 2] & 1
+                pos += 4
+                if bos:
+                    break
+            if pos + 1 > end:
+                return _TRUNCATED_LINK
+            v = buf[pos] >> 4
+            if v == 4:
+                et = 0x0800
+            elif v == 6:
+                et = 0x86DD
+            else:
+                return _NOT_IP
         if et == 0x0800:
             # IPv4, RFC 791 §3.1
             if pos + 20 > end:
@@ -317,8 +353,24 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
 
 
 @njit(cache=True, nogil=True)
-def _parse_frames(buf, linktype, rec_off, rec_len, n, status, src, dst, proto, sport, dport, off, length, seq, flags):  # type: ignore[no-untyped-def]
+def _parse_frames(
+    buf, linktype, rec_off, rec_len, n, status, src, dst, proto, sport, dport, off, length, seq, flags
+):
     """Decode ``n`` records; row ``i`` of the outputs belongs to record ``i`` when ``status[i] == 0``."""
     for i in range(n):
-        status[i] = _parse_one(buf, linktype, rec_off[i], rec_off[i] + rec_len[i], i,
-                               src, dst, proto, sport, dport, off, length, seq, flags)
+        status[i] = _parse_one(
+            buf,
+            linktype[i],
+            rec_off[i],
+            rec_off[i] + rec_len[i],
+            i,
+            src,
+            dst,
+            proto,
+            sport,
+            dport,
+            off,
+            length,
+            seq,
+            flags,
+        )

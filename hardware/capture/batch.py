@@ -104,16 +104,34 @@ class PacketBatch:
     def take(self, rows: np.ndarray) -> PacketBatch:
         """The rows ``rows`` (indices or boolean mask) as a new batch over the same buffer."""
         return PacketBatch(
-            self.buf, self.ts[rows], self.src[rows], self.dst[rows], self.proto[rows], self.sport[rows],
-            self.dport[rows], self.off[rows], self.length[rows], self.tcp_seq[rows], self.tcp_flags[rows],
+            self.buf,
+            self.ts[rows],
+            self.src[rows],
+            self.dst[rows],
+            self.proto[rows],
+            self.sport[rows],
+            self.dport[rows],
+            self.off[rows],
+            self.length[rows],
+            self.tcp_seq[rows],
+            self.tcp_flags[rows],
         )
 
     def records(self) -> list[tuple[float, str, str, int, int, int, bytes, int, int]]:
         """Rows as plain tuples ``(ts, src, dst, proto, sport, dport, payload, tcp_seq, tcp_flags)``
         (slow; for tests and tools)."""
         return [
-            (float(self.ts[i]), self.src_str(i), self.dst_str(i), int(self.proto[i]), int(self.sport[i]),
-             int(self.dport[i]), self.payload(i), int(self.tcp_seq[i]), int(self.tcp_flags[i]))
+            (
+                float(self.ts[i]),
+                self.src_str(i),
+                self.dst_str(i),
+                int(self.proto[i]),
+                int(self.sport[i]),
+                int(self.dport[i]),
+                self.payload(i),
+                int(self.tcp_seq[i]),
+                int(self.tcp_flags[i]),
+            )
             for i in range(len(self))
         ]
 
@@ -123,7 +141,8 @@ class PacketBatch:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[Sequence[object]],
+        cls,
+        records: Iterable[Sequence[object]],
     ) -> PacketBatch:
         """Build a batch from ``(ts, src, dst, proto, sport, dport, payload[, tcp_seq, tcp_flags])`` rows;
         ``src``/``dst`` are address text or 4/16 raw bytes."""

@@ -96,6 +96,31 @@ class SlowDecoder:
                 return reasons.TRUNCATED_LINK
             et = _H.unpack_from(b, pos + 2)[0]
             pos += 4
+        if et == 0x8864:  # PPPoE session, RFC 2516 §4
+            if pos + 8 > end:
+                return reasons.TRUNCATED_LINK
+            ppp = _H.unpack_from(b, pos + 6)[0]
+            pos += 8
+            if ppp == 0x0021:
+                et = 0x0800
+            elif ppp == 0x0057:
+                et = 0x86DD
+            else:
+                return reasons.NOT_IP
+        elif et in (0x8847, 0x8848):  # MPLS, RFC 3032 §2.1
+            while True:
+                if pos + 4 > end:
+                    return reasons.TRUNCATED_LINK
+                bos = b[pos + 2] & 1
+                pos += 4
+                if bos:
+                    break
+            if pos + 1 > end:
+                return reasons.TRUNCATED_LINK
+            v = b[pos] >> 4
+            if v not in (4, 6):
+                return reasons.NOT_IP
+            et = 0x0800 if v == 4 else 0x86DD
         if et == 0x0800:
             return self._ipv4(b, pos, end, ts, depth)
         if et == 0x86DD:
@@ -127,8 +152,9 @@ class SlowDecoder:
         l4 = pos + ihl
         if frag & 0x3FFF:
             ident = _H.unpack_from(b, pos + 4)[0]
-            st, got, data = self.reasm.add((4, src, dst, nh, ident), (frag & 0x1FFF) * 8,
-                                           bool(frag & 0x2000), bytes(b[l4:ipend]), ts, nh)
+            st, got, data = self.reasm.add(
+                (4, src, dst, nh, ident), (frag & 0x1FFF) * 8, bool(frag & 0x2000), bytes(b[l4:ipend]), ts, nh
+            )
             if st != reasons.OK:
                 return st
             return self._l4(data, got, 0, len(data), src, dst, ts, depth)
@@ -160,8 +186,14 @@ class SlowDecoder:
                     nh = fnh
                     l4 += 8
                     continue
-                st, got, data = self.reasm.add((6, src, dst, ident), offset, more, bytes(b[l4 + 8 : ipend]),
-                                               ts, fnh if offset == 0 else -1)
+                st, got, data = self.reasm.add(
+                    (6, src, dst, ident),
+                    offset,
+                    more,
+                    bytes(b[l4 + 8 : ipend]),
+                    ts,
+                    fnh if offset == 0 else -1,
+                )
                 if st != reasons.OK:
                     return st
                 return self._ipv6_upper(data, got, 0, len(data), src, dst, ts, depth)
@@ -174,8 +206,9 @@ class SlowDecoder:
             l4 += elen
         return self._l4(b, nh, l4, ipend, src, dst, ts, depth)
 
-    def _ipv6_upper(self, b: bytes, nh: int, l4: int, ipend: int, src: bytes, dst: bytes, ts: float,
-                    depth: int) -> Row | int:
+    def _ipv6_upper(
+        self, b: bytes, nh: int, l4: int, ipend: int, src: bytes, dst: bytes, ts: float, depth: int
+    ) -> Row | int:
         # extension headers after the fragment header (destination options) belong to the payload
         while nh in (0, 43, 60, 51):
             if l4 + 2 > ipend:
@@ -189,8 +222,9 @@ class SlowDecoder:
             return reasons.NESTED_FRAGMENT
         return self._l4(b, nh, l4, ipend, src, dst, ts, depth)
 
-    def _l4(self, b: bytes, nh: int, l4: int, ipend: int, src: bytes, dst: bytes, ts: float,
-            depth: int) -> Row | int:
+    def _l4(
+        self, b: bytes, nh: int, l4: int, ipend: int, src: bytes, dst: bytes, ts: float, depth: int
+    ) -> Row | int:
         if nh == 17:
             if l4 + 8 > ipend:
                 return reasons.TRUNCATED_UDP

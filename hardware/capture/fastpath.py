@@ -8,15 +8,31 @@ from ccedge.hardware.capture import _kernel, reasons
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.decode import Row, SlowDecoder
 
-SUPPORTED_LINKTYPES = frozenset({
-    _kernel.LT_NULL, _kernel.LT_EN10MB, _kernel.LT_RAW_BSD, _kernel.LT_RAW_OPENBSD, _kernel.LT_RAW,
-    _kernel.LT_LOOP, _kernel.LT_LINUX_SLL, _kernel.LT_IPV4, _kernel.LT_IPV6, _kernel.LT_LINUX_SLL2,
-})
+SUPPORTED_LINKTYPES = frozenset(
+    {
+        _kernel.LT_NULL,
+        _kernel.LT_EN10MB,
+        _kernel.LT_RAW_BSD,
+        _kernel.LT_RAW_OPENBSD,
+        _kernel.LT_RAW,
+        _kernel.LT_LOOP,
+        _kernel.LT_LINUX_SLL,
+        _kernel.LT_IPV4,
+        _kernel.LT_IPV6,
+        _kernel.LT_LINUX_SLL2,
+    }
+)
 MAX_CAPLEN = _kernel.MAX_CAPLEN
 
 
-def walk_pcap(buf: np.ndarray, start: int, end: int, swapped: bool, nano: bool, max_pkts: int,
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int, int]:
+def walk_pcap(
+    buf: np.ndarray,
+    start: int,
+    end: int,
+    big_endian: bool,
+    nano: bool,
+    max_pkts: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int, int]:
     """Walk classic pcap records in ``buf[start:end]``.
 
     Returns ``(rec_off, rec_len, rec_ts, next_pos, status, need)``; status 0: ``max_pkts`` reached,
@@ -32,12 +48,18 @@ def walk_pcap(buf: np.ndarray, start: int, end: int, swapped: bool, nano: bool, 
     rec_off = np.empty(max_pkts, np.int64)
     rec_len = np.empty(max_pkts, np.int64)
     rec_ts = np.empty(max_pkts, np.float64)
-    n, pos, status, need = _kernel._walk_pcap(buf, start, end, swapped, nano, max_pkts, rec_off, rec_len, rec_ts)
+    n, pos, status, need = _kernel._walk_pcap(
+        buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts
+    )
     return rec_off[:n], rec_len[:n], rec_ts[:n], int(pos), int(status), int(need)
 
 
-def parse_frames(buf: np.ndarray, linktype: np.ndarray, rec_off: np.ndarray, rec_len: np.ndarray,
-                 ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+def parse_frames(
+    buf: np.ndarray,
+    linktype: np.ndarray,
+    rec_off: np.ndarray,
+    rec_len: np.ndarray,
+) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
     """Decode records ``buf[rec_off[i]:rec_off[i]+rec_len[i]]`` with link type ``linktype[i]``.
 
     Returns ``(status, (src, dst, proto, sport, dport, off, length, tcp_seq, tcp_flags))`` with one row
@@ -52,12 +74,25 @@ def parse_frames(buf: np.ndarray, linktype: np.ndarray, rec_off: np.ndarray, rec
         raise ValueError("a record lies outside the frame buffer")
     status = np.empty(n, np.int32)
     cols = (
-        np.empty((n, 16), np.uint8), np.empty((n, 16), np.uint8), np.empty(n, np.uint8),
-        np.empty(n, np.uint16), np.empty(n, np.uint16), np.empty(n, np.int64), np.empty(n, np.int32),
-        np.empty(n, np.uint32), np.empty(n, np.uint8),
+        np.empty((n, 16), np.uint8),
+        np.empty((n, 16), np.uint8),
+        np.empty(n, np.uint8),
+        np.empty(n, np.uint16),
+        np.empty(n, np.uint16),
+        np.empty(n, np.int64),
+        np.empty(n, np.int32),
+        np.empty(n, np.uint32),
+        np.empty(n, np.uint8),
     )
-    _kernel._parse_frames(buf, linktype.astype(np.int32, copy=False), rec_off.astype(np.int64, copy=False),
-                          rec_len.astype(np.int64, copy=False), n, status, *cols)
+    _kernel._parse_frames(
+        buf,
+        linktype.astype(np.int32, copy=False),
+        rec_off.astype(np.int64, copy=False),
+        rec_len.astype(np.int64, copy=False),
+        n,
+        status,
+        *cols,
+    )
     return status, cols
 
 
@@ -69,15 +104,23 @@ def _count_codes(stats: CaptureStats, codes: np.ndarray) -> None:
         stats.reject(reasons.NAMES[int(code)], int(counts[code]))
 
 
-def assemble_batch(buf: np.ndarray, linktype: np.ndarray, rec_off: np.ndarray, rec_len: np.ndarray,
-                   rec_ts: np.ndarray, stats: CaptureStats, slow: SlowDecoder) -> PacketBatch:
+def assemble_batch(
+    buf: np.ndarray,
+    linktype: np.ndarray,
+    rec_off: np.ndarray,
+    rec_len: np.ndarray,
+    rec_ts: np.ndarray,
+    stats: CaptureStats,
+    slow: SlowDecoder,
+) -> PacketBatch:
     """Records → one PacketBatch in record order: the kernel decodes what it can, the Python path the
     rest (fragments); everything not emitted is counted in ``stats``."""
     n = rec_off.shape[0]
     stats.packets += n
     stats.bytes += int(rec_len.sum())
-    status, (src, dst, proto, sport, dport, off, length, seq, flags) = parse_frames(buf, linktype, rec_off,
-                                                                                    rec_len)
+    status, (src, dst, proto, sport, dport, off, length, seq, flags) = parse_frames(
+        buf, linktype, rec_off, rec_len
+    )
     _count_codes(stats, status[status > reasons.DEFER])
     ok = np.flatnonzero(status == reasons.OK)
     deferred = np.flatnonzero(status == reasons.DEFER)
@@ -92,14 +135,37 @@ def assemble_batch(buf: np.ndarray, linktype: np.ndarray, rec_off: np.ndarray, r
         elif r not in reasons.COUNTED:
             stats.reject(reasons.NAMES[r])
     if not extra_rows:
-        batch = PacketBatch(buf, rec_ts[ok], src[ok], dst[ok], proto[ok], sport[ok], dport[ok], off[ok],
-                            length[ok], seq[ok], flags[ok])
+        batch = PacketBatch(
+            buf,
+            rec_ts[ok],
+            src[ok],
+            dst[ok],
+            proto[ok],
+            sport[ok],
+            dport[ok],
+            off[ok],
+            length[ok],
+            seq[ok],
+            flags[ok],
+        )
     else:
         extra = PacketBatch.from_records(
             (float(rec_ts[i]), r.src, r.dst, r.proto, r.sport, r.dport, r.payload, r.tcp_seq, r.tcp_flags)
-            for i, r in zip(extra_idx, extra_rows, strict=True))
-        main = PacketBatch(buf, rec_ts[ok], src[ok], dst[ok], proto[ok], sport[ok], dport[ok], off[ok],
-                           length[ok], seq[ok], flags[ok])
+            for i, r in zip(extra_idx, extra_rows, strict=True)
+        )
+        main = PacketBatch(
+            buf,
+            rec_ts[ok],
+            src[ok],
+            dst[ok],
+            proto[ok],
+            sport[ok],
+            dport[ok],
+            off[ok],
+            length[ok],
+            seq[ok],
+            flags[ok],
+        )
         both = PacketBatch.concat([main, extra])
         order = np.argsort(np.concatenate([ok, np.asarray(extra_idx, np.int64)]), kind="stable")
         batch = both.take(order)

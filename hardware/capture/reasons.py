@@ -66,8 +66,17 @@ NAMES: dict[int, str] = {
 }
 
 # outcomes the reassembler counts itself
-COUNTED = frozenset({FRAGMENT_HELD, FRAGMENT_TIMEOUT, FRAGMENT_OVERFLOW, FRAGMENT_OVERLAP, FRAGMENT_DUPLICATE,
-                     FRAGMENT_INCOMPLETE, FRAGMENT_BAD})
+COUNTED = frozenset(
+    {
+        FRAGMENT_HELD,
+        FRAGMENT_TIMEOUT,
+        FRAGMENT_OVERFLOW,
+        FRAGMENT_OVERLAP,
+        FRAGMENT_DUPLICATE,
+        FRAGMENT_INCOMPLETE,
+        FRAGMENT_BAD,
+    }
+)
 
 # File-level reasons (not per-packet codes)
 TRUNCATED_RECORD = "truncated-record"

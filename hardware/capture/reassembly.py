@@ -33,8 +33,13 @@ class _Pending:
 class Reassembler:
     """Collects fragments; :meth:`add` returns the whole datagram's payload when it completes."""
 
-    def __init__(self, stats: CaptureStats, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 max_datagrams: int = DEFAULT_MAX_DATAGRAMS, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        stats: CaptureStats,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        max_datagrams: int = DEFAULT_MAX_DATAGRAMS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
         if timeout_s <= 0 or max_datagrams < 1 or max_bytes < 1:
             raise ValueError("reassembly timeout, datagram and byte limits must be positive")
         self.stats = stats
@@ -72,8 +77,9 @@ class Reassembler:
         for key in list(self._pending):
             self._drop(key, reasons.FRAGMENT_INCOMPLETE)
 
-    def add(self, key: tuple[object, ...], offset: int, more: bool, data: bytes, ts: float,
-            next_header: int) -> tuple[int, int, bytes]:
+    def add(
+        self, key: tuple[object, ...], offset: int, more: bool, data: bytes, ts: float, next_header: int
+    ) -> tuple[int, int, bytes]:
         """Add one fragment (``next_header`` -1 when this fragment does not say).
 
         Returns ``(OK, next_header, payload)`` when the datagram is complete, else ``(status, -1, b"")``
@@ -85,8 +91,9 @@ class Reassembler:
             return reasons.FRAGMENT_BAD, -1, b""
         p = self._pending.get(key)
         if p is None:
-            while self._pending and (len(self._pending) >= self.max_datagrams
-                                     or self._bytes + len(data) > self.max_bytes):
+            while self._pending and (
+                len(self._pending) >= self.max_datagrams or self._bytes + len(data) > self.max_bytes
+            ):
                 self._drop(next(iter(self._pending)), reasons.FRAGMENT_OVERFLOW)
             if len(data) > self.max_bytes:
                 self.stats.reject(reasons.NAMES[reasons.FRAGMENT_OVERFLOW])

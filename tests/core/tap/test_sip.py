@@ -135,7 +135,7 @@ def test_helpers() -> None:
 def _golden_messages(pcaps: Path) -> list[bytes]:
     from ccedge.core.tap.udpbatch import read_udp_datagrams
 
-    out = []
+    out: list[bytes] = []
     for path in sorted(pcaps.rglob("*")):
         if path.is_file() and (".pcap" in path.name or ".cap" in path.name):
             out.extend(g[5] for g in read_udp_datagrams(path) if looks_like_sip(g[5]))

@@ -1,0 +1,121 @@
+"""Bounded priority queue between the VAD and the speech workers.
+
+Live calls go first (``Utterance.priority`` 0), re-scans last (10); within a priority,
+oldest first. ``put`` never blocks (the tap and the recording must not wait on
+transcription): when the queue is full the least urgent item is shed, the new one if it
+is no more urgent than everything queued. Each shed is counted against its call, and
+:meth:`UtteranceQueue.lag` reports per call how far transcription is behind.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from dataclasses import dataclass
+
+from ccedge.core.frames import Utterance
+from ccedge.core.speech.errors import SpeechError
+
+
+@dataclass(frozen=True)
+class CallLag:
+    """How far transcription is behind on one call."""
+
+    call_id: str
+    pending: int  # utterances queued, not yet taken by a worker
+    oldest_wait_s: float  # time the oldest queued one has waited
+    shed: int  # utterances dropped by back-pressure so far
+
+
+@dataclass(order=True)
+class _Item:
+    priority: int
+    seq: int
+    enqueued: float
+    utt: Utterance
+
+
+class UtteranceQueue:
+    def __init__(self, maxsize: int = 256) -> None:
+        if maxsize < 1:
+            raise SpeechError("utterance queue size must be at least 1")
+        self.maxsize = maxsize
+        self._heap: list[_Item] = []
+        self._seq = itertools.count()
+        self._cond = threading.Condition()
+        self._shed: dict[str, int] = {}
+        self._closed = False
+
+    def __len__(self) -> int:
+        with self._cond:
+            return len(self._heap)
+
+    def put(self, utt: Utterance) -> bool:
+        """Queue ``utt`` without blocking; False when it was shed instead."""
+        item = _Item(utt.priority, next(self._seq), time.monotonic(), utt)
+        with self._cond:
+            if self._closed:
+                raise SpeechError("utterance queue is closed")
+            if len(self._heap) >= self.maxsize:
+                worst = max(self._heap)  # least urgent: highest priority number, newest within it
+                if item.priority >= worst.priority:  # the new one would be the worst: shed it
+                    self._count_shed(utt.call_id)
+                    return False
+                self._heap.remove(worst)
+                heapq.heapify(self._heap)
+                self._count_shed(worst.utt.call_id)
+            heapq.heappush(self._heap, item)
+            self._cond.notify()
+            return True
+
+    def _count_shed(self, call_id: str) -> None:
+        self._shed[call_id] = self._shed.get(call_id, 0) + 1
+
+    def shed_undo(self, call_id: str) -> None:
+        """Forget one shed of ``call_id``: a batch producer that waits and resubmits sheds nothing."""
+        with self._cond:
+            if self._shed.get(call_id, 0) > 0:
+                self._shed[call_id] -= 1
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def get(self, timeout: float | None = None) -> tuple[Utterance, float] | None:
+        """The most urgent utterance and its enqueue time (monotonic); None on timeout or close."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while not self._heap:
+                if self._closed:
+                    return None
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return None
+                self._cond.wait(remaining)
+            item = heapq.heappop(self._heap)
+            return item.utt, item.enqueued
+
+    def close(self) -> None:
+        """Wake every waiting ``get``; queued items can still be drained."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def lag(self) -> dict[str, CallLag]:
+        now = time.monotonic()
+        with self._cond:
+            pending: dict[str, list[float]] = {}
+            for it in self._heap:
+                pending.setdefault(it.utt.call_id, []).append(it.enqueued)
+            calls = set(pending) | set(self._shed)
+            return {
+                c: CallLag(
+                    call_id=c,
+                    pending=len(pending.get(c, ())),
+                    oldest_wait_s=now - min(pending[c]) if c in pending else 0.0,
+                    shed=self._shed.get(c, 0),
+                )
+                for c in calls
+            }

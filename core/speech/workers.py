@@ -1,0 +1,254 @@
+"""Speech worker processes: whisper.cpp out of the appliance's process, restarted when they die.
+
+A ggml assertion aborts the whole process, so each engine lives in its own worker process
+(``spawn``, never ``fork`` of a threaded parent) with a fixed thread count
+(``OMP_NUM_THREADS`` set before whisper.cpp loads). In the parent, one feeder thread per
+worker takes the most urgent utterance from the :class:`UtteranceQueue`, sends it over a
+pipe and waits for the answer while watching the process. When the worker dies the feeder
+starts a new one and retries the utterance once; a second death is reported as a failed
+:class:`Outcome` (with no call content in the message) and the feeder goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue as stdqueue
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from ccedge.core.frames import Transcript, Utterance
+from ccedge.core.speech.engine import TranscribeOptions
+from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.queue import UtteranceQueue
+
+# Fault injection for tests (a real SIGKILL, since a ggml abort cannot be provoked on demand):
+# a worker whose environment names a call id kills itself when it receives that call.
+FAULT_ENV = "CCEDGE_SPEECH_KILL_ON_CALL"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one utterance."""
+
+    utterance: Utterance
+    transcript: Transcript | None
+    error: str = ""  # never call content
+    attempts: int = 1
+    queued_s: float = 0.0  # enqueue -> picked by a worker
+    decode_s: float = 0.0  # sent to worker -> transcript back (last attempt)
+    worker: int = -1
+    done_at: float = 0.0  # monotonic time the outcome was ready
+
+    @property
+    def ok(self) -> bool:
+        return self.transcript is not None
+
+
+def _worker_main(conn: Connection, model_path: str, options: TranscribeOptions, fault: str) -> None:
+    """Child process: load the engine once, then answer utterances until told to stop."""
+    os.environ["OMP_NUM_THREADS"] = str(options.n_threads)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    from ccedge.core.speech.engine import WhisperCppEngine
+
+    try:
+        engine = WhisperCppEngine(Path(model_path), options)
+    except SpeechError as e:
+        conn.send(("error", str(e)))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        utt: Utterance = msg
+        if fault and utt.call_id == fault:
+            os.kill(os.getpid(), signal.SIGKILL)
+        try:
+            conn.send(("ok", engine.transcribe_one(utt).transcript))
+        except SpeechError as e:
+            conn.send(("error", str(e)))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, index: int, model_path: str, options: TranscribeOptions, fault: str) -> None:
+        self.index = index
+        self._args = (model_path, options, fault)
+        self._ctx = ctx
+        self.proc: Any = None
+        self.conn: Connection | None = None
+        self.starts = 0
+
+    def start(self, timeout: float = 60.0) -> None:
+        parent, child = self._ctx.Pipe()
+        self.proc = self._ctx.Process(
+            target=_worker_main, args=(child, *self._args), name=f"ccedge-speech-{self.index}", daemon=True
+        )
+        self.proc.start()
+        child.close()
+        self.conn = parent
+        self.starts += 1
+        if not parent.poll(timeout):
+            self.stop()
+            raise SpeechError(f"speech worker {self.index} did not start within {timeout:.0f} s")
+        try:
+            kind, value = parent.recv()
+        except EOFError:
+            raise SpeechError(f"speech worker {self.index} died while loading the model") from None
+        if kind != "ready":
+            raise SpeechError(f"speech worker {self.index} failed to start: {value}")
+
+    @property
+    def pid(self) -> int | None:
+        return None if self.proc is None else self.proc.pid
+
+    def ask(self, utt: Utterance) -> tuple[str, Any]:
+        """Send one utterance and wait; ("dead", None) when the process died meanwhile."""
+        assert self.conn is not None and self.proc is not None
+        try:
+            self.conn.send(utt)
+            while not self.conn.poll(0.2):
+                if not self.proc.is_alive():
+                    return "dead", None
+            result: tuple[str, Any] = self.conn.recv()
+            return result
+        except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
+            return "dead", None
+
+    def stop(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        if self.proc is not None:
+            self.proc.join(2.0)
+            if self.proc.is_alive():
+                self.proc.kill()
+                self.proc.join(2.0)
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+
+
+class WorkerPool:
+    """``workers`` processes x ``options.n_threads`` threads, fed from one priority queue."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        workers: int = 1,
+        options: TranscribeOptions | None = None,
+        queue_size: int = 256,
+        fault_call_id: str = "",
+    ) -> None:
+        path = Path(model_path).resolve()
+        if not path.is_file():
+            raise SpeechError(f"model file not found: {path} (run `ccedge model build`)")
+        if workers < 1:
+            raise SpeechError("worker count must be at least 1")
+        self.options = options or TranscribeOptions()
+        self.queue = UtteranceQueue(queue_size)
+        self.results: stdqueue.Queue[Outcome] = stdqueue.Queue()
+        ctx = mp.get_context("spawn")
+        self._workers = [_Worker(ctx, i, str(path), self.options, fault_call_id) for i in range(workers)]
+        self._threads: list[threading.Thread] = []
+        self._stop = threading.Event()
+        self.restarts = 0
+        self.failures = 0
+        self._lock = threading.Lock()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> WorkerPool:
+        for w in self._workers:
+            w.start()
+        for w in self._workers:
+            t = threading.Thread(target=self._feed, args=(w,), name=f"speech-feeder-{w.index}", daemon=True)
+            t.start()
+            self._threads.append(t)
+        return self
+
+    def close(self) -> None:
+        self._stop.set()
+        self.queue.close()
+        for t in self._threads:
+            t.join(30.0)
+        for w in self._workers:
+            w.stop()
+
+    def __enter__(self) -> WorkerPool:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def worker_pids(self) -> list[int | None]:
+        return [w.pid for w in self._workers]
+
+    # -- work ------------------------------------------------------------------------------
+    def submit(self, utt: Utterance) -> bool:
+        """Queue without blocking; False when back-pressure shed it."""
+        return self.queue.put(utt)
+
+    def _feed(self, w: _Worker) -> None:
+        while not self._stop.is_set():
+            got = self.queue.get(timeout=0.2)
+            if got is None:
+                if self.queue_closed_and_empty():
+                    return
+                continue
+            utt, enqueued = got
+            picked = time.monotonic()
+            outcome: Outcome | None = None
+            for attempt in (1, 2):
+                t0 = time.monotonic()
+                kind, value = w.ask(utt)
+                if kind == "ok":
+                    took = time.monotonic() - t0
+                    outcome = Outcome(utt, value, "", attempt, picked - enqueued, took, w.index)
+                    break
+                if kind == "error":
+                    outcome = Outcome(utt, None, str(value), attempt, picked - enqueued, 0.0, w.index)
+                    break
+                # the worker died under this utterance: replace it, then retry once
+                with self._lock:
+                    self.restarts += 1
+                w.stop()
+                try:
+                    w.start()
+                except SpeechError as e:
+                    outcome = Outcome(utt, None, str(e), attempt, picked - enqueued, 0.0, w.index)
+                    break
+            if outcome is None:
+                why = "speech worker died twice on this utterance"
+                outcome = Outcome(utt, None, why, 2, picked - enqueued, 0.0, w.index)
+            if not outcome.ok:
+                with self._lock:
+                    self.failures += 1
+            self.results.put(replace(outcome, done_at=time.monotonic()))
+
+    def queue_closed_and_empty(self) -> bool:
+        return self._stop.is_set() or (self.queue.closed and len(self.queue) == 0)
+
+    def transcribe(self, utterances: Iterable[Utterance], timeout: float = 600.0) -> Iterator[Outcome]:
+        """Submit all (waiting for room rather than shedding) and yield outcomes as they finish."""
+        n = 0
+        for utt in utterances:
+            while not self.submit(utt):
+                self.queue.shed_undo(utt.call_id)
+                time.sleep(0.05)
+            n += 1
+            while not self.results.empty():
+                n -= 1
+                yield self.results.get()
+        for _ in range(n):
+            yield self.results.get(timeout=timeout)

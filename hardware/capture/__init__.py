@@ -1,0 +1,24 @@
+"""Packet capture: pcap/pcapng files and live AF_PACKET sockets → struct-of-arrays UDP/TCP batches.
+
+from ccedge.hardware.capture import open_capture
+reader = open_capture("call.pcap")
+for batch in reader:          # PacketBatch: ts, src, dst, proto, sport, dport, off, length, ...
+    ...
+reader.stats                  # CaptureStats: packets, rejected {reason: count}, ...
+"""
+
+from ccedge.hardware.capture.batch import CaptureStats, PacketBatch, addr16
+from ccedge.hardware.capture.errors import CaptureError
+from ccedge.hardware.capture.files import CaptureReader, open_capture, sniff_format
+from ccedge.hardware.capture.reference import read_reference
+
+__all__ = [
+    "CaptureError",
+    "CaptureReader",
+    "CaptureStats",
+    "PacketBatch",
+    "addr16",
+    "open_capture",
+    "read_reference",
+    "sniff_format",
+]

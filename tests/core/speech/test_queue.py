@@ -1,0 +1,76 @@
+"""The bounded priority queue: live first, re-scans last, shedding instead of blocking, lag."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from ccedge.core.frames import Utterance
+from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.queue import UtteranceQueue
+
+
+def utt(call: str, t0: float, priority: int = 0) -> Utterance:
+    return Utterance(call, "caller", t0, t0 + 1, 8000, np.zeros(8, np.int16), priority)
+
+
+def drain(q: UtteranceQueue) -> list[tuple[str, float]]:
+    out = []
+    while (got := q.get(timeout=0)) is not None:
+        out.append((got[0].call_id, got[0].t0))
+    return out
+
+
+def test_live_before_rescan_and_fifo_within_priority() -> None:
+    q = UtteranceQueue(10)
+    q.put(utt("rescan", 0, priority=10))
+    q.put(utt("a", 1))
+    q.put(utt("b", 2))
+    q.put(utt("rescan", 3, priority=10))
+    q.put(utt("a", 4))
+    assert drain(q) == [("a", 1), ("b", 2), ("a", 4), ("rescan", 0), ("rescan", 3)]
+
+
+def test_full_queue_sheds_without_blocking_and_counts_per_call() -> None:
+    q = UtteranceQueue(3)
+    assert q.put(utt("r", 0, priority=10))
+    assert q.put(utt("a", 1))
+    assert q.put(utt("a", 2))
+    t = time.perf_counter()
+    assert q.put(utt("b", 3))  # live: evicts the re-scan
+    assert not q.put(utt("c", 4))  # live but no more urgent than the queued live ones: shed
+    assert not q.put(utt("r", 5, priority=10))
+    assert time.perf_counter() - t < 0.05  # never waits
+    lag = q.lag()
+    assert lag["r"].shed == 2 and lag["r"].pending == 0
+    assert lag["c"].shed == 1
+    assert lag["a"].pending == 2 and lag["a"].shed == 0
+    assert drain(q) == [("a", 1), ("a", 2), ("b", 3)]
+
+
+def test_lag_reports_oldest_wait() -> None:
+    q = UtteranceQueue(5)
+    q.put(utt("a", 0))
+    time.sleep(0.05)
+    q.put(utt("a", 1))
+    lag = q.lag()["a"]
+    assert lag.pending == 2 and lag.oldest_wait_s >= 0.05
+
+
+def test_get_waits_for_a_producer_and_close_wakes_it() -> None:
+    q = UtteranceQueue(2)
+    threading.Timer(0.05, lambda: q.put(utt("a", 0))).start()
+    got = q.get(timeout=2)
+    assert got is not None and got[0].call_id == "a"
+    threading.Timer(0.05, q.close).start()
+    assert q.get(timeout=2) is None
+    with pytest.raises(SpeechError, match="closed"):
+        q.put(utt("a", 1))
+
+
+def test_size_must_be_positive() -> None:
+    with pytest.raises(SpeechError):
+        UtteranceQueue(0)

@@ -92,13 +92,13 @@ class _Leg:
         self.speech_end = 0  # end of the last speech frame
         self.silence = 0  # non-speech frames since speech_end
         self.best_pause = (0, 0)  # (length in frames, end sample) of the longest pause so far
-        self.pad = int(round(cfg.pad_s * rate))
-        self.min_pause = max(1, int(round(cfg.min_pause_s * 1000 / cfg.frame_ms)))
+        self.pad = round(cfg.pad_s * rate)
+        self.min_pause = max(1, round(cfg.min_pause_s * 1000 / cfg.frame_ms))
         self.max_len = int(cfg.max_utterance_s * rate)
         self.min_speech = int(cfg.min_speech_s * rate)
 
     def feed(self, frame: AudioFrame) -> list[Utterance]:
-        start = int(round((frame.t0 - self.origin) * self.rate))
+        start = round((frame.t0 - self.origin) * self.rate)
         x = frame.samples
         if start > self.fed:  # a hole in the leg: silence
             x = np.concatenate([np.zeros(start - self.fed, np.int16), x])

@@ -34,11 +34,15 @@ RING = 256  # label ring (10 ms sub-frames); bounds min_speech + preroll
 BANDS_HZ = ((200.0, 700.0), (700.0, 1400.0), (1400.0, 2400.0), (2400.0, 3800.0))
 SUB = 80  # samples per 10 ms sub-frame at the internal 8 kHz rate
 MIN_POWER = 10.0  # mean power (LSB^2) under which flatness and tilt are not computed
+# The noise floors never drop below 20 dB re 1 LSB^2 (about -70 dBFS): after digital silence
+# (muting, lost packets filled with zeros) returning line noise is not 30 dB of "SNR".
+FLOOR_MIN_DB = 20.0
 
 # --- features (columns of the optional feature matrix, also the weight order) ---
 F_SNR_MEAN, F_SNR_MAX, F_SNR_TOT, F_PGAIN, F_FLUX, F_TILT, F_LEVEL = 0, 1, 2, 3, 4, 5, 6
 F_SNR_B0 = 7  # then one per band
-NF = F_SNR_B0 + NB
+F_FLUX_LONG = F_SNR_B0 + NB  # flux averaged over ~0.5 s (syllabic modulation), SNR-gated
+NF = F_FLUX_LONG + 1
 
 # --- state layout ---
 S_DEC0 = 0  # 16 kHz decimator memory: x[2n-2], x[2n-1]
@@ -50,7 +54,8 @@ S_RPREV = S_HIST + P  # P+1 lags of the previous sub-frame's partial autocorrela
 S_NOISE = S_RPREV + P + 1  # NB band noise floors (dB), then the total
 S_LPREV = S_NOISE + NB + 1  # NB previous band levels (dB)
 S_FLUX = S_LPREV + NB
-S_RAW = S_FLUX + 1  # hysteresis flag
+S_FLUXL = S_FLUX + 1  # long-term flux average
+S_RAW = S_FLUXL + 1  # hysteresis flag
 S_RUN = S_RAW + 1  # consecutive raw-speech sub-frames
 S_SIL = S_RUN + 1  # consecutive raw-silence sub-frames
 S_INSP = S_SIL + 1  # smoothed state
@@ -146,6 +151,9 @@ def _vad_frame(packed: np.ndarray, x: np.ndarray) -> int:
     params = packed[:PARAM_SIZE]
     state = packed[PARAM_SIZE : PARAM_SIZE + STATE_SIZE]
     out = packed[PARAM_SIZE + STATE_SIZE :]
+    step = 2 if params[Q_RATE] == 16000.0 else 1
+    if x.shape[0] != int(params[Q_NSUB]) * SUB * step:
+        return -2  # not exactly one frame: the wrapper raises
     if _core(state, params, x, out, np.zeros((0, NF)), False) == 0:
         return -1
     return 1 if out[0] > 0.5 else 0
@@ -251,6 +259,12 @@ def _core(
         flux /= NB
         fl = 0.9 * state[S_FLUX] + 0.1 * flux
         state[S_FLUX] = fl
+        # speech changes its spectrum at the syllable rate all the time; held music notes
+        # only at note changes, so their flux averaged over ~0.5 s stays lower
+        fll = 0.98 * state[S_FLUXL] + 0.02 * flux
+        state[S_FLUXL] = fll
+        if fll > 20.0:
+            fll = 20.0
         # flatness and tilt mean nothing for near-digital silence (below about -80 dBFS)
         loud = e > MIN_POWER
         pgain = _pred_gain2(rw[0], rw[1], rw[2]) if loud else 0.0
@@ -272,6 +286,8 @@ def _core(
                 nf += up
                 if nf > lv:
                     nf = lv
+            if nf < FLOOR_MIN_DB:
+                nf = FLOOR_MIN_DB
             state[S_NOISE + b] = nf
             snr = lv - nf  # clipped to [0, 40]: below the floor is simply "no signal"
             if snr > 40.0:
@@ -294,11 +310,16 @@ def _core(
             pgain = 40.0
         if fl > 20.0:
             fl = 20.0
+        # the long-term flux only counts while the frame itself stands out of the noise:
+        # without the gate it would hold the decision for half a second after speech ends
+        gate = snr_max / 10.0 if snr_max < 10.0 else 1.0
+        fll_g = fll * gate
         score += (
             params[Q_W + F_SNR_MEAN] * snr_mean
             + params[Q_W + F_SNR_MAX] * snr_max
             + params[Q_W + F_PGAIN] * pgain
             + params[Q_W + F_FLUX] * fl
+            + params[Q_W + F_FLUX_LONG] * fll_g
             + params[Q_W + F_TILT] * tilt
             + params[Q_W + F_LEVEL] * level
         )
@@ -307,6 +328,7 @@ def _core(
             feats[i, F_SNR_MAX] = snr_max
             feats[i, F_PGAIN] = pgain
             feats[i, F_FLUX] = fl
+            feats[i, F_FLUX_LONG] = fll_g
             feats[i, F_TILT] = tilt
             feats[i, F_LEVEL] = level
         # 5. hysteresis, then minimum speech / hangover / pre-roll

@@ -247,7 +247,9 @@ def windows_to_tones(w: DtmfWindows, params: DtmfParams | None = None) -> list[D
     def close() -> None:
         if cur >= 0 and len(acc) >= min_on:
             tones.append(
-                DtmfTone(DIGITS[cur], round(first * hop_s, 4), round(last * hop_s + win_s, 4), float(np.mean(acc)))
+                DtmfTone(
+                    DIGITS[cur], round(first * hop_s, 4), round(last * hop_s + win_s, 4), float(np.mean(acc))
+                )
             )
 
     for i, c in enumerate(codes.tolist()):
@@ -269,13 +271,21 @@ def windows_to_tones(w: DtmfWindows, params: DtmfParams | None = None) -> list[D
     return tones
 
 
-def detect_dtmf(samples: npt.NDArray[np.int16], rate: int, params: DtmfParams | None = None) -> list[DtmfTone]:
+def detect_dtmf(
+    samples: npt.NDArray[np.int16], rate: int, params: DtmfParams | None = None
+) -> list[DtmfTone]:
     """In-band DTMF digits in a buffer of int16 audio at 8 or 16 kHz."""
     return windows_to_tones(dtmf_windows(samples, rate, params), params)
 
 
-def dtmf_tone(digit: str, ms: float, rate: int = 8000, dbfs: float = -10.0, twist_db: float = 0.0,
-              deviation: float = 0.0) -> npt.NDArray[np.float64]:
+def dtmf_tone(
+    digit: str,
+    ms: float,
+    rate: int = 8000,
+    dbfs: float = -10.0,
+    twist_db: float = 0.0,
+    deviation: float = 0.0,
+) -> npt.NDArray[np.float64]:
     """A DTMF tone pair as float samples (for tests and fixtures): each tone at ``dbfs``
     (high tone raised by ``twist_db``), both frequencies scaled by ``1 + deviation``."""
     if digit not in DIGITS:
@@ -288,4 +298,12 @@ def dtmf_tone(digit: str, ms: float, rate: int = 8000, dbfs: float = -10.0, twis
     return amp * np.sin(2 * np.pi * lo * t) + amp * 10 ** (twist_db / 20) * np.sin(2 * np.pi * hi * t + 0.3)
 
 
-__all__ = ["DtmfParams", "DtmfTone", "DtmfWindows", "detect_dtmf", "dtmf_tone", "dtmf_windows", "windows_to_tones"]
+__all__ = [
+    "DtmfParams",
+    "DtmfTone",
+    "DtmfWindows",
+    "detect_dtmf",
+    "dtmf_tone",
+    "dtmf_windows",
+    "windows_to_tones",
+]

@@ -68,7 +68,7 @@ def mask_spans(
     if mode == "tone" and not 0 < tone_hz < rate / 2:
         raise DspError("mask tone_hz must lie between 0 and half the rate")
     out = x.copy()
-    fade = int(round(fade_ms * rate / 1000))
+    fade = round(fade_ms * rate / 1000)
     amp = 32767.0 * 10 ** (tone_dbfs / 20)
     for i0, i1 in span_samples(spans, rate, len(x)):
         length = i1 - i0

@@ -11,6 +11,7 @@ the next speaker starts before the previous one stops).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -50,8 +51,11 @@ class TalkStats:
             "overtalk_s": r(self.overtalk_s),
             "longest_monologue": None
             if self.longest_monologue is None
-            else {"leg": self.longest_monologue[0], "t0": r(self.longest_monologue[1]),
-                  "t1": r(self.longest_monologue[2])},
+            else {
+                "leg": self.longest_monologue[0],
+                "t0": r(self.longest_monologue[1]),
+                "t1": r(self.longest_monologue[2]),
+            },
             "latencies": [{"from": a, "to": b, "s": r(s)} for a, b, s in self.latencies],
             "mean_latency_s": None if self.mean_latency_s is None else r(self.mean_latency_s),
         }
@@ -95,9 +99,7 @@ def _turns(legs: Mapping[str, list[Span]], gap: float) -> list[tuple[str, float,
         if turns and turns[-1][0] == leg and a - turns[-1][2] < gap:
             last = turns[-1]
             # bridge only when no other leg spoke in the pause
-            others = any(
-                x < a and y > last[2] for other, sp in legs.items() if other != leg for x, y in sp
-            )
+            others = any(x < a and y > last[2] for other, sp in legs.items() if other != leg for x, y in sp)
             if not others:
                 turns[-1] = (leg, last[1], max(last[2], b))
                 continue
@@ -115,7 +117,9 @@ def talk_stats(
     """Statistics of one call from each leg's speech segments."""
     if duration_s < 0 or min_silence_s < 0 or min_overtalk_s < 0 or turn_gap_s < 0:
         raise DspError("talk statistics durations must be >= 0")
-    legs = {leg: _merge([(max(0.0, a), min(duration_s, b)) for a, b in spans]) for leg, spans in segments.items()}
+    legs = {
+        leg: _merge([(max(0.0, a), min(duration_s, b)) for a, b in spans]) for leg, spans in segments.items()
+    }
     talk = {leg: float(sum(b - a for a, b in spans)) for leg, spans in legs.items()}
     total = sum(talk.values())
     ratio = {leg: (t / total if total > 0 else 0.0) for leg, t in talk.items()}
@@ -132,7 +136,7 @@ def talk_stats(
     turns = _turns(legs, turn_gap_s)
     longest = max(turns, key=lambda t: t[2] - t[1]) if turns else None
     latencies = []
-    for prev, nxt in zip(turns, turns[1:], strict=False):
+    for prev, nxt in itertools.pairwise(turns):
         if prev[0] != nxt[0]:
             latencies.append((prev[0], nxt[0], nxt[1] - prev[2]))
     return TalkStats(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import signal
 import sys
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ccedge.core.errors import CoreError
+
+log = logging.getLogger("ccedge.tap")
 
 
 def register(subparsers: Any) -> None:
@@ -45,44 +48,34 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccedge.core.tap.tap import Tap
+    from ccedge.core.tap.tap import Tap, tap_capture
 
     if bool(args.captures) == bool(args.interface):
         raise CoreError("give capture files or --interface IFACE (not both)")
     keys = [_srtp_key(k) for k in args.srtp_key]
-    tap = Tap(idle_timeout=args.timeout, audio=False, incremental=bool(args.interface), sdes_keys=keys)
-    printed = 0
-    reader_stats: dict[str, int] = {}
-
-    def emit_new() -> None:
-        nonlocal printed
-        while printed < len(tap.records):
-            _print_call(tap.records[printed], args.json, sys.stdout)
-            printed += 1
-
-    if args.interface:
-        for batch in _live_batches(args.interface, args.bpf, args.duration, reader_stats):
-            tap.feed(batch)
-            if not args.wav_dir:
-                emit_new()
-    else:
-        from ccedge.hardware.capture import open_capture
-
-        for path in args.captures:
-            reader = open_capture(path)
-            for batch in reader:
-                tap.feed(batch)
-            _merge(reader_stats, getattr(reader, "stats", None))
-    _, report = tap.finish()
-    # Records come out in the order calls end; the final listing is by start time.
-    if printed == 0:
+    if args.captures:
+        report = tap_capture(args.captures, idle_timeout=args.timeout, sdes_keys=keys)
         for rec in report.calls:
             _print_call(rec, args.json, sys.stdout)
+        stats = report.stats
     else:
-        emit_new()
+        # Live: each call is printed once it has ended; the rest when the capture stops.
+        tap = Tap(idle_timeout=args.timeout, audio=False, incremental=True, sdes_keys=keys)
+        printed = 0
+        reader_stats: dict[str, int] = {}
+        for batch in _live_batches(args.interface, args.bpf, args.duration, reader_stats):
+            tap.feed(batch)
+            while printed < len(tap.records):
+                _print_call(tap.records[printed], args.json, sys.stdout)
+                printed += 1
+        _, report = tap.finish()
+        done = {r.call_id for r in tap.records[:printed]}
+        for rec in report.calls:
+            if rec.call_id not in done:
+                _print_call(rec, args.json, sys.stdout)
+        stats = {**report.stats, **reader_stats}
     if args.wav_dir:
         _write_wavs(report.calls, args.wav_dir)
-    stats = {**report.stats, **reader_stats}
     if args.stats or not args.json:
         summary = " ".join(f"{k}={v}" for k, v in sorted(stats.items()))
         print(f"tap: {len(report.calls)} calls; {summary}", file=sys.stderr)
@@ -112,6 +105,7 @@ def _live_batches(iface: str, bpf: str | None, duration: float | None,
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    log.info("capturing on %s until %s", iface, f"{duration:g} s have passed" if duration else "stopped")
     timer = threading.Timer(duration, _stop) if duration else None
     if timer is not None:
         timer.daemon = True
@@ -144,7 +138,8 @@ def _print_call(rec: Any, as_json: bool, out: TextIO) -> None:
         out.flush()
         return
     start = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(rec.start_wall))
-    parties = f"{rec.caller or '?'} -> {rec.callee or '?'}" if rec.state != "orphan" else "(no signalling)"
+    parties = (f"{rec.caller or '?'} -> {rec.callee or '?'}" if rec.state != "orphan"
+               else f"(relayed media of {rec.relay_of})" if rec.relay_of else "(no signalling)")
     line = f"call {rec.call_id}  {parties}  state={rec.state}"
     if rec.end_reason:
         line += f" end={rec.end_reason}"
@@ -158,6 +153,11 @@ def _print_call(rec: Any, as_json: bool, out: TextIO) -> None:
         out.write(f"  leg {leg.name:<9} ssrc=0x{leg.ssrc:08x}  codec={leg.codec or '?'}"
                   f"  packets={leg.packets}  lost={leg.lost}  duration={leg.duration_s:.2f}s"
                   f"  srtp={leg.srtp}\n")
+    notable = [e for e in rec.events if e.kind in ("held", "resumed", "codec-changed", "transferred")]
+    if notable:
+        shown = (f"{e.kind}@{e.t:.1f}s({e.detail if e.kind == 'codec-changed' else e.reason})"
+                 for e in notable)
+        out.write("  events " + "  ".join(shown) + "\n")
     if rec.dtmf:
         out.write(f"  dtmf {rec.digits}\n")
     out.flush()

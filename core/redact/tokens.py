@@ -102,5 +102,11 @@ def _align_words(text: str, words: Sequence[Word]) -> list[tuple[int, int, Word]
     return out
 
 
+def word_char_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int] | None]:
+    """Where each recognised word lies in the text (None for a word not found there)."""
+    found = {id(w): (a, b) for a, b, w in _align_words(text, words)}
+    return [found.get(id(w)) for w in words]
+
+
 def transcript_tokens(tr: Transcript) -> list[Token]:
     return tokenise(tr.text, tr.t0, tr.t1, tr.words)

@@ -84,6 +84,7 @@ class TranscribeOptions:
     # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the
     # time a repetition loop on a tone can burn; -1 = unlimited.
     max_tokens: int = 0
+    flash_attn: bool = False
 
     def ctx_for(self, seconds: float) -> int:
         if self.audio_ctx == "auto":
@@ -196,7 +197,7 @@ class WhisperCppEngine(Engine):
         # so with a sized audio_ctx (not a multiple of 256) a decode read stale keys from the
         # previous utterance and its output depended on history (measured: "Yes." then "Yeah.").
         # Without it output is deterministic, and sized contexts run faster anyway.
-        cparams.flash_attn = False
+        cparams.flash_attn = self.options.flash_attn
         with _quiet_stderr():
             self._ctx: Any = pw.whisper_init_from_file_with_params(str(path), cparams)
         if self._ctx is None:

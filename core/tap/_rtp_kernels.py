@@ -34,20 +34,27 @@ def _mix(h: np.uint64, v: np.uint64) -> np.uint64:  # pragma: no cover - compile
 
 
 @njit(cache=True, nogil=True)
-def _classify_kernel(buf, off, length, src, dst, sport, dport,
-                     kind, b1, seq, ts, ssrc, hdr, pad, flow_hash):  # pragma: no cover - compiled
+def _classify_kernel(
+    buf, off, length, src, dst, sport, dport, kind, b1, seq, ts, ssrc, hdr, pad, flow_hash
+):  # pragma: no cover - compiled
     n = off.shape[0]
     for i in range(n):
         o = off[i]
         ln = length[i]
         kind[i] = KIND_OTHER
-        if ln < 8:
+        if ln < 4:
             continue
         c0 = buf[o]
         c1 = buf[o + 1]
         b1[i] = c1
-        if c0 == 0x10 and ln >= 12 and buf[o + 4] == 0x5A and buf[o + 5] == 0x52 \
-                and buf[o + 6] == 0x54 and buf[o + 7] == 0x50:
+        if (
+            c0 == 0x10
+            and ln >= 12
+            and buf[o + 4] == 0x5A
+            and buf[o + 5] == 0x52
+            and buf[o + 6] == 0x54
+            and buf[o + 7] == 0x50
+        ):
             kind[i] = KIND_ZRTP
         elif (c0 >> 6) == 2:
             if c1 >= 192 and c1 <= 223:
@@ -61,7 +68,7 @@ def _classify_kernel(buf, off, length, src, dst, sport, dport,
                     else:
                         h += 4 + 4 * ((np.int64(buf[o + h + 2]) << 8) | np.int64(buf[o + h + 3]))
                         bad = h > ln
-                p = 0
+                p = np.int64(0)
                 if not bad and (c0 & 0x20):
                     p = np.int64(buf[o + ln - 1])
                     bad = p == 0 or h + p > ln
@@ -69,10 +76,18 @@ def _classify_kernel(buf, off, length, src, dst, sport, dport,
                 hdr[i] = h
                 pad[i] = p
                 seq[i] = (np.uint16(buf[o + 2]) << np.uint16(8)) | np.uint16(buf[o + 3])
-                ts[i] = ((np.uint32(buf[o + 4]) << np.uint32(24)) | (np.uint32(buf[o + 5]) << np.uint32(16))
-                         | (np.uint32(buf[o + 6]) << np.uint32(8)) | np.uint32(buf[o + 7]))
-                s = ((np.uint32(buf[o + 8]) << np.uint32(24)) | (np.uint32(buf[o + 9]) << np.uint32(16))
-                     | (np.uint32(buf[o + 10]) << np.uint32(8)) | np.uint32(buf[o + 11]))
+                ts[i] = (
+                    (np.uint32(buf[o + 4]) << np.uint32(24))
+                    | (np.uint32(buf[o + 5]) << np.uint32(16))
+                    | (np.uint32(buf[o + 6]) << np.uint32(8))
+                    | np.uint32(buf[o + 7])
+                )
+                s = (
+                    (np.uint32(buf[o + 8]) << np.uint32(24))
+                    | (np.uint32(buf[o + 9]) << np.uint32(16))
+                    | (np.uint32(buf[o + 10]) << np.uint32(8))
+                    | np.uint32(buf[o + 11])
+                )
                 ssrc[i] = s
                 # Flow key (src, sport, dst, dport, ssrc) hashed to 64 bits.
                 hh = np.uint64(0x9E3779B97F4A7C15)
@@ -80,14 +95,17 @@ def _classify_kernel(buf, off, length, src, dst, sport, dport,
                     w = np.uint64(0)
                     for j in range(8):
                         w = (w << np.uint64(8)) | np.uint64(src[i, k + j])
-                    hh = _mix(hh, w)
+                    hh = np.uint64(_mix(hh, w))
                     w = np.uint64(0)
                     for j in range(8):
                         w = (w << np.uint64(8)) | np.uint64(dst[i, k + j])
-                    hh = _mix(hh, w)
-                hh = _mix(hh, (np.uint64(sport[i]) << np.uint64(48)) | (np.uint64(dport[i]) << np.uint64(32))
-                          | np.uint64(s))
-                flow_hash[i] = hh
+                    hh = np.uint64(_mix(hh, w))
+                last = (
+                    (np.uint64(sport[i]) << np.uint64(48))
+                    | (np.uint64(dport[i]) << np.uint64(32))
+                    | np.uint64(s)
+                )
+                flow_hash[i] = np.uint64(_mix(hh, last))
 
 
 @njit(cache=True, nogil=True)
@@ -96,7 +114,7 @@ def _gather_kernel(buf, off, length, out, out_off):  # pragma: no cover - compil
     for i in range(off.shape[0]):
         o = off[i]
         d = out_off[i]
-        out[d:d + length[i]] = buf[o:o + length[i]]
+        out[d : d + length[i]] = buf[o : o + length[i]]
 
 
 @njit(cache=True, nogil=True)
@@ -115,27 +133,57 @@ def _gather_segments_kernel(segs, seg, start, length, out, out_off):  # pragma: 
     for i in range(seg.shape[0]):
         src = segs[seg[i]]
         d = out_off[i]
-        out[d:d + length[i]] = src[start[i]:start[i] + length[i]]
+        out[d : d + length[i]] = src[start[i] : start[i] + length[i]]
 
 
-def gather_segments(segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64],
-                    length: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
+def _check_segments(
+    segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64], length: npt.NDArray[np.int64]
+) -> None:
+    if len(seg) == 0:
+        return
+    sizes = getattr(segs, "sizes", None)  # _TypedSegments carries the lengths
+    if sizes is None:
+        sizes = np.array([len(a) for a in segs], np.int64)
+    if int(seg.min()) < 0 or int(seg.max()) >= len(sizes):
+        raise ValueError("payload names a store segment that does not exist")
+    if int(start.min()) < 0 or bool(np.any(start + length > sizes[seg])):
+        raise ValueError("payload runs outside its store segment")
+
+
+class TypedSegments:
+    """Store segments as a Numba typed List (for kernels) plus their lengths (for validation)."""
+
+    def __init__(self, arrays: list[npt.NDArray[np.uint8]]) -> None:
+        from numba.typed import List
+
+        self.list = List()
+        for a in arrays:
+            self.list.append(a)
+        self.sizes = np.array([len(a) for a in arrays], np.int64)
+
+
+def gather_segments(
+    segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64], length: npt.NDArray[np.int64]
+) -> npt.NDArray[np.uint8]:
     """Concatenate ``segs[seg[i]][start[i]:start[i]+length[i]]`` for all i (``segs``: numba typed List)."""
     if not (len(seg) == len(start) == len(length)):
         raise ValueError("segment columns differ in length")
     if len(seg) and (int(length.min()) < 0 or int(start.min()) < 0):
         raise ValueError("negative payload offset or length")
-    for k in np.unique(seg).tolist():
-        m = seg == k
-        if int((start[m] + length[m]).max()) > len(segs[k]):
-            raise ValueError("payload runs outside its store segment")
+    _check_segments(segs, seg, start, length)
     out_off = np.zeros(len(seg), np.int64)
     if len(seg) > 1:
         np.cumsum(length[:-1], out=out_off[1:])
     out = np.empty(int(length.sum()), np.uint8)
     if len(seg):
-        _gather_segments_kernel(segs, seg.astype(np.int64), start.astype(np.int64), length.astype(np.int64),
-                                out, out_off)
+        _gather_segments_kernel(
+            getattr(segs, "list", segs),
+            seg.astype(np.int64),
+            start.astype(np.int64),
+            length.astype(np.int64),
+            out,
+            out_off,
+        )
     return out
 
 
@@ -150,8 +198,15 @@ def _lut_place_kernel(segs, seg, start, length, sample_pos, lut, out):  # pragma
             out[d + j] = lut[src[a + j]]
 
 
-def lut_place(segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
-              sample_pos: npt.NDArray[np.int64], lut: npt.NDArray[np.int16], out: npt.NDArray[np.int16]) -> None:
+def lut_place(
+    segs: Any,
+    seg: npt.NDArray[np.int32],
+    start: npt.NDArray[np.int64],
+    length: npt.NDArray[np.int64],
+    sample_pos: npt.NDArray[np.int64],
+    lut: npt.NDArray[np.int16],
+    out: npt.NDArray[np.int16],
+) -> None:
     """Decode one-octet-per-sample payloads with a 256-entry table into their places in ``out``."""
     if not (len(seg) == len(start) == len(length) == len(sample_pos)):
         raise ValueError("payload columns differ in length")
@@ -161,17 +216,27 @@ def lut_place(segs: Any, seg: npt.NDArray[np.int32], start: npt.NDArray[np.int64
         return
     if int(sample_pos.min()) < 0 or int((sample_pos + length).max()) > len(out):
         raise ValueError("placement runs outside the output")
-    for k in np.unique(seg).tolist():
-        m = seg == k
-        if int(start[m].min()) < 0 or int((start[m] + length[m]).max()) > len(segs[k]):
-            raise ValueError("payload runs outside its store segment")
-    _lut_place_kernel(segs, seg.astype(np.int64), start.astype(np.int64), length.astype(np.int64),
-                      sample_pos.astype(np.int64), lut, out)
+    _check_segments(segs, seg, start, length)
+    _lut_place_kernel(
+        getattr(segs, "list", segs),
+        seg.astype(np.int64),
+        start.astype(np.int64),
+        length.astype(np.int64),
+        sample_pos.astype(np.int64),
+        lut,
+        out,
+    )
 
 
-def classify(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
-             src: npt.NDArray[np.uint8], dst: npt.NDArray[np.uint8], sport: npt.NDArray[np.uint16],
-             dport: npt.NDArray[np.uint16]) -> dict[str, npt.NDArray[np.generic]]:
+def classify(
+    buf: npt.NDArray[np.uint8],
+    off: npt.NDArray[np.int64],
+    length: npt.NDArray[np.int64],
+    src: npt.NDArray[np.uint8],
+    dst: npt.NDArray[np.uint8],
+    sport: npt.NDArray[np.uint16],
+    dport: npt.NDArray[np.uint16],
+) -> dict[str, npt.NDArray[Any]]:
     """Header fields and kind of each datagram ``buf[off[i]:off[i]+length[i]]``."""
     n = len(off)
     if not (len(length) == len(src) == len(dst) == len(sport) == len(dport) == n):
@@ -180,20 +245,42 @@ def classify(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt
         raise ValueError("datagram offsets run outside the batch buffer")
     if src.ndim != 2 or src.shape[1] != 16 or dst.shape != src.shape:
         raise ValueError("addresses must be uint8[n, 16]")
-    out = {
-        "kind": np.zeros(n, np.uint8), "b1": np.zeros(n, np.uint8), "seq": np.zeros(n, np.uint16),
-        "ts": np.zeros(n, np.uint32), "ssrc": np.zeros(n, np.uint32), "hdr": np.zeros(n, np.int64),
-        "pad": np.zeros(n, np.int64), "hash": np.zeros(n, np.uint64),
+    out: dict[str, npt.NDArray[Any]] = {
+        "kind": np.zeros(n, np.uint8),
+        "b1": np.zeros(n, np.uint8),
+        "seq": np.zeros(n, np.uint16),
+        "ts": np.zeros(n, np.uint32),
+        "ssrc": np.zeros(n, np.uint32),
+        "hdr": np.zeros(n, np.int64),
+        "pad": np.zeros(n, np.int64),
+        "hash": np.zeros(n, np.uint64),
     }
-    _classify_kernel(buf, off.astype(np.int64), length.astype(np.int64), np.ascontiguousarray(src),
-                     np.ascontiguousarray(dst), sport.astype(np.uint16), dport.astype(np.uint16),
-                     out["kind"], out["b1"], out["seq"], out["ts"], out["ssrc"], out["hdr"], out["pad"],
-                     out["hash"])
+    _classify_kernel(
+        buf,
+        off.astype(np.int64),
+        length.astype(np.int64),
+        np.ascontiguousarray(src),
+        np.ascontiguousarray(dst),
+        sport.astype(np.uint16),
+        dport.astype(np.uint16),
+        out["kind"],
+        out["b1"],
+        out["seq"],
+        out["ts"],
+        out["ssrc"],
+        out["hdr"],
+        out["pad"],
+        out["hash"],
+    )
     return out
 
 
-def place(pcm: npt.NDArray[np.int16], n_samples: npt.NDArray[np.int64], sample_pos: npt.NDArray[np.int64],
-          out: npt.NDArray[np.int16]) -> None:
+def place(
+    pcm: npt.NDArray[np.int16],
+    n_samples: npt.NDArray[np.int64],
+    sample_pos: npt.NDArray[np.int64],
+    out: npt.NDArray[np.int16],
+) -> None:
     """Scatter consecutive per-packet sample runs of ``pcm`` to their places in ``out``."""
     if len(n_samples) != len(sample_pos):
         raise ValueError("sample counts and positions differ in length")
@@ -204,8 +291,13 @@ def place(pcm: npt.NDArray[np.int16], n_samples: npt.NDArray[np.int64], sample_p
     _place_kernel(pcm, n_samples.astype(np.int64), sample_pos.astype(np.int64), out)
 
 
-def gather(buf: npt.NDArray[np.uint8], off: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
-           out: npt.NDArray[np.uint8], out_off: npt.NDArray[np.int64]) -> None:
+def gather(
+    buf: npt.NDArray[np.uint8],
+    off: npt.NDArray[np.int64],
+    length: npt.NDArray[np.int64],
+    out: npt.NDArray[np.uint8],
+    out_off: npt.NDArray[np.int64],
+) -> None:
     """Copy datagrams into ``out`` at ``out_off`` (validated here, copied by the kernel)."""
     if len(off) == 0:
         return

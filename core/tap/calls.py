@@ -1,18 +1,13 @@
-"""Call and leg assembly: which RTP stream belongs to which call, and in which direction.
+"""Call and leg assembly: RTP streams grouped into calls and legs, and the records the tap reports.
 
-Each party's SDP says where it wants to *receive* media (RFC 3264 §5); with symmetric RTP
-(RFC 4961) it also sends from there. So a stream sent to the callee's negotiated address,
-or from the caller's, is the caller's leg (caller → callee audio) and the reverse is the
-callee's leg. Bindings carry the capture time they were negotiated, because a port is
-reused by later calls. Streams with no signalling (SIP over TLS, RTP-only captures) become
-orphan calls, one per address pair and period of activity, legs ``orphan-1``/``orphan-2``
-by direction.
+Streams are matched to calls through :class:`ccedge.core.tap.media.MediaIndex` (the SDP
+addresses). Streams with no signalling (SIP over TLS, RTP-only captures) become orphan calls,
+one per address pair and period of activity, legs ``orphan-1``/``orphan-2`` by direction.
 """
 
 from __future__ import annotations
 
-import ipaddress
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -22,10 +17,7 @@ import numpy.typing as npt
 
 from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
 from ccedge.core.tap.dialog import Dialog, other
-from ccedge.core.tap.sdp import MediaDescription
-
-Endpoint = tuple[str, int]
-MATCH_SLACK_S = 2.0  # media may be captured a moment before the SDP that announces it
+from ccedge.core.tap.media import Endpoint, MediaIndex, norm_ip
 
 
 class StreamLike(Protocol):
@@ -46,98 +38,12 @@ class StreamLike(Protocol):
     def pcm(self) -> tuple[float, int, npt.NDArray[np.int16]]: ...
 
 
-class DemuxSink(Protocol):
-    def set_payload_map(self, ip: str, port: int, mapping: dict[int, tuple[str, int]]) -> None: ...
-
-    def add_sdes_key(self, ip: str, port: int, crypto: Any, call_id: str = "") -> None: ...
-
-
-def norm_ip(ip: str) -> str:
-    """Text form used for matching: IPv4-mapped IPv6 (::ffff:a.b.c.d) as plain IPv4."""
-    try:
-        addr = ipaddress.ip_address(ip)
-    except ValueError:
-        return ip
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        return str(addr.ipv4_mapped)
-    return str(addr)
-
-
-@dataclass(frozen=True, slots=True)
-class Binding:
-    ts: float
-    call_id: str
-    party: str  # who receives at this endpoint
-
-
-class MediaIndex:
-    """Negotiated media endpoints of every call over time; implements ``dialog.MediaListener``."""
-
-    def __init__(self, sink: DemuxSink | None = None, crypto_parser: Any = None) -> None:
-        self.sink = sink
-        self.crypto_parser = crypto_parser  # srtp.parse_crypto_attribute, when available
-        self.bindings: dict[Endpoint, list[Binding]] = defaultdict(list)
-        self.stats: Counter[str] = Counter()
-        self._keys_seen: set[tuple[Endpoint, str]] = set()
-
-    def media(self, dialog: Dialog, party: str, md: MediaDescription, crypto: str, ts: float) -> None:
-        ep = (norm_ip(md.address), md.port)
-        lst = self.bindings[ep]
-        if not lst or lst[-1].call_id != dialog.call_id or lst[-1].party != party:
-            lst.append(Binding(ts, dialog.call_id, party))
-        if self.sink is None:
-            return
-        if md.payload_map:
-            self.sink.set_payload_map(ep[0], ep[1], md.payload_map)
-        if md.secure and hasattr(self.sink, "expect_srtp"):
-            self.sink.expect_srtp(ep[0], ep[1])
-        if self.crypto_parser is None:
-            return
-        # Every offered key: the demux keeps the one that authenticates (RFC 4568 §7.1.1, §6.1).
-        for value in dict.fromkeys([crypto, *md.crypto]):
-            if not value or (ep, value) in self._keys_seen:
-                continue
-            self._keys_seen.add((ep, value))
-            try:
-                key = self.crypto_parser(value)
-            except ValueError as e:  # TapParseError names the reason (unsupported suite, bad key)
-                self.stats[getattr(e, "reason", "sdp.bad-crypto")] += 1
-                continue
-            self.sink.add_sdes_key(ep[0], ep[1], key, dialog.call_id)
-            self.stats["srtp.sdes-keys"] += 1
-
-    def _binding(self, ep: Endpoint, ts: float) -> Binding | None:
-        lst = self.bindings.get(ep)
-        if not lst:
-            return None
-        best = None
-        for b in lst:
-            if b.ts <= ts + MATCH_SLACK_S:
-                best = b
-        return best or lst[0]
-
-    def match(self, src: str, sport: int, dst: str, dport: int, ts: float) -> tuple[str, str] | None:
-        """(call_id, leg) of a stream, or None when no signalling announced either end."""
-        m = self.match_how(src, sport, dst, dport, ts)
-        return None if m is None else (m[0], m[1])
-
-    def match_how(self, src: str, sport: int, dst: str, dport: int,
-                  ts: float) -> tuple[str, str, str] | None:
-        """(call_id, leg, "dst"|"src"): which end of the stream the SDP named."""
-        b = self._binding((norm_ip(dst), dport), ts)
-        if b is not None:
-            return b.call_id, other(b.party), "dst"  # sent to the party that receives here
-        b = self._binding((norm_ip(src), sport), ts)
-        if b is not None:
-            return b.call_id, b.party, "src"  # sent from where the party receives (symmetric RTP)
-        return None
-
-
 @dataclass(slots=True)
 class LegRecord:
     name: str  # "caller" | "callee" | "orphan-N"
     streams: list[StreamLike]
     call_start: float  # capture time of the call's t = 0
+    _audio: tuple[int, npt.NDArray[np.int16]] | None = field(default=None, repr=False)
 
     @property
     def ssrc(self) -> int:
@@ -207,27 +113,34 @@ class LegRecord:
 
     def pcm(self) -> npt.NDArray[np.int16]:
         """The leg's audio on the call clock: sample 0 is call start, silence where no packet."""
+        return self.audio()[1]
+
+    def pcm_rate(self) -> int:
+        return self.audio()[0]
+
+    def audio(self) -> tuple[int, npt.NDArray[np.int16]]:
+        """(rate, samples on the call clock); decoded once and kept."""
+        if self._audio is None:
+            self._audio = self._render()
+        return self._audio
+
+    def _render(self) -> tuple[int, npt.NDArray[np.int16]]:
         pieces = []
         rate = 0
         for s in sorted(self.streams, key=lambda s: s.first_ts):
             start, r, samples = s.pcm()
-            rate = rate or r
-            if r != rate or len(samples) == 0:
+            if len(samples) == 0:
                 continue
+            rate = rate or r
+            if r != rate:
+                continue  # a codec change to another rate mid-leg: the first rate's audio is kept
             pieces.append((max(0, round((start - self.call_start) * rate)), samples))
         if not pieces:
-            return np.zeros(0, dtype=np.int16)
+            return self.rate, np.zeros(0, dtype=np.int16)
         out = np.zeros(max(i + len(x) for i, x in pieces), dtype=np.int16)
         for i, x in pieces:
             out[i : i + len(x)] = x
-        return out
-
-    def pcm_rate(self) -> int:
-        for s in self.streams:
-            _, r, samples = s.pcm()
-            if len(samples):
-                return r
-        return self.rate
+        return rate, out
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -259,6 +172,7 @@ class CallRecord:
     codec: str = ""  # negotiated in SDP ('' when no signalling)
     zrtp: bool = False
     methods: dict[str, int] = field(default_factory=dict)
+    relay_of: str = ""  # orphans only: the signalled call whose media this is, seen past a relay
 
     @property
     def digits(self) -> str:
@@ -271,10 +185,9 @@ class CallRecord:
         """Each leg's PCM on the call clock, cut into blocks for the next stage."""
         out: list[AudioFrame] = []
         for leg in self.legs:
-            samples = leg.pcm()
+            rate, samples = leg.audio()
             if len(samples) == 0:
                 continue
-            rate = leg.pcm_rate()
             step = max(1, int(block_s * rate))
             for i in range(0, len(samples), step):
                 out.append(AudioFrame(self.call_id, leg.name, i / rate, rate, samples[i : i + step]))
@@ -290,6 +203,7 @@ class CallRecord:
             "start_wall": round(self.start_wall, 6),
             "codec": self.codec,
             "zrtp": self.zrtp,
+            "relay_of": self.relay_of,
             "legs": [leg.to_json() for leg in self.legs],
             "dtmf": self.digits,
             "dtmf_events": [
@@ -339,6 +253,30 @@ def assemble(dialogs: Sequence[Dialog], streams: Iterable[StreamLike], index: Me
     records.extend(_orphans(orphans, orphan_gap_s))
     records.sort(key=lambda r: r.start_wall)
     return records
+
+
+def mark_relays(records: Sequence[CallRecord]) -> None:
+    """An orphan whose every stream has the SSRC of a signalled call's leg, at the same time, is that
+    call's media on the far side of a media relay or SBC (which forwards RTP without rewriting the
+    SSRC, RFC 3550 §7.3): name the call in ``relay_of`` rather than counting it as another call."""
+    by_ssrc: dict[int, list[tuple[CallRecord, LegRecord]]] = defaultdict(list)
+    for rec in records:
+        if rec.state != "orphan":
+            for leg in rec.legs:
+                for ssrc in leg.ssrcs:
+                    by_ssrc[ssrc].append((rec, leg))
+    for rec in records:
+        if rec.state != "orphan" or not rec.legs:
+            continue
+        owners: set[str] = set()
+        for leg in rec.legs:
+            hits = {c.call_id for c, other_leg in by_ssrc.get(leg.ssrc, [])
+                    if min(leg.last_ts, other_leg.last_ts) - max(leg.first_ts, other_leg.first_ts) > 0}
+            owners = hits if not owners else owners & hits
+            if not owners:
+                break
+        if len(owners) == 1:
+            rec.relay_of = owners.pop()
 
 
 def _overlap(a: StreamLike, b: StreamLike) -> float:
@@ -409,5 +347,4 @@ def _orphans(streams: list[StreamLike], gap_s: float) -> list[CallRecord]:
     return out
 
 
-__all__ = ["CallRecord", "DemuxSink", "LegRecord", "MediaIndex", "StreamLike", "assemble", "media_like",
-           "norm_ip"]
+__all__ = ["CallRecord", "LegRecord", "StreamLike", "assemble", "mark_relays", "media_like"]

@@ -15,10 +15,23 @@ from ccedge.dsp.g722 import G722Decoder
 
 # RFC 3551 §6 Table 4 (audio): PT -> (encoding, RTP clock rate).
 STATIC: dict[int, tuple[str, int]] = {
-    0: ("PCMU", 8000), 3: ("GSM", 8000), 4: ("G723", 8000), 5: ("DVI4", 8000), 6: ("DVI4", 16000),
-    7: ("LPC", 8000), 8: ("PCMA", 8000), 9: ("G722", 8000), 10: ("L16", 44100), 11: ("L16", 44100),
-    12: ("QCELP", 8000), 13: ("CN", 8000), 14: ("MPA", 90000), 15: ("G728", 8000),
-    16: ("DVI4", 11025), 17: ("DVI4", 22050), 18: ("G729", 8000),
+    0: ("PCMU", 8000),
+    3: ("GSM", 8000),
+    4: ("G723", 8000),
+    5: ("DVI4", 8000),
+    6: ("DVI4", 16000),
+    7: ("LPC", 8000),
+    8: ("PCMA", 8000),
+    9: ("G722", 8000),
+    10: ("L16", 44100),
+    11: ("L16", 44100),
+    12: ("QCELP", 8000),
+    13: ("CN", 8000),
+    14: ("MPA", 90000),
+    15: ("G728", 8000),
+    16: ("DVI4", 11025),
+    17: ("DVI4", 22050),
+    18: ("G729", 8000),
 }
 COMFORT_NOISE_PT = 13  # RFC 3389 §4
 DECODABLE = frozenset({"PCMU", "PCMA", "G722"})
@@ -61,6 +74,14 @@ def silence_code(encoding: str) -> int:
 
 
 __all__ = [
-    "AUDIO_RATE", "LOOKUP_TABLES", "COMFORT_NOISE_PT", "DECODABLE", "SAMPLES_PER_TICK", "STATIC", "TELEPHONE_EVENT",
-    "decode", "lookup", "silence_code",
+    "AUDIO_RATE",
+    "COMFORT_NOISE_PT",
+    "DECODABLE",
+    "LOOKUP_TABLES",
+    "SAMPLES_PER_TICK",
+    "STATIC",
+    "TELEPHONE_EVENT",
+    "decode",
+    "lookup",
+    "silence_code",
 ]

@@ -12,7 +12,6 @@ first INVITE's.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -21,13 +20,11 @@ from ccedge.core.frames import CallEvent, CallEventKind, DtmfEvent
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.sdp import MediaDescription, SessionDescription, negotiate
 from ccedge.core.tap.sip import SipMessage
+from ccedge.core.tap.sipinfo import DTMF_CONTENT_TYPES, parse_dtmf_body
 
 IGNORED_METHODS = frozenset({"REGISTER", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE"})
 LIVE_STATES = ("setup", "ringing", "answered")
 FINAL_STATES = ("ended", "failed", "cancelled")
-DTMF_DIGITS = "0123456789*#ABCD"
-_SIGNAL = re.compile(r"(?im)^\s*signal\s*=\s*(\S+)")
-_DURATION = re.compile(r"(?im)^\s*duration\s*=\s*(\d+)")
 
 
 class MediaListener(Protocol):
@@ -140,7 +137,9 @@ class DialogTable:
             if now - last <= self.idle_timeout:
                 continue
             if d.live:
-                if d.auth_code and d.state == "setup":
+                if d.cancel_seen and d.state in ("setup", "ringing"):
+                    out.append(self._end(d, "cancelled", "cancel", last))  # the 487 was not captured
+                elif d.auth_code and d.state == "setup":
                     out.append(self._end(d, "failed", str(d.auth_code), last))
                 else:
                     out.append(self._end(d, "ended", "timeout", last))
@@ -153,7 +152,9 @@ class DialogTable:
         out: list[CallEvent] = []
         for d in self.dialogs.values():
             if d.live:
-                if d.auth_code and d.state == "setup":
+                if d.cancel_seen and d.state in ("setup", "ringing"):
+                    out.append(self._end(d, "cancelled", "cancel", d.last_ts))
+                elif d.auth_code and d.state == "setup":
                     out.append(self._end(d, "failed", str(d.auth_code), d.last_ts))
                 else:
                     d.end_reason = "capture-ended"
@@ -363,23 +364,17 @@ class DialogTable:
     # -- DTMF by SIP INFO -----------------------------------------------------------------------
 
     def _info(self, d: Dialog, msg: SipMessage, party: str, cseq: int, ts: float) -> list[DtmfEvent]:
-        ctype = msg.content_type
-        if ctype not in ("application/dtmf-relay", "application/dtmf"):
+        if msg.content_type not in DTMF_CONTENT_TYPES:
             self.stats["sip.info-other"] += 1
             return []
         if cseq in d._info_seen:
             self.stats["sip.retransmissions"] += 1
             return []
         d._info_seen.add(cseq)
-        text = msg.body.decode("ascii", "replace")
-        m = _SIGNAL.search(text)
-        signal = m.group(1) if m else text.strip()
-        digit = _dtmf_digit(signal)
+        digit, duration = parse_dtmf_body(msg.body)
         if digit is None:
             self.stats["sip.info-bad-signal"] += 1
             return []
-        dm = _DURATION.search(text)
-        duration = int(dm.group(1)) / 1000.0 if dm else 0.1
         ev = DtmfEvent(d.call_id, party, digit, d.t(ts), d.t(ts) + duration, "sip-info")
         d.dtmf.append(ev)
         self.stats["dtmf.sip-info"] += 1
@@ -391,16 +386,6 @@ class DialogTable:
         d.end_ts = ts
         self.finished.append(d)
         return d.event("ended", ts, reason=reason)
-
-
-def _dtmf_digit(signal: str) -> str | None:
-    s = signal.strip().upper()
-    if len(s) == 1 and s in DTMF_DIGITS:
-        return s
-    # Event codes as numbers (RFC 4733 §3.2 table: 10 = *, 11 = #, 12-15 = A-D).
-    if s.isdigit() and int(s) < len(DTMF_DIGITS):
-        return DTMF_DIGITS[int(s)]
-    return None
 
 
 __all__ = ["FINAL_STATES", "IGNORED_METHODS", "LIVE_STATES", "Dialog", "DialogTable", "MediaListener"]

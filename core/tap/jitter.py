@@ -59,9 +59,13 @@ class Ordered:
     segments: int  # timestamp segments (1 + re-anchored jumps)
 
 
-def order_stream(seq: npt.NDArray[np.integer], rtp_ts: npt.NDArray[np.integer],
-                 cap_ts: npt.NDArray[np.float64], clock_rate: int,
-                 timeline: npt.NDArray[np.bool_] | None = None) -> Ordered:
+def order_stream(
+    seq: npt.NDArray[np.integer],
+    rtp_ts: npt.NDArray[np.integer],
+    cap_ts: npt.NDArray[np.float64],
+    clock_rate: int,
+    timeline: npt.NDArray[np.bool_] | None = None,
+) -> Ordered:
     """Order one SSRC's packets given in arrival order.
 
     ``timeline`` selects the packets whose RTP timestamps place audio (telephone-event
@@ -119,8 +123,9 @@ def _jitter_kernel(arrival_ticks: npt.NDArray[np.float64], rtp_ts: npt.NDArray[n
     return j
 
 
-def interarrival_jitter(cap_ts: npt.NDArray[np.float64], rtp_ts: npt.NDArray[np.integer],
-                        clock_rate: int) -> float:
+def interarrival_jitter(
+    cap_ts: npt.NDArray[np.float64], rtp_ts: npt.NDArray[np.integer], clock_rate: int
+) -> float:
     """RFC 3550 interarrival jitter of packets in arrival order, in seconds."""
     if clock_rate <= 0:
         raise ValueError("clock rate must be positive")

@@ -125,7 +125,7 @@ def _sdes(body: bytes, count: int) -> SourceDescription:
             if pos + 2 > len(body) or pos + 2 + body[pos + 1] > len(body):
                 raise _fail("RTCP SDES item has truncated value", "rtcp.truncated-sdes")
             n = body[pos + 1]
-            items.append((kind, bytes(body[pos + 2:pos + 2 + n])))
+            items.append((kind, bytes(body[pos + 2 : pos + 2 + n])))
             pos += 2 + n
         chunks.append(SdesChunk(ssrc, tuple(items)))
     return SourceDescription(tuple(chunks))
@@ -154,7 +154,7 @@ def parse_packet(ptype: int, count: int, body: bytes) -> RtcpPacket:
         reason = b""
         if len(body) > 4 * count:
             n = body[4 * count]
-            reason = bytes(body[4 * count + 1:4 * count + 1 + n])
+            reason = bytes(body[4 * count + 1 : 4 * count + 1 + n])
         return Goodbye(tuple(ssrcs), reason)
     if ptype == APP:
         if len(body) < 8:
@@ -179,7 +179,7 @@ def parse_compound(data: bytes) -> list[RtcpPacket]:
         end = pos + 4 * (words + 1)
         if end > len(data):
             raise _fail("RTCP length field runs past the datagram", "rtcp.bad-length")
-        body = data[pos + 4:end]
+        body = data[pos + 4 : end]
         if b0 & 0x20:
             pad = body[-1] if body else 0
             if pad == 0 or pad > len(body):
@@ -199,8 +199,15 @@ def _header(ptype: int, count: int, body: bytes) -> bytes:
 def serialise(packet: RtcpPacket) -> bytes:
     """Bytes of one packet (tests and generators); SDES items are padded per §6.5."""
     if isinstance(packet, SenderReport):
-        body = struct.pack("!IIIIII", packet.ssrc, packet.ntp >> 32, packet.ntp & 0xFFFFFFFF,
-                           packet.rtp_ts, packet.packets, packet.octets)
+        body = struct.pack(
+            "!IIIIII",
+            packet.ssrc,
+            packet.ntp >> 32,
+            packet.ntp & 0xFFFFFFFF,
+            packet.rtp_ts,
+            packet.packets,
+            packet.octets,
+        )
         body += b"".join(bytes(b) for b in packet.reports) + packet.extension
         return _header(SR, len(packet.reports), body)
     if isinstance(packet, ReceiverReport):
@@ -224,7 +231,21 @@ def serialise(packet: RtcpPacket) -> bytes:
 
 
 __all__ = [
-    "APP", "BYE", "RR", "SDES", "SR", "AppDefined", "Goodbye", "OtherRtcp", "ReceiverReport", "ReportBlock",
-    "RtcpPacket", "SdesChunk", "SenderReport", "SourceDescription", "parse_compound", "parse_packet",
+    "APP",
+    "BYE",
+    "RR",
+    "SDES",
+    "SR",
+    "AppDefined",
+    "Goodbye",
+    "OtherRtcp",
+    "ReceiverReport",
+    "ReportBlock",
+    "RtcpPacket",
+    "SdesChunk",
+    "SenderReport",
+    "SourceDescription",
+    "parse_compound",
+    "parse_packet",
     "serialise",
 ]

@@ -71,7 +71,9 @@ class RtpPacket:
     @classmethod
     def parse(cls, data: bytes) -> RtpPacket:
         if len(data) < HEADER_LEN:
-            raise TapParseError(f"RTP packet shorter than its {HEADER_LEN}-byte header", "rtp.truncated-header")
+            raise TapParseError(
+                f"RTP packet shorter than its {HEADER_LEN}-byte header", "rtp.truncated-header"
+            )
         b0, b1, seq, ts, ssrc = struct.unpack_from("!BBHII", data)
         if b0 >> 6 != RTP_VERSION:
             raise TapParseError(f"RTP version is {b0 >> 6}, not 2", "rtp.bad-version")
@@ -89,7 +91,7 @@ class RtpPacket:
             pos += 4
             if len(data) < pos + 4 * words:
                 raise TapParseError("RTP packet has truncated extension body", "rtp.truncated-extension")
-            extension = HeaderExtension(profile, bytes(data[pos:pos + 4 * words]))
+            extension = HeaderExtension(profile, bytes(data[pos : pos + 4 * words]))
             pos += 4 * words
         end = len(data)
         padding = 0
@@ -102,18 +104,31 @@ class RtpPacket:
             end -= padding
             padding_bytes = bytes(data[end:-1])
         return cls(
-            payload_type=b1 & 0x7F, sequence_number=seq, timestamp=ts, ssrc=ssrc,
-            payload=bytes(data[pos:end]), marker=bool(b1 & 0x80), csrc=tuple(csrc),
-            extension=extension, padding=padding, padding_bytes=padding_bytes,
+            payload_type=b1 & 0x7F,
+            sequence_number=seq,
+            timestamp=ts,
+            ssrc=ssrc,
+            payload=bytes(data[pos:end]),
+            marker=bool(b1 & 0x80),
+            csrc=tuple(csrc),
+            extension=extension,
+            padding=padding,
+            padding_bytes=padding_bytes,
         )
 
     def __bytes__(self) -> bytes:
         b0 = (RTP_VERSION << 6) | (0x20 if self.padding else 0) | (0x10 if self.extension else 0)
         b0 |= len(self.csrc)
-        out = bytearray(struct.pack(
-            "!BBHII", b0, (0x80 if self.marker else 0) | self.payload_type,
-            self.sequence_number, self.timestamp, self.ssrc,
-        ))
+        out = bytearray(
+            struct.pack(
+                "!BBHII",
+                b0,
+                (0x80 if self.marker else 0) | self.payload_type,
+                self.sequence_number,
+                self.timestamp,
+                self.ssrc,
+            )
+        )
         for c in self.csrc:
             out += struct.pack("!I", c)
         if self.extension is not None:

@@ -104,10 +104,11 @@ class Header:
     name: str
     value: str  # unfolded (§7.3.1: continuation lines joined by one space), stripped
     raw: str
+    key: str = ""  # canonical(name), filled in by the parser
 
-    @property
-    def key(self) -> str:
-        return canonical(self.name)
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", canonical(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def parse_name_addr(value: str, field_name: str = "From") -> NameAddr:
         gt = text.find(">", lt)
         if gt < 0:
             raise TapParseError(f"SIP {field_name} header has '<' without '>'", "sip.bad-name-addr")
-        display = text[:lt].strip().strip('"')
+        display = text[:lt].strip().strip('"').strip()
         uri = text[lt + 1 : gt].strip()
         rest = text[gt + 1 :]
     else:
@@ -357,8 +358,8 @@ def _parse_headers(lines: list[tuple[str, str]]) -> tuple[Header, ...]:
 
     def flush() -> None:
         if raw:
-            value = " ".join(p.strip() for p in parts).strip()
-            out.append(Header(name, value, "".join(raw)))
+            value = parts[0].strip() if len(parts) == 1 else " ".join(p.strip() for p in parts).strip()
+            out.append(Header(name, value, raw[0] if len(raw) == 1 else "".join(raw), canonical(name)))
 
     for number, (line, eol) in enumerate(lines, start=2):
         if line[:1] in (" ", "\t"):

@@ -90,7 +90,7 @@ def parse_crypto_attribute(value: str) -> SdesCrypto:
     first = key_params.split(";")[0]  # several keys may follow, ';'-separated (§9.1)
     if not first.lower().startswith("inline:"):
         raise TapParseError("a=crypto key-method is not inline", "srtp.bad-crypto")
-    parts = first[len("inline:"):].split("|")
+    parts = first[len("inline:") :].split("|")
     try:
         raw = base64.b64decode(parts[0] + "=" * (-len(parts[0]) % 4), validate=True)
     except (binascii.Error, ValueError) as e:
@@ -111,8 +111,9 @@ def parse_crypto_attribute(value: str) -> SdesCrypto:
                 lifetime = _lifetime(p)
     except ValueError as e:
         raise TapParseError("a=crypto lifetime or MKI is malformed", "srtp.bad-crypto") from e
-    return SdesCrypto(tag, suite, raw[:key_len], raw[key_len:], lifetime, mki, mki_length,
-                      tuple((rest or "").split()))
+    return SdesCrypto(
+        tag, suite, raw[:key_len], raw[key_len:], lifetime, mki, mki_length, tuple((rest or "").split())
+    )
 
 
 def _aes_ctr(key: bytes, iv: int, data: bytes) -> bytes:
@@ -168,7 +169,7 @@ class _Rfc3711Receiver:
         if roc < 0:
             roc = 0
         mac = hmac.new(self.k_a, packet[:end] + struct.pack("!I", roc & 0xFFFFFFFF), hashlib.sha1).digest()
-        if not hmac.compare_digest(mac[:tag_len], packet[len(packet) - tag_len:]):
+        if not hmac.compare_digest(mac[:tag_len], packet[len(packet) - tag_len :]):
             raise SrtpError("SRTP packet failed authentication", "srtp.auth-failed")
         index = (roc << 16) | seq
         iv = (self.k_s << 16) ^ (ssrc << 64) ^ (index << 16)  # RFC 3711 §4.1.1
@@ -177,6 +178,21 @@ class _Rfc3711Receiver:
         if old is None or index > (old[0] << 16 | old[1]):
             self.state[ssrc] = (roc, seq)
         return packet[:hdr] + plain
+
+    def protect(self, packet: bytes, roc: int = 0) -> bytes:
+        """The sender's transform (fixtures for the suites libsrtp's binding lacks)."""
+        b0 = packet[0]
+        hdr = 12 + 4 * (b0 & 0x0F)
+        if b0 & 0x10:
+            hdr += 4 + 4 * struct.unpack_from("!H", packet, hdr + 2)[0]
+        seq, ssrc = struct.unpack_from("!H", packet, 2)[0], struct.unpack_from("!I", packet, 8)[0]
+        iv = (self.k_s << 16) ^ (ssrc << 64) ^ (((roc << 16) | seq) << 16)
+        body = packet[:hdr] + _aes_ctr(self.k_e, iv & ((1 << 128) - 1), packet[hdr:])
+        mac = hmac.new(self.k_a, body + struct.pack("!I", roc), hashlib.sha1).digest()
+        mki = b""
+        if self.crypto.mki_length:
+            mki = (self.crypto.mki or 0).to_bytes(self.crypto.mki_length, "big")
+        return body + mki + mac[: self.crypto.tag_length]
 
 
 class SrtpReceiver:
@@ -189,10 +205,14 @@ class SrtpReceiver:
         if crypto.suite.startswith("AES_CM_128") and crypto.mki is None:
             import pylibsrtp
 
-            profile = (pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80 if crypto.suite.endswith("_80")
-                       else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32)
-            policy = pylibsrtp.Policy(key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_INBOUND,
-                                      srtp_profile=profile)
+            profile = (
+                pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80
+                if crypto.suite.endswith("_80")
+                else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32
+            )
+            policy = pylibsrtp.Policy(
+                key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_INBOUND, srtp_profile=profile
+            )
             policy.window_size = 1024  # a tap sees reordering that a phone's jitter buffer absorbed
             self._libsrtp = pylibsrtp.Session(policy=policy)
             self._errors = pylibsrtp.Error
@@ -216,10 +236,16 @@ def protect_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
     """SRTP-protect plain RTP packets with libsrtp (AES_CM_128 suites only): test fixtures."""
     import pylibsrtp
 
-    profile = (pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80 if crypto.suite.endswith("_80")
-               else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32)
-    session = pylibsrtp.Session(policy=pylibsrtp.Policy(
-        key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND, srtp_profile=profile))
+    profile = (
+        pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80
+        if crypto.suite.endswith("_80")
+        else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32
+    )
+    session = pylibsrtp.Session(
+        policy=pylibsrtp.Policy(
+            key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND, srtp_profile=profile
+        )
+    )
     return [bytes(session.protect(p)) for p in packets]
 
 
@@ -229,6 +255,13 @@ def is_zrtp(payload: bytes) -> bool:
 
 
 __all__ = [
-    "SALT_LEN", "SUITES", "ZRTP_MAGIC", "SdesCrypto", "SrtpError", "SrtpReceiver", "is_zrtp",
-    "parse_crypto_attribute", "protect_for_tests",
+    "SALT_LEN",
+    "SUITES",
+    "ZRTP_MAGIC",
+    "SdesCrypto",
+    "SrtpError",
+    "SrtpReceiver",
+    "is_zrtp",
+    "parse_crypto_attribute",
+    "protect_for_tests",
 ]

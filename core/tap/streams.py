@@ -35,9 +35,10 @@ StreamKey = tuple[str, int, str, int, int]  # src, sport, dst, dport, first SSRC
 _COLS = ("sub", "seg", "seq", "ts", "cap", "b1", "off", "len", "hdr", "pad")
 # A new SSRC on a flow continues the leg when it starts after the old one's last packet,
 # give or take this much overlap (seconds) — RFC 3550 §8.2: a sender that changes SSRC.
-SSRC_HANDOVER_OVERLAP_S = 0.2
+SSRC_HANDOVER_OVERLAP_S = 0.1
 SRTP_PROBE_PACKETS = 4
 _SEGMENT_BYTES = 16 << 20
+_EMPTY = np.zeros(0, dtype=np.uint8)
 # G.711 payload of n ticks plus an SRTP tag is n + 10 (or + 4) octets (RFC 3711 §3.1).
 _SRTP_TAG_LENGTHS = (4, 10)
 
@@ -83,6 +84,15 @@ class RtpStream:
     _demux: RtpDemux | None = field(default=None, repr=False)
     _parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = field(default_factory=list, repr=False)
     _pcm: tuple[float, int, npt.NDArray[np.int16]] | None = field(default=None, repr=False)
+    _generation: int = field(default=0, repr=False)
+
+    def _current(self) -> RtpStream | None:
+        """This stream as the demux knows it now (rows move when storage is compacted)."""
+        if self._demux is None:
+            return None
+        if self._generation == self._demux._generation:
+            return self
+        return self._demux.streams.get(self.key)
 
     @property
     def key(self) -> StreamKey:
@@ -106,14 +116,18 @@ class RtpStream:
         if self._demux is None or self.codec not in codecs.DECODABLE or self.srtp in ("encrypted", "zrtp"):
             return self.first_ts, self.rate, np.zeros(0, np.int16)
         if self._pcm is None:  # a stream object is immutable once built: decode it once
-            self._pcm = self._demux._render(self)
+            cur = self._current()
+            if cur is None:
+                return self.first_ts, self.rate, np.zeros(0, np.int16)
+            self._pcm = self._demux._render(cur)
         return self._pcm
 
     def raw_payloads(self, pt: int) -> list[bytes]:
         """Payloads of one payload type in arrival order (for formats the tap does not decode)."""
-        if self._demux is None:
+        cur = self._current()
+        if cur is None or self._demux is None:
             return []
-        return self._demux._raw(self, pt)
+        return self._demux._raw(cur, pt)
 
 
 class RtpDemux:
@@ -148,8 +162,13 @@ class RtpDemux:
         self._streams: dict[StreamKey, RtpStream] | None = None
         # Summaries of streams that got no packet since they were built (the Tap asks often).
         self._summaries: dict[tuple[int, ...], tuple[int, RtpStream]] = {}
-        self._decrypted: dict[int, tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64],
-                                        npt.NDArray[np.bool_]]] = {}
+        # Streams handed on and forgotten (release), and a counter bumped when rows move.
+        self._released = np.zeros(0, dtype=bool)
+        self._generation = 0
+        self._decrypted: dict[
+            int,
+            tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]],
+        ] = {}
 
     # ---- configuration from signalling -------------------------------------------------
     def add_sdes_key(self, ip: str, port: int, crypto: SdesCrypto, call_id: str = "") -> None:
@@ -211,9 +230,20 @@ class RtpDemux:
         sub_of_uniq = np.fromiter((get(h, -1) for h in uniq.tolist()), dtype=np.int64, count=len(uniq))
         for u in np.flatnonzero(sub_of_uniq < 0).tolist():
             i = int(sel[first[u]])
-            sub_of_uniq[u] = self._new_sub(int(uniq[u]), src[i], dst[i], int(sport[i]), int(dport[i]),
-                                           int(f["ssrc"][i]))
+            sub_of_uniq[u] = self._new_sub(
+                int(uniq[u]), src[i], dst[i], int(sport[i]), int(dport[i]), int(f["ssrc"][i])
+            )
         sub = sub_of_uniq[inv.ravel()]
+        if len(self._released) < len(self._subs):
+            self._released = np.concatenate(
+                [self._released, np.zeros(len(self._subs) - len(self._released), bool)]
+            )
+        late = self._released[sub]
+        if late.any():  # packets of a stream already handed on and released
+            self.stats["rtp.after-release"] += int(late.sum())
+            sel, sub = sel[~late], sub[~late]
+            if len(sel) == 0:
+                return
         lengths = ln[sel]
         if self.copy:
             seg_id, store_off = self._reserve(int(lengths.sum()))
@@ -229,10 +259,18 @@ class RtpDemux:
                 self._seg_typed = None
             seg_id, out_off = len(self._segs) - 1, off[sel]
         cap = np.asarray(batch.ts)[idx[sel]]
-        for name, col in (("sub", sub.astype(np.int32)), ("seg", np.full(len(sel), seg_id, np.int32)), ("seq", f["seq"][sel]), ("ts", f["ts"][sel]),
-                          ("cap", cap.astype(np.float64)), ("b1", f["b1"][sel]), ("off", out_off),
-                          ("len", lengths.astype(np.int32)), ("hdr", f["hdr"][sel].astype(np.int32)),
-                          ("pad", f["pad"][sel].astype(np.int16))):
+        for name, col in (
+            ("sub", sub.astype(np.int32)),
+            ("seg", np.full(len(sel), seg_id, np.int32)),
+            ("seq", f["seq"][sel]),
+            ("ts", f["ts"][sel]),
+            ("cap", cap.astype(np.float64)),
+            ("b1", f["b1"][sel]),
+            ("off", out_off),
+            ("len", lengths.astype(np.int32)),
+            ("hdr", f["hdr"][sel].astype(np.int32)),
+            ("pad", f["pad"][sel].astype(np.int16)),
+        ):
             self._chunks[name].append(col)
         self._cols = None
         self._streams = None
@@ -247,18 +285,20 @@ class RtpDemux:
         self._seg_fill += n
         return len(self._segs) - 1, start
 
-    def _typed_segments(self) -> Any:
+    def _typed_segments(self) -> K.TypedSegments:
         if self._seg_typed is None:
-            from numba.typed import List
-
-            typed = List()
-            for a in self._segs:
-                typed.append(a)
-            self._seg_typed = typed
+            self._seg_typed = K.TypedSegments(self._segs)
         return self._seg_typed
 
-    def _new_sub(self, h: int, src: npt.NDArray[np.uint8], dst: npt.NDArray[np.uint8], sport: int,
-                 dport: int, ssrc: int) -> int:
+    def _new_sub(
+        self,
+        h: int,
+        src: npt.NDArray[np.uint8],
+        dst: npt.NDArray[np.uint8],
+        sport: int,
+        dport: int,
+        ssrc: int,
+    ) -> int:
         flow = src.tobytes() + dst.tobytes() + sport.to_bytes(2, "big") + dport.to_bytes(2, "big")
         if h in self._hash_to_sub:  # pragma: no cover - needs a 64-bit collision
             self.stats["rtp.hash-collision"] += 1
@@ -267,17 +307,25 @@ class RtpDemux:
         self._hash_to_sub[h] = len(self._subs) - 1
         return len(self._subs) - 1
 
-    def _slow_path(self, batch: BatchLike, idx: npt.NDArray[np.int64], kind: npt.NDArray[np.uint8],
-                   off: npt.NDArray[np.int64], ln: npt.NDArray[np.int64], src: npt.NDArray[np.uint8],
-                   dst: npt.NDArray[np.uint8], sport: npt.NDArray[np.uint16],
-                   dport: npt.NDArray[np.uint16]) -> None:
+    def _slow_path(
+        self,
+        batch: BatchLike,
+        idx: npt.NDArray[np.int64],
+        kind: npt.NDArray[np.uint8],
+        off: npt.NDArray[np.int64],
+        ln: npt.NDArray[np.int64],
+        src: npt.NDArray[np.uint8],
+        dst: npt.NDArray[np.uint8],
+        sport: npt.NDArray[np.uint16],
+        dport: npt.NDArray[np.uint16],
+    ) -> None:
         buf = np.asarray(batch.buf)
         cap = np.asarray(batch.ts)
         for i in np.flatnonzero(kind == K.KIND_ZRTP).tolist():
             self.stats["zrtp.packets"] += 1
             self._zrtp_flows.add((ip_text(src[i]), int(sport[i]), ip_text(dst[i]), int(dport[i])))
         for i in np.flatnonzero(kind == K.KIND_RTCP).tolist():
-            data = buf[off[i]:off[i] + ln[i]].tobytes()
+            data = buf[off[i] : off[i] + ln[i]].tobytes()
             self.stats["rtcp.packets"] += 1
             try:
                 packets = rtcp.parse_compound(data)
@@ -312,7 +360,7 @@ class RtpDemux:
                 self._chunks[c] = [v]
             order = np.argsort(cols["sub"], kind="stable")
             bounds = np.searchsorted(cols["sub"][order], np.arange(len(self._subs) + 1))
-            self._by_sub = [order[bounds[k]:bounds[k + 1]] for k in range(len(self._subs))]
+            self._by_sub = [order[bounds[k] : bounds[k + 1]] for k in range(len(self._subs))]
             self._cols = cols
         return self._cols
 
@@ -333,10 +381,12 @@ class RtpDemux:
         cap = cols["cap"]
         # Chain SSRCs on one flow: a later SSRC continues the stream when the earlier is done.
         by_flow: dict[bytes, list[list[int]]] = {}
-        subs_sorted = sorted(range(len(self._subs)),
-                             key=lambda s: float(cap[self._by_sub[s][0]]) if len(self._by_sub[s]) else 0.0)
+        subs_sorted = sorted(
+            range(len(self._subs)),
+            key=lambda s: float(cap[self._by_sub[s][0]]) if len(self._by_sub[s]) else 0.0,
+        )
         for s in subs_sorted:
-            if len(self._by_sub[s]) == 0:
+            if len(self._by_sub[s]) == 0 or (s < len(self._released) and self._released[s]):
                 continue
             chains = by_flow.setdefault(self._subs[s].flow, [])
             t0 = float(cap[self._by_sub[s][0]])
@@ -359,6 +409,47 @@ class RtpDemux:
         self._summaries = summaries
         return out
 
+    def release(self, keys: Iterable[StreamKey]) -> int:
+        """Forget streams that have been handed on (their call is over); returns how many.
+
+        Their packets are dropped now and on arrival later (counted ``rtp.after-release``), so
+        a long-running tap holds only live calls. Storage is compacted once most rows are dead;
+        RtpStream objects taken before then still answer ``pcm()`` (it was decoded or is
+        looked up again by key).
+        """
+        current = self.streams
+        n = 0
+        for key in keys:
+            st = current.get(key)
+            if st is None:
+                continue
+            for s, _, _ in st._parts:
+                self._released[s] = True
+                self._decrypted.pop(s, None)
+            n += 1
+        if n:
+            self._streams = None
+            self._maybe_compact()
+        return n
+
+    def _maybe_compact(self, min_rows: int = 50_000) -> None:
+        cols = self._columns()
+        dead = self._released[cols["sub"]] if len(cols["sub"]) else np.zeros(0, bool)
+        if int(dead.sum()) < max(min_rows, len(dead) // 2):
+            return
+        keep = ~dead
+        for c in _COLS:
+            self._chunks[c] = [cols[c][keep]]
+        used = set(np.unique(self._chunks["seg"][0]).tolist())
+        for i in range(len(self._segs) - 1):  # the last one may still be filled
+            if i not in used:
+                self._segs[i] = _EMPTY
+        self._seg_typed = None
+        self._cols = None
+        self._summaries.clear()
+        self._generation += 1
+        self.stats["rtp.compactions"] += 1
+
     def _packets(self, s: int) -> npt.NDArray[np.int64]:
         return self._by_sub[s]
 
@@ -367,17 +458,25 @@ class RtpDemux:
         if s in self._decrypted:
             store, start, length, valid = self._decrypted[s]
             pos = np.searchsorted(self._by_sub[s], rows)
-            return _Payloads([store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None)
+            return _Payloads(
+                [store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None
+            )
         c = self._columns()
         start = c["off"][rows] + c["hdr"][rows]
         length = c["len"][rows].astype(np.int64) - c["hdr"][rows] - c["pad"][rows]
         valid = (length >= 0) & (c["hdr"][rows] <= c["len"][rows])
-        return _Payloads(self._segs, c["seg"][rows], start, np.maximum(length, 0), valid, self._typed_segments)
+        return _Payloads(
+            self._segs, c["seg"][rows], start, np.maximum(length, 0), valid, self._typed_segments
+        )
 
     def _raw_packets(self, rows: npt.NDArray[np.int64]) -> list[bytes]:
         c = self._columns()
-        return [self._segs[g][o:o + n].tobytes() for g, o, n in
-                zip(c["seg"][rows].tolist(), c["off"][rows].tolist(), c["len"][rows].tolist(), strict=True)]
+        return [
+            self._segs[g][o : o + n].tobytes()
+            for g, o, n in zip(
+                c["seg"][rows].tolist(), c["off"][rows].tolist(), c["len"][rows].tolist(), strict=True
+            )
+        ]
 
     def _own_keys(self, sub: _Sub) -> list[SdesCrypto]:
         """Keys that belong to this stream: its sender's SDP key, else its call's other keys."""
@@ -403,7 +502,6 @@ class RtpDemux:
         """Decrypt sub-stream ``s`` if some key authenticates it: ("decrypted", failures) or ("", 0)."""
         sub = self._subs[s]
         rows = self._by_sub[s]
-        c = self._columns()
         raw = self._raw_packets(rows)
         chosen = None
         for crypto in self._srtp_candidates(sub):
@@ -437,9 +535,9 @@ class RtpDemux:
             b0 = plain[0]
             h = 12 + 4 * (b0 & 0x0F)
             if b0 & 0x10 and len(plain) >= h + 4:
-                h += 4 + 4 * int.from_bytes(plain[h + 2:h + 4], "big")
+                h += 4 + 4 * int.from_bytes(plain[h + 2 : h + 4], "big")
             pad = plain[-1] if b0 & 0x20 and len(plain) > h else 0
-            body = plain[h:len(plain) - pad]
+            body = plain[h : len(plain) - pad]
             if h + pad > len(plain):
                 continue
             pieces.append(body)
@@ -450,11 +548,12 @@ class RtpDemux:
         self.stats["srtp.decrypted"] += int(valid.sum())
         return "decrypted", failures
 
-    def _looks_encrypted(self, s: int, rows: npt.NDArray[np.int64], audio: npt.NDArray[np.bool_],
-                         encoding: str | None) -> bool:
+    def _looks_encrypted(
+        self, s: int, rows: npt.NDArray[np.int64], audio: npt.NDArray[np.bool_], encoding: str | None
+    ) -> bool:
         """SRTP without a key: G.711 payloads n + tag octets long, or octets like white noise."""
         c = self._columns()
-        r = rows[audio]
+        r = rows[audio][:64]  # the first packets decide; the rest would say the same
         if len(r) < 3:
             return False
         if encoding in codecs.DECODABLE:
@@ -475,7 +574,9 @@ class RtpDemux:
         first = self._subs[chain[0]]
         pmap = self._payload_map(first)
         flow4 = (first.src, first.sport, first.dst, first.dport)
-        zrtp = flow4 in self._zrtp_flows or (first.dst, first.dport, first.src, first.sport) in self._zrtp_flows
+        zrtp = (
+            flow4 in self._zrtp_flows or (first.dst, first.dport, first.src, first.sport) in self._zrtp_flows
+        )
         srtp_state = "zrtp" if zrtp else "none"
         pt_counts: Counter[int] = Counter()
         lost = dups = gaps = malformed = cn = auth_failed = other_events = 0
@@ -517,8 +618,11 @@ class RtpDemux:
             # or where the payload looks like ciphertext; a plain stream in a capture that has
             # keys for other calls stays plain.
             self._decrypted.pop(s, None)
-            if srtp_state != "zrtp" and (self._own_keys(sub) or (sub.src, sub.sport) in self._expect_srtp
-                                         or self._looks_encrypted(s, rows, audio, encoding)):
+            if srtp_state != "zrtp" and (
+                self._own_keys(sub)
+                or (sub.src, sub.sport) in self._expect_srtp
+                or self._looks_encrypted(s, rows, audio, encoding)
+            ):
                 state, fails = self._try_srtp(s)
                 if state:
                     srtp_state = state
@@ -540,8 +644,9 @@ class RtpDemux:
                 ev_sel = np.isin(pts[o.order], list(event_pts))
                 ev_rows = rows[o.order][ev_sel]
                 payloads = self._payload_bounds(s, ev_rows).each()
-                digits, others = digits_from_packets(c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(),
-                                                     payloads, clock)
+                digits, others = digits_from_packets(
+                    c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(), payloads, clock
+                )
                 dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
                 other_events += others
         all_rows = np.concatenate([self._by_sub[s] for s in chain])
@@ -551,14 +656,33 @@ class RtpDemux:
         if "reported_jitter_ticks" in rtcp_stats:
             rtcp_stats["reported_jitter_s"] = rtcp_stats["reported_jitter_ticks"] / clock
         st = RtpStream(
-            src=first.src, sport=first.sport, dst=first.dst, dport=first.dport, ssrc=first.ssrc,
-            ssrcs=[self._subs[s].ssrc for s in chain], first_ts=float(c["cap"][all_rows].min()),
-            last_ts=float(c["cap"][all_rows].max()), packets=len(all_rows), lost=lost, duplicates=dups,
-            gaps=gaps, payload_types=dict(sorted(pt_counts.items())),
-            codec=encoding if encoding else None, clock_rate=clock, srtp=srtp_state,
-            dtmf=sorted(dtmf, key=lambda d: d[1]), rtcp=rtcp_stats, jitter_s=jitter, comfort_noise=cn,
-            unknown_payload_types=dict(unknown), malformed=malformed, auth_failed=auth_failed,
-            other_events=other_events, _demux=self, _parts=parts,
+            src=first.src,
+            sport=first.sport,
+            dst=first.dst,
+            dport=first.dport,
+            ssrc=first.ssrc,
+            ssrcs=[self._subs[s].ssrc for s in chain],
+            first_ts=float(c["cap"][all_rows].min()),
+            last_ts=float(c["cap"][all_rows].max()),
+            packets=len(all_rows),
+            lost=lost,
+            duplicates=dups,
+            gaps=gaps,
+            payload_types=dict(sorted(pt_counts.items())),
+            codec=encoding if encoding else None,
+            clock_rate=clock,
+            srtp=srtp_state,
+            dtmf=sorted(dtmf, key=lambda d: d[1]),
+            rtcp=rtcp_stats,
+            jitter_s=jitter,
+            comfort_noise=cn,
+            unknown_payload_types=dict(unknown),
+            malformed=malformed,
+            auth_failed=auth_failed,
+            other_events=other_events,
+            _demux=self,
+            _parts=parts,
+            _generation=self._generation,
         )
         return st
 
@@ -593,7 +717,7 @@ class RtpDemux:
         pieces: list[tuple[npt.NDArray[np.int16], tuple[Any, ...]]] = []
         total = 0
         is_codec = np.zeros(128, bool)  # payload types that carry this stream's codec
-        for p in range(128):
+        for p in {*codecs.STATIC, *pmap}:
             info = codecs.lookup(p, pmap)
             is_codec[p] = info is not None and info[0] == st.codec
         for s, o, rows in st._parts:
@@ -623,19 +747,11 @@ class RtpDemux:
         for head, rest in pieces:
             if len(rest) == 4:
                 pl, keep, length, sample_pos = rest
-                segs = pl.typed() if pl.typed is not None else _single(pl.segs[0])
+                segs = pl.typed() if pl.typed is not None else K.TypedSegments([pl.segs[0]])
                 K.lut_place(segs, pl.seg[keep], pl.start[keep], length, sample_pos, head, out)
             else:
                 K.place(head, rest[0], rest[1], out)
         return st.first_ts, rate, out
-
-
-def _single(store: npt.NDArray[np.uint8]) -> Any:
-    from numba.typed import List
-
-    typed = List()
-    typed.append(store)
-    return typed
 
 
 @dataclass(eq=False)
@@ -650,8 +766,12 @@ class _Payloads:
     typed: Any  # () -> numba typed List of segs, or None for a single in-memory store
 
     def each(self) -> list[bytes]:
-        return [self.segs[g][a:a + n].tobytes() if v else b"" for g, a, n, v in
-                zip(self.seg.tolist(), self.start.tolist(), self.length.tolist(), self.valid.tolist(), strict=True)]
+        return [
+            self.segs[g][a : a + n].tobytes() if v else b""
+            for g, a, n, v in zip(
+                self.seg.tolist(), self.start.tolist(), self.length.tolist(), self.valid.tolist(), strict=True
+            )
+        ]
 
     def concat(self, keep: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.uint8]:
         seg, start, length = self.seg, self.start, np.where(self.valid, self.length, 0)

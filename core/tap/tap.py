@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import numpy as np
 
 from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
-from ccedge.core.tap.calls import CallRecord, MediaIndex, StreamLike, assemble
+from ccedge.core.tap.calls import CallRecord, StreamLike, assemble, mark_relays
 from ccedge.core.tap.dialog import DialogTable
 from ccedge.core.tap.errors import TapError, TapParseError
+from ccedge.core.tap.media import MediaIndex
 from ccedge.core.tap.sip import SipMessage, looks_like_sip
 from ccedge.core.tap.tcp import SipStreamReassembler
 
@@ -116,7 +117,9 @@ class Tap:
             zrtp[rows] = (magic == np.frombuffer(b"ZRTP", np.uint8)).all(axis=1)
             rtp |= zrtp
         other_udp = np.flatnonzero(udp & ~rtp & nonempty)
-        tcp_rows = np.flatnonzero(proto == TCP)
+        # Bare ACKs carry nothing for SIP; only data and connection open/close reach Python.
+        flags = np.asarray(batch.tcp_flags) if hasattr(batch, "tcp_flags") else np.zeros(n, np.uint8)
+        tcp_rows = np.flatnonzero((proto == TCP) & (nonempty | ((flags & 0x07) != 0)))
         self.stats["udp.empty"] += int(np.count_nonzero(udp & ~nonempty))
         sip_rows = sorted([*other_udp.tolist(), *tcp_rows.tolist()])
         ts = np.asarray(batch.ts)
@@ -147,6 +150,13 @@ class Tap:
             out.extend(self._tick())
         return out
 
+    async def process(self, batch: PacketBatch) -> list[TapOutput]:
+        """The stage interface of ``ccedge.core.harness`` (ARCHITECTURE.md, "Contracts")."""
+        return self.feed(batch)
+
+    async def flush(self) -> list[TapOutput]:
+        return self.finish()[0]
+
     def feed_sip(self, payload: bytes, ts: float, datagram: bool = True) -> list[TapOutput]:
         """One SIP message outside a capture batch (tests, SIPREC, HEP feeds)."""
         self.now = max(self.now, ts)
@@ -164,6 +174,7 @@ class Tap:
             taken = self._assigned()
             streams = [s for s in self._streams() if _key(s) not in taken]
             records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
+            mark_relays([*self.records, *records])
             for rec in records:
                 out.extend(self._emit_record(rec))
         self.records.sort(key=lambda r: r.start_wall)
@@ -212,8 +223,8 @@ class Tap:
 
     def _tick(self) -> list[TapOutput]:
         out: list[TapOutput] = []
-        for _ in self.tcp.expire(self.now, self.dialogs.idle_timeout):
-            pass  # a half-message left on an idle connection cannot complete any more
+        for msg in self.tcp.expire(self.now, self.dialogs.idle_timeout):
+            out.extend(self._sip(msg, self.now, datagram=False))
         live = [d for d in self.dialogs.dialogs.values() if d.live]
         if live and any(self.now - d.last_ts > self.dialogs.idle_timeout for d in live):
             out.extend(self.dialogs.expire(self.now, self._activity()))
@@ -231,6 +242,8 @@ class Tap:
             for rec in assemble(ready, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout):
                 if rec.state != "orphan":  # orphans wait for the end of the capture
                     out.extend(self._emit_record(rec))
+            # The records hold what is left of these calls; the dialog table forgets them.
+            self.dialogs.finished = [d for d in self.dialogs.finished if d.call_id not in self._done_calls]
         return out
 
     def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
@@ -261,21 +274,38 @@ def _key(s: StreamLike) -> tuple[object, ...]:
 
 def tap_capture(paths: Sequence[str | Path] | str | Path, idle_timeout: float = 120.0,
                 audio: bool = False, sdes_keys: Iterable[tuple[str, int, str]] = ()) -> TapReport:
-    """Run whole capture files through one :class:`Tap` and return its report."""
+    """Run whole capture files through the tap and return one report.
+
+    Files that continue one another in time (a ring of rotated captures) share one :class:`Tap`,
+    so a call may span them; a file that starts before the previous one ended is an independent
+    capture and gets a fresh one (its calls would otherwise look timed out)."""
     from ccedge.hardware.capture import open_capture
 
     if isinstance(paths, str | Path):
         paths = [paths]
-    tap = Tap(idle_timeout=idle_timeout, audio=audio, incremental=False, sdes_keys=sdes_keys)
-    reader_stats: Counter[str] = Counter()
+    keys = list(sdes_keys)
+    calls: list[CallRecord] = []
+    stats: Counter[str] = Counter()
+    tap: Tap | None = None
     for path in paths:
         reader = open_capture(path)
         for batch in reader:
+            if len(batch) == 0:
+                continue
+            if tap is not None and tap.now and float(np.min(batch.ts)) < tap.now - TICK_S:
+                _, part = tap.finish()
+                calls.extend(part.calls)
+                stats.update(part.stats)
+                tap = None
+            if tap is None:
+                tap = Tap(idle_timeout=idle_timeout, audio=audio, incremental=False, sdes_keys=keys)
             tap.feed(batch)
-        _merge_reader_stats(reader_stats, getattr(reader, "stats", None))
-    _, report = tap.finish()
-    report.stats = dict(sorted((Counter(report.stats) + reader_stats).items()))
-    return report
+        _merge_reader_stats(stats, getattr(reader, "stats", None))
+    if tap is not None:
+        _, part = tap.finish()
+        calls.extend(part.calls)
+        stats.update(part.stats)
+    return TapReport(calls, {k: v for k, v in sorted(stats.items()) if v})
 
 
 def run_batches(tap: Tap, batches: Iterable[PacketBatch]) -> TapReport:

@@ -43,18 +43,24 @@ class _Direction:
     # After a hole the first byte is anywhere inside a message ("NFO sip:x SIP/2.0" would pass
     # for a start line): only a start line after a line break is trusted until one is found.
     after_gap: bool = False
+    scanned: int = 0  # bytes taken in so far
+    seen_sip: bool = False  # a whole SIP message has come out of this direction
 
 
 class SipStreamReassembler:
     """Turns TCP segments into whole SIP messages, one reassembly state per direction."""
 
     def __init__(self, max_pending: int = 64, max_message: int = 256 * 1024,
-                 max_streams: int = 100_000) -> None:
+                 max_streams: int = 100_000, give_up_bytes: int = 256 * 1024) -> None:
         self.max_pending = max_pending
         self.max_message = max_message
         self.max_streams = max_streams
+        self.give_up_bytes = give_up_bytes
         self.stats: Counter[str] = Counter()
         self._streams: dict[StreamKey, _Direction] = {}
+        # Directions that carried give_up_bytes without one SIP start line (TLS, HTTP, …):
+        # later segments are counted and dropped without reassembly (bounded, oldest first out).
+        self._not_sip: dict[StreamKey, None] = {}
 
     def __len__(self) -> int:
         return len(self._streams)
@@ -62,6 +68,11 @@ class SipStreamReassembler:
     def feed(self, key: StreamKey, seq: int, flags: int, payload: bytes, ts: float = 0.0) -> list[bytes]:
         """Add one segment; return the messages it completes, in stream order."""
         self.stats["tcp.segments"] += 1
+        if key in self._not_sip:
+            self.stats["tcp.not-sip-segments"] += 1
+            if flags & (FIN | RST):
+                del self._not_sip[key]
+            return []
         state = self._streams.get(key)
         if flags & SYN:
             # The SYN consumes one sequence number (RFC 9293 §3.4); data starts after it.
@@ -79,6 +90,11 @@ class SipStreamReassembler:
         if payload:
             self._accept(state, seq, payload)
             out = self._frame(state)
+            if out:
+                state.seen_sip = True
+            elif not state.seen_sip and state.scanned > self.give_up_bytes:
+                self._give_up(key)
+                return []
         if flags & (FIN | RST):
             out.extend(self._close(key))
         return out
@@ -99,6 +115,13 @@ class SipStreamReassembler:
         return out
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _give_up(self, key: StreamKey) -> None:
+        self._streams.pop(key, None)
+        self.stats["tcp.not-sip-streams"] += 1
+        self._not_sip[key] = None
+        if len(self._not_sip) > self.max_streams:
+            del self._not_sip[next(iter(self._not_sip))]
 
     def _add(self, key: StreamKey, state: _Direction) -> None:
         if key not in self._streams and len(self._streams) >= self.max_streams:
@@ -137,6 +160,7 @@ class SipStreamReassembler:
                 self._jump(state)
             return
         state.buffer += payload
+        state.scanned += len(payload)
         state.next_seq = (state.next_seq + len(payload)) & 0xFFFFFFFF
         self._drain_pending(state)
 

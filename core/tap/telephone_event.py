@@ -42,7 +42,9 @@ class TelephoneEvent:
         return cls(event=event, end=bool(flags & 0x80), volume=flags & 0x3F, duration=duration)
 
     def __bytes__(self) -> bytes:
-        return struct.pack("!BBH", self.event, (0x80 if self.end else 0) | (self.volume & 0x3F), self.duration)
+        return struct.pack(
+            "!BBH", self.event, (0x80 if self.end else 0) | (self.volume & 0x3F), self.duration
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +71,9 @@ class _Group:
     wraps: int = 0
 
 
-def digits_from_packets(rtp_ts: Sequence[int], cap_ts: Sequence[float], payloads: Sequence[bytes],
-                        clock_rate: int = 8000) -> tuple[list[Digit], int]:
+def digits_from_packets(
+    rtp_ts: Sequence[int], cap_ts: Sequence[float], payloads: Sequence[bytes], clock_rate: int = 8000
+) -> tuple[list[Digit], int]:
     """Digits from a stream's telephone-event packets given in playout order.
 
     Returns the digits and the number of non-DTMF events (e.g. fax tones, flash) seen.
@@ -84,8 +87,14 @@ def digits_from_packets(rtp_ts: Sequence[int], cap_ts: Sequence[float], payloads
             continue
         g = by_ts.get(ts)
         if g is None or g.event != ev.event:
-            g = _Group(rtp_ts=ts, event=ev.event, first_cap=cap, first_duration=ev.duration,
-                       duration=ev.duration, last_raw=ev.duration)
+            g = _Group(
+                rtp_ts=ts,
+                event=ev.event,
+                first_cap=cap,
+                first_duration=ev.duration,
+                duration=ev.duration,
+                last_raw=ev.duration,
+            )
             by_ts[ts] = g
             groups.append(g)
         else:
@@ -102,8 +111,13 @@ def digits_from_packets(rtp_ts: Sequence[int], cap_ts: Sequence[float], payloads
         onset = g.first_cap - g.first_duration / clock_rate
         length = g.duration / clock_rate
         # §2.5.1.3: a segment continues the previous event when it starts where that one stopped.
-        if (prev is not None and not prev.end and prev.event == g.event and digits
-                and (g.rtp_ts - prev.rtp_ts) % (1 << 32) == prev.duration % (1 << 32)):
+        if (
+            prev is not None
+            and not prev.end
+            and prev.event == g.event
+            and digits
+            and (g.rtp_ts - prev.rtp_ts) % (1 << 32) == prev.duration % (1 << 32)
+        ):
             last = digits[-1]
             digits[-1] = Digit(last.digit, last.start_ts, max(last.end_ts, onset + length), g.event, g.end)
             prev = g
@@ -118,8 +132,11 @@ def digits_from_packets(rtp_ts: Sequence[int], cap_ts: Sequence[float], payloads
 
 def looks_like_events(payload_lengths: Sequence[int], first_octets: Sequence[int]) -> bool:
     """Heuristic for a dynamic PT with no SDP: 4-octet payloads whose event codes are DTMF."""
-    return (len(payload_lengths) > 0 and all(n == 4 for n in payload_lengths)
-            and all(e < 16 for e in first_octets))
+    return (
+        len(payload_lengths) > 0
+        and all(n == 4 for n in payload_lengths)
+        and all(e < 16 for e in first_octets)
+    )
 
 
 __all__ = ["DIGITS", "Digit", "TelephoneEvent", "digits_from_packets", "looks_like_events"]

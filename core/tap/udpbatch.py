@@ -69,7 +69,7 @@ class UdpBatch:
         return np.full(len(self.ts), 17, dtype=np.uint8)
 
     def payload(self, i: int) -> bytes:
-        return self.buf[self.off[i]:self.off[i] + self.length[i]].tobytes()
+        return self.buf[self.off[i] : self.off[i] + self.length[i]].tobytes()
 
     @classmethod
     def from_datagrams(cls, grams: Sequence[Datagram]) -> UdpBatch:
@@ -89,9 +89,14 @@ class UdpBatch:
         src = np.frombuffer(b"".join(addr(g[1]) for g in grams), dtype=np.uint8).reshape(n, 16)
         dst = np.frombuffer(b"".join(addr(g[3]) for g in grams), dtype=np.uint8).reshape(n, 16)
         return cls(
-            buf=buf, ts=np.array([g[0] for g in grams], dtype=np.float64), src=src, dst=dst,
+            buf=buf,
+            ts=np.array([g[0] for g in grams], dtype=np.float64),
+            src=src,
+            dst=dst,
             sport=np.array([g[2] for g in grams], dtype=np.uint16),
-            dport=np.array([g[4] for g in grams], dtype=np.uint16), off=off, length=lengths,
+            dport=np.array([g[4] for g in grams], dtype=np.uint16),
+            off=off,
+            length=lengths,
         )
 
 

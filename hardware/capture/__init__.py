@@ -10,12 +10,15 @@ reader.stats                  # CaptureStats: packets, rejected {reason: count},
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch, addr16
 from ccedge.hardware.capture.errors import CaptureError
 from ccedge.hardware.capture.files import CaptureReader, open_capture, sniff_format
+from ccedge.hardware.capture.live import DEFAULT_BPF, LiveCapture
 from ccedge.hardware.capture.reference import read_reference
 
 __all__ = [
+    "DEFAULT_BPF",
     "CaptureError",
     "CaptureReader",
     "CaptureStats",
+    "LiveCapture",
     "PacketBatch",
     "addr16",
     "open_capture",

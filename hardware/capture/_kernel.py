@@ -73,6 +73,19 @@ def _le32(b, p):
 
 
 @njit(cache=True, nogil=True)
+def _ip_ethertype(b, p, end):
+    """The EtherType of a bare IP packet at ``p`` from its version nibble, or minus a status code."""
+    if p + 1 > end:
+        return -_TRUNCATED_LINK
+    v = b[p] >> 4
+    if v == 4:
+        return 0x0800
+    if v == 6:
+        return 0x86DD
+    return -_NOT_IP
+
+
+@njit(cache=True, nogil=True)
 def _walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts):
     """Walk classic pcap record headers (16 bytes: ts_sec, ts_frac, incl_len, orig_len) from ``start``.
 
@@ -128,15 +141,9 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
         et = _be16(buf, pos)
         pos += 20
     elif linktype == LT_RAW or linktype == LT_RAW_BSD or linktype == LT_RAW_OPENBSD:
-        if pos + 1 > end:
-            return _TRUNCATED_LINK
-        v = buf[pos] >> 4
-        if v == 4:
-            et = 0x0800
-        elif v == 6:
-            et = 0x86DD
-        else:
-            return _NOT_IP
+        et = _ip_ethertype(buf, pos, end)
+        if et < 0:
+            return -et
     elif linktype == LT_IPV4:
         et = 0x0800
     elif linktype == LT_IPV6:
@@ -186,15 +193,9 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
                 pos += 4
                 if bos:
                     break
-            if pos + 1 > end:
-                return _TRUNCATED_LINK
-            v = buf[pos] >> 4
-            if v == 4:
-                et = 0x0800
-            elif v == 6:
-                et = 0x86DD
-            else:
-                return _NOT_IP
+            et = _ip_ethertype(buf, pos, end)
+            if et < 0:
+                return -et
         if et == 0x0800:
             # IPv4, RFC 791 §3.1
             if pos + 20 > end:
@@ -266,6 +267,31 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
             pend = ipend
             if ulen >= 8 and l4 + ulen < ipend:
                 pend = l4 + ulen
+            dp = _be16(buf, l4 + 2)
+            q = l4 + 8
+            if (
+                dp == 4789
+                and pend - q >= 22
+                and buf[q] == 0x08
+                and buf[q + 1] == 0
+                and buf[q + 2] == 0
+                and buf[q + 3] == 0
+                and buf[q + 7] == 0
+            ):
+                # VXLAN, RFC 7348 §5 (cloud traffic mirroring): I flag only, reserved fields zero
+                end = pend
+                et = _be16(buf, q + 20)
+                pos = q + 22
+                continue
+            if dp == 6081 and pend - q >= 8:
+                # Geneve, RFC 8926 §3.4: version 0, reserved bits zero, protocol Ethernet (0x6558)
+                glen = 8 + np.int64(buf[q] & 0x3F) * 4
+                if (buf[q] >> 6) == 0 and (buf[q + 1] & 0x3F) == 0 and _be16(buf, q + 2) == 0x6558:
+                    if pend - q >= glen + 14:
+                        end = pend
+                        et = _be16(buf, q + glen + 12)
+                        pos = q + glen + 14
+                        continue
             proto[i] = 17
             sport[i] = _be16(buf, l4)
             dport[i] = _be16(buf, l4 + 2)
@@ -374,3 +400,103 @@ def _parse_frames(
             seq,
             flags,
         )
+
+
+@njit(cache=True, nogil=True)
+def _walk_pcapng_epb(
+    buf, start, end, big_endian, if_lt, if_per_s, if_off, max_pkts, rec_off, rec_len, rec_ts, rec_lt
+):
+    """Walk consecutive pcapng Enhanced Packet Blocks (draft-ietf-opsawg-pcapng §4.3) from ``start``.
+
+    Returns (records, next position, status, need): status 0 = ``max_pkts`` reached, 1 = the next block
+    is not whole in the buffer (``need`` bytes), 3 = the next block is not a well-formed EPB of a known
+    interface (the Python walker handles it).
+    """
+    n = 0
+    pos = start
+    nif = if_lt.shape[0]
+    while n < max_pkts:
+        if pos + 12 > end:
+            return n, pos, 1, 12
+        if big_endian:
+            btype = _be32(buf, pos)
+            blen = _be32(buf, pos + 4)
+        else:
+            btype = _le32(buf, pos)
+            blen = _le32(buf, pos + 4)
+        if btype != 6 or blen < 32 or (blen & 3) != 0:
+            return n, pos, 3, 0
+        if pos + blen > end:
+            return n, pos, 1, blen
+        if big_endian:
+            iface = _be32(buf, pos + 8)
+            hi = _be32(buf, pos + 12)
+            lo = _be32(buf, pos + 16)
+            caplen = _be32(buf, pos + 20)
+        else:
+            iface = _le32(buf, pos + 8)
+            hi = _le32(buf, pos + 12)
+            lo = _le32(buf, pos + 16)
+            caplen = _le32(buf, pos + 20)
+        if iface >= nif or 28 + caplen > blen - 4:
+            return n, pos, 3, 0
+        rec_off[n] = pos + 28
+        rec_len[n] = caplen
+        rec_ts[n] = ((hi << 32) | lo) / if_per_s[iface] + if_off[iface]
+        rec_lt[n] = if_lt[iface]
+        n += 1
+        pos += blen
+    return n, pos, 0, 0
+
+
+@njit(cache=True, nogil=True)
+def _ring_collect(ring, block_size, block_nr, block, out, out_pos, max_pkts, offs, lens, tss, hatypes):
+    """Copy frames out of a TPACKET_V3 receive ring (packet(7), linux/if_packet.h) and hand the blocks
+    back to the kernel.
+
+    Starting at block ``block``, every block whose status has TP_STATUS_USER is copied whole (frames into
+    ``out`` from ``out_pos``; offsets, lengths, timestamps, ARPHRD types into the arrays) and released
+    (status := TP_STATUS_KERNEL). Stops at the first block still owned by the kernel, or before a block
+    that would not fit. Returns (frames, next out position, next block).
+
+    Block descriptor: block_status @8, num_pkts @12, offset_to_first_pkt @16, blk_len @20.
+    tpacket3_hdr: tp_next_offset @0, tp_sec @4, tp_nsec @8, tp_snaplen @12, tp_mac (u16) @24;
+    struct sockaddr_ll follows at TPACKET_ALIGN(48) = 48, its sll_hatype (u16) at +8.
+    x86 is TSO, so reading the status before the data needs no fence; other CPUs would need one.
+    """
+    n = 0
+    pos = out_pos
+    for _ in range(block_nr):
+        base = block * block_size
+        status = _le32(ring, base + 8)
+        if (status & 1) == 0:  # TP_STATUS_USER not set: the kernel still fills it
+            break
+        num = _le32(ring, base + 12)
+        blk_len = _le32(ring, base + 20)
+        if n + num > max_pkts or pos + blk_len > out.shape[0]:
+            break
+        p = base + _le32(ring, base + 16)
+        for _j in range(num):
+            snap = _le32(ring, p + 12)
+            mac = np.int64(ring[p + 24]) | (np.int64(ring[p + 25]) << 8)
+            src = p + mac
+            if src + snap > base + block_size:
+                snap = max(0, base + block_size - src)
+            out[pos : pos + snap] = ring[src : src + snap]
+            offs[n] = pos
+            lens[n] = snap
+            tss[n] = _le32(ring, p + 4) + _le32(ring, p + 8) / 1e9
+            hatypes[n] = np.int64(ring[p + 56]) | (np.int64(ring[p + 57]) << 8)
+            n += 1
+            pos += snap
+            nxt = _le32(ring, p + 0)
+            if nxt == 0:
+                break
+            p += nxt
+        # TP_STATUS_KERNEL: give the block back
+        ring[base + 8] = 0
+        ring[base + 9] = 0
+        ring[base + 10] = 0
+        ring[base + 11] = 0
+        block = (block + 1) % block_nr
+    return n, pos, block

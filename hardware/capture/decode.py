@@ -73,6 +73,17 @@ def _link(linktype: int, b: bytes) -> tuple[int, int] | int:
     return reasons.UNSUPPORTED_LINKTYPE
 
 
+def _skip_ext(b: bytes, nh: int, l4: int, ipend: int) -> tuple[int, int] | None:
+    """Skip one IPv6 extension header (RFC 8200 §4; AH counts 4-byte words, RFC 4302 §2.2):
+    (next header, position after it), or None when it is cut off."""
+    if l4 + 2 > ipend:
+        return None
+    elen = (b[l4 + 1] + 2) * 4 if nh == 51 else (b[l4 + 1] + 1) * 8
+    if l4 + elen > ipend:
+        return None
+    return b[l4], l4 + elen
+
+
 class SlowDecoder:
     """Stateful (fragments) Python decoder; one per capture source."""
 
@@ -197,13 +208,10 @@ class SlowDecoder:
                 if st != reasons.OK:
                     return st
                 return self._ipv6_upper(data, got, 0, len(data), src, dst, ts, depth)
-            if l4 + 2 > ipend:
+            skipped = _skip_ext(b, nh, l4, ipend)
+            if skipped is None:
                 return reasons.TRUNCATED_IPV6_EXT
-            elen = (b[l4 + 1] + 2) * 4 if nh == 51 else (b[l4 + 1] + 1) * 8
-            if l4 + elen > ipend:
-                return reasons.TRUNCATED_IPV6_EXT
-            nh = b[l4]
-            l4 += elen
+            nh, l4 = skipped
         return self._l4(b, nh, l4, ipend, src, dst, ts, depth)
 
     def _ipv6_upper(
@@ -211,13 +219,10 @@ class SlowDecoder:
     ) -> Row | int:
         # extension headers after the fragment header (destination options) belong to the payload
         while nh in (0, 43, 60, 51):
-            if l4 + 2 > ipend:
+            skipped = _skip_ext(b, nh, l4, ipend)
+            if skipped is None:
                 return reasons.TRUNCATED_IPV6_EXT
-            elen = (b[l4 + 1] + 2) * 4 if nh == 51 else (b[l4 + 1] + 1) * 8
-            if l4 + elen > ipend:
-                return reasons.TRUNCATED_IPV6_EXT
-            nh = b[l4]
-            l4 += elen
+            nh, l4 = skipped
         if nh == 44:
             return reasons.NESTED_FRAGMENT
         return self._l4(b, nh, l4, ipend, src, dst, ts, depth)
@@ -232,7 +237,19 @@ class SlowDecoder:
             pend = ipend
             if ulen >= 8 and l4 + ulen < ipend:
                 pend = l4 + ulen
-            return Row(src, dst, 17, sport, dport, bytes(b[l4 + 8 : pend]))
+            q = l4 + 8
+            if dport == 4789 and pend - q >= 22 and b[q : q + 4] == b"\x08\0\0\0" and b[q + 7] == 0:
+                # VXLAN, RFC 7348 §5
+                return self._from_ethertype(b, _H.unpack_from(b, q + 20)[0], q + 22, pend, ts, depth + 1)
+            if dport == 6081 and pend - q >= 8:
+                # Geneve, RFC 8926 §3.4
+                glen = 8 + (b[q] & 0x3F) * 4
+                if b[q] >> 6 == 0 and b[q + 1] & 0x3F == 0 and _H.unpack_from(b, q + 2)[0] == 0x6558:
+                    if pend - q >= glen + 14:
+                        return self._from_ethertype(
+                            b, _H.unpack_from(b, q + glen + 12)[0], q + glen + 14, pend, ts, depth + 1
+                        )
+            return Row(src, dst, 17, sport, dport, bytes(b[q:pend]))
         if nh == 6:
             if l4 + 20 > ipend:
                 return reasons.TRUNCATED_TCP

@@ -134,37 +134,25 @@ def assemble_batch(
             extra_rows.append(r)
         elif r not in reasons.COUNTED:
             stats.reject(reasons.NAMES[r])
+    main = PacketBatch(
+        buf,
+        rec_ts[ok],
+        src[ok],
+        dst[ok],
+        proto[ok],
+        sport[ok],
+        dport[ok],
+        off[ok],
+        length[ok],
+        seq[ok],
+        flags[ok],
+    )
     if not extra_rows:
-        batch = PacketBatch(
-            buf,
-            rec_ts[ok],
-            src[ok],
-            dst[ok],
-            proto[ok],
-            sport[ok],
-            dport[ok],
-            off[ok],
-            length[ok],
-            seq[ok],
-            flags[ok],
-        )
+        batch = main
     else:
         extra = PacketBatch.from_records(
             (float(rec_ts[i]), r.src, r.dst, r.proto, r.sport, r.dport, r.payload, r.tcp_seq, r.tcp_flags)
             for i, r in zip(extra_idx, extra_rows, strict=True)
-        )
-        main = PacketBatch(
-            buf,
-            rec_ts[ok],
-            src[ok],
-            dst[ok],
-            proto[ok],
-            sport[ok],
-            dport[ok],
-            off[ok],
-            length[ok],
-            seq[ok],
-            flags[ok],
         )
         both = PacketBatch.concat([main, extra])
         order = np.argsort(np.concatenate([ok, np.asarray(extra_idx, np.int64)]), kind="stable")

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from ccedge.hardware.capture import reasons
+from ccedge.hardware.capture import _kernel, reasons
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.decode import SlowDecoder
 from ccedge.hardware.capture.errors import CaptureError
@@ -219,6 +219,9 @@ class CaptureReader:
             self.damaged = True
             got = -got - 1
         eof = left + got < size
+        if eof and left + got < size // 2:
+            # batches (and consumers keeping them) hold this buffer: do not pin 16 MiB for a small file
+            new = new[: left + got].copy()
         return new, left + got, eof
 
     def _truncated(self, reason: str = reasons.TRUNCATED_RECORD) -> None:
@@ -299,6 +302,38 @@ class CaptureReader:
                 chunk, filled, eof = self._refill(chunk, pos, filled, need)
                 pos = 0
                 continue
+            if ifaces and len(offs) < bp:
+                # fast path: a run of Enhanced Packet Blocks of known interfaces
+                n_room = bp - len(offs)
+                ro, rl, rt, rlt = (
+                    np.empty(n_room, np.int64),
+                    np.empty(n_room, np.int64),
+                    np.empty(n_room),
+                    np.empty(n_room, np.int32),
+                )
+                n, npos, _st, _need = _kernel._walk_pcapng_epb(
+                    chunk,
+                    pos,
+                    filled,
+                    big,
+                    np.array([f[0] for f in ifaces], np.int32),
+                    np.array([f[1] for f in ifaces]),
+                    np.array([f[2] for f in ifaces]),
+                    n_room,
+                    ro,
+                    rl,
+                    rt,
+                    rlt,
+                )
+                if n:
+                    offs.extend(ro[:n].tolist())
+                    lens.extend(rl[:n].tolist())
+                    tss.extend(rt[:n].tolist())
+                    lts.extend(rlt[:n].tolist())
+                    pos = int(npos)
+                    if len(offs) >= bp:
+                        yield flush()
+                    continue
             btype = int.from_bytes(chunk[pos : pos + 4].tobytes(), "big" if big else "little")
             if btype == PCAPNG_SHB:
                 ifaces = []  # interface ids are per section

@@ -7,7 +7,10 @@ Frames are received straight into a batch buffer (``recvmsg_into``), stamped by 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import mmap
+import select
 import socket
 import struct
 import threading
@@ -33,6 +36,9 @@ PACKET_STATISTICS = 6
 SO_ATTACH_FILTER = 26
 SO_TIMESTAMPNS = 35
 SO_RCVBUFFORCE = 33
+PACKET_RX_RING = 5
+PACKET_VERSION = 10
+TPACKET_V3 = 2
 # ARPHRD_* (linux/if_arp.h) → pcap link type of what AF_PACKET/SOCK_RAW hands us
 _HATYPE_LINKTYPE = {1: k.LT_EN10MB, 772: k.LT_EN10MB, 65534: k.LT_RAW, 776: k.LT_RAW, 778: k.LT_RAW}
 
@@ -45,6 +51,10 @@ class LiveCapture:
 
     ``bpf=None`` captures everything. A batch is yielded when ``batch_packets`` frames arrived or the
     socket was idle for ``timeout_s`` (empty batches only with ``yield_empty=True``).
+
+    ``ring=None``/``True`` receives through a TPACKET_V3 memory-mapped ring of ``ring_mb`` MiB (no system
+    call per frame; the kernel hands over whole blocks, retired after ``timeout_s`` at the latest); ``None``
+    falls back to one ``recvmsg_into`` per frame where the ring cannot be set up, ``False`` always does.
     """
 
     def __init__(
@@ -56,6 +66,8 @@ class LiveCapture:
         timeout_s: float = 0.1,
         rcvbuf: int = 32 << 20,
         yield_empty: bool = False,
+        ring: bool | None = None,
+        ring_mb: int = 64,
     ) -> None:
         if batch_packets < 1 or timeout_s <= 0:
             raise ValueError("batch_packets and timeout_s must be positive")
@@ -67,6 +79,12 @@ class LiveCapture:
         self.stats = CaptureStats()
         self._slow = SlowDecoder(Reassembler(self.stats))
         self._stop = threading.Event()
+        self._mm: mmap.mmap | None = None
+        self._ring: np.ndarray | None = None
+        self._block = 0
+        self._block_size = 1 << 20
+        self._block_nr = max(2, ring_mb)
+        self._want_ring = ring
         try:
             self._sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
         except PermissionError as e:
@@ -92,6 +110,12 @@ class LiveCapture:
         except OSError:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
         s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+        if self._want_ring is not False:
+            try:
+                self._setup_ring()
+            except OSError as e:
+                if self._want_ring:
+                    raise CaptureError(f"cannot set up a TPACKET_V3 ring: {e.strerror}") from e
         if iface != "any":
             try:
                 ifindex = socket.if_nametoindex(iface)
@@ -109,6 +133,8 @@ class LiveCapture:
                 s.recv(MAX_FRAME)
         except (BlockingIOError, InterruptedError):
             pass
+        if self._ring is not None:
+            self._discard_ring()
         self.read_kernel_stats()
         self.stats.kernel_packets = self.stats.kernel_drops = 0
         s.settimeout(self.timeout_s)
@@ -123,13 +149,42 @@ class LiveCapture:
             self._slow,
         )
 
+    def _setup_ring(self) -> None:
+        s = self._sock
+        s.setsockopt(SOL_PACKET, PACKET_VERSION, TPACKET_V3)
+        frame_size = 2048  # nominal for V3 (frames are packed); must divide the block size
+        # struct tpacket_req3: block_size, block_nr, frame_size, frame_nr, retire_blk_tov (ms),
+        # sizeof_priv, feature_req_word
+        req = struct.pack(
+            "IIIIIII",
+            self._block_size,
+            self._block_nr,
+            frame_size,
+            self._block_size * self._block_nr // frame_size,
+            max(1, int(self.timeout_s * 1000)),
+            0,
+            0,
+        )
+        s.setsockopt(SOL_PACKET, PACKET_RX_RING, req)
+        self._mm = mmap.mmap(
+            s.fileno(), self._block_size * self._block_nr, mmap.MAP_SHARED, mmap.PROT_READ | mmap.PROT_WRITE
+        )
+        self._ring = np.frombuffer(self._mm, np.uint8)
+        self._poll = select.poll()
+        self._poll.register(s.fileno(), select.POLLIN | select.POLLERR)
+
+    @property
+    def ring(self) -> bool:
+        """Whether frames arrive through the TPACKET_V3 ring."""
+        return self._ring is not None
+
     def read_kernel_stats(self) -> None:
         """Add PACKET_STATISTICS (reset by the kernel on every read) to ``stats``."""
         try:
-            raw = self._sock.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
+            raw = self._sock.getsockopt(SOL_PACKET, PACKET_STATISTICS, 12 if self.ring else 8)
         except OSError:
             return
-        packets, drops = struct.unpack("II", raw)
+        packets, drops = struct.unpack("II", raw[:8])
         self.stats.kernel_packets += packets
         self.stats.kernel_drops += drops
 
@@ -139,7 +194,21 @@ class LiveCapture:
 
     def close(self) -> None:
         self._stop.set()
+        self._close_socket()
+
+    def _close_socket(self) -> None:
+        self._ring = None
+        if self._mm is not None:
+            with contextlib.suppress(BufferError):  # a batch still views it: the GC unmaps later
+                self._mm.close()
+            self._mm = None
         self._sock.close()
+
+    def _discard_ring(self) -> None:
+        assert self._ring is not None
+        for b in range(self._block_nr):
+            self._ring[b * self._block_size + 8 : b * self._block_size + 12] = 0
+        self._block = 0
 
     def __enter__(self) -> LiveCapture:
         return self
@@ -162,9 +231,43 @@ class LiveCapture:
         finally:
             self.read_kernel_stats()
             self._slow.reasm.flush()
-            self._sock.close()
+            self._close_socket()
 
     def _one_batch(self, wait: bool = True) -> PacketBatch:
+        if self._ring is not None:
+            return self._one_batch_ring(wait)
+        return self._one_batch_recv(wait)
+
+    def _one_batch_ring(self, wait: bool) -> PacketBatch:
+        ring = self._ring
+        assert ring is not None
+        bs = self._block_size
+        n_max = self.batch_packets
+        cap = n_max + bs // 64  # one more block always fits once fewer than n_max frames are held
+        out = np.empty(max(8 << 20, 2 * bs), np.uint8)
+        offs = np.empty(cap, np.int64)
+        lens = np.empty(cap, np.int64)
+        tss = np.empty(cap, np.float64)
+        hat = np.empty(cap, np.int64)
+        n = 0
+        pos = 0
+        while n < n_max and pos + bs <= out.shape[0]:
+            k_, pos, self._block = k._ring_collect(
+                ring, bs, self._block_nr, self._block, out, pos, cap - n, offs[n:], lens[n:], tss[n:], hat[n:]
+            )
+            n += int(k_)
+            pos = int(pos)
+            if k_ == 0:
+                if n or not wait or not self._poll.poll(int(self.timeout_s * 1000)):
+                    break
+                wait = False  # one wait per batch
+        lts = np.full(n, -1, np.int32)
+        h = hat[:n]
+        lts[(h == 1) | (h == 772)] = k.LT_EN10MB
+        lts[(h == 65534) | (h == 776) | (h == 778)] = k.LT_RAW
+        return assemble_batch(_fit(out, pos), lts, offs[:n], lens[:n], tss[:n], self.stats, self._slow)
+
+    def _one_batch_recv(self, wait: bool) -> PacketBatch:
         n_max = self.batch_packets
         buf = np.empty(max(n_max * 256, MAX_FRAME * 4), np.uint8)
         mv = memoryview(buf)  # type: ignore[arg-type]
@@ -198,7 +301,15 @@ class LiveCapture:
             n += 1
             pos += nbytes
             flags = socket.MSG_DONTWAIT  # the first frame may wait for timeout_s, the rest drain the queue
-        return assemble_batch(buf, lts[:n], offs[:n], lens[:n], tss[:n], self.stats, self._slow)
+        return assemble_batch(_fit(buf, pos), lts[:n], offs[:n], lens[:n], tss[:n], self.stats, self._slow)
+
+
+def _fit(buf: np.ndarray, used: int) -> np.ndarray:
+    """The batch's own buffer, no larger than needed: consumers may keep batches (and so their buffers)
+    alive for a whole call, so a mostly empty 8 MiB receive buffer is copied down to its used part."""
+    if used < buf.shape[0] // 2:
+        return buf[:used].copy()
+    return buf
 
 
 __all__ = ["DEFAULT_BPF", "LiveCapture"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -127,24 +128,17 @@ class VethPair:
         return eth
 
 
-def wait_until(pred: object, timeout: float = 5.0, step: float = 0.05) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():  # type: ignore[operator]
-            return True
-        time.sleep(step)
-    return False
-
-
 def replay_into_namespace(
     capture: str | os.PathLike[str],
     workdir: str | os.PathLike[str],
     bpf: str | None = None,
     pps: int | None = 5000,
     batch_packets: int = 1024,
+    ring: bool | None = None,
 ) -> tuple[list[PacketBatch], CaptureStats, Path]:
     """Replay ``capture`` over a fresh veth pair while a :class:`LiveCapture` listens on the other end.
 
+    ``ring``: as :class:`LiveCapture` (None: TPACKET_V3 ring where possible).
     Returns ``(batches, stats, sent_pcap)``: the batches captured live, the live CaptureStats and the
     Ethernet pcap that was sent (read it with ``open_capture`` to compare).
     """
@@ -153,10 +147,12 @@ def replay_into_namespace(
     batches: list[PacketBatch] = []
     with VethPair() as veth:
         live = LiveCapture(
-            veth.host, bpf=DEFAULT_BPF if bpf is None else bpf, batch_packets=batch_packets, timeout_s=0.05
+            veth.host,
+            bpf=DEFAULT_BPF if bpf is None else bpf,
+            batch_packets=batch_packets,
+            timeout_s=0.05,
+            ring=ring,
         )
-        import threading
-
         done = threading.Event()
 
         def consume() -> None:

@@ -191,6 +191,28 @@ def gre_wrap(
     return link(ip_packet(outer_src, outer_dst, 47, gre), "ether")
 
 
+def udp_tunnel_wrap(
+    inner_frame: bytes,
+    kind: str = "vxlan",
+    vni: int = 100,
+    outer_src: str = "192.0.2.1",
+    outer_dst: str = "192.0.2.2",
+    geneve_opts: bytes = b"",
+) -> bytes:
+    """An Ethernet frame carrying ``inner_frame`` in VXLAN (UDP 4789, RFC 7348) or Geneve (UDP 6081,
+    RFC 8926), as cloud traffic mirroring sends it."""
+    if kind == "vxlan":
+        hdr, port = struct.pack("!II", 0x08000000, vni << 8), 4789
+    elif kind == "geneve":
+        if len(geneve_opts) % 4:
+            raise ValueError("Geneve options are 4-byte words")
+        hdr = struct.pack("!BBHI", len(geneve_opts) // 4, 0, 0x6558, vni << 8) + geneve_opts
+        port = 6081
+    else:
+        raise ValueError(f"unknown UDP tunnel kind {kind!r}")
+    return link(ip_packet(outer_src, outer_dst, 17, udp(49152, port, hdr + inner_frame)), "ether")
+
+
 def fragment_ipv4(packet: bytes, size: int) -> list[bytes]:
     """Split an IPv4 packet into fragments of ``size`` payload bytes (multiple of 8), RFC 791 §3.2."""
     if size % 8 or size <= 0:
@@ -307,6 +329,7 @@ __all__ = [
     "tcp_frame",
     "udp",
     "udp_frame",
+    "udp_tunnel_wrap",
     "write_pcap",
     "write_pcapng",
 ]

@@ -42,11 +42,21 @@ def test_window_kernel_equals_py_func() -> None:
     nwin, hop = 200, 40
     freqs = D.LOW_HZ + D.HIGH_HZ
     coefs = np.array([D._coef(f, 8000) for f in freqs])
-    probes = np.array([[D._coef(f * (1 + d), 8000) for d in (-D.PROBE, -D.NEAR, D.NEAR, D.PROBE)] for f in freqs])
+    probes = np.array(
+        [[D._coef(f * (1 + d), 8000) for d in (-D.PROBE, -D.NEAR, D.NEAR, D.PROBE)] for f in freqs]
+    )
     hann = np.hanning(nwin + 2)[1:-1]
     p = DtmfParams()
-    lim = np.array([0.5 * 32768.0**2 * 10 ** (p.min_level_dbfs / 10), 10 ** 0.8, 10 ** 0.8, 10 ** 0.8,
-                    1 / (1 + 10 ** -1.0), 10 ** 0.6])
+    lim = np.array(
+        [
+            0.5 * 32768.0**2 * 10 ** (p.min_level_dbfs / 10),
+            10**0.8,
+            10**0.8,
+            10**0.8,
+            1 / (1 + 10**-1.0),
+            10**0.6,
+        ]
+    )
     n = len(w.codes)
     codes, cands = np.full(n, -1, np.int8), np.full(n, -1, np.int8)
     levels, powers = np.zeros(n), np.zeros((n, 8))
@@ -61,7 +71,9 @@ def test_window_kernel_equals_py_func() -> None:
 
 @pytest.mark.parametrize("rate", [8000, 16000])
 def test_every_digit_clean(rate: int) -> None:
-    sig = np.concatenate([np.concatenate([dtmf_tone(d, 70, rate), np.zeros(rate * 60 // 1000)]) for d in D.DIGITS])
+    sig = np.concatenate(
+        [np.concatenate([dtmf_tone(d, 70, rate), np.zeros(rate * 60 // 1000)]) for d in D.DIGITS]
+    )
     tones = detect_dtmf(_i16(_pad(sig, rate)), rate)
     assert "".join(t.digit for t in tones) == D.DIGITS
     # times: tone k starts at 0.2 s + k * 130 ms and lasts 70 ms
@@ -174,7 +186,8 @@ def test_nothing_on_speech_recordings(shared_data: Path) -> None:
     # in-band; the '0' of 2013785496 is present only as RFC 2833 events (the audio is silent
     # there), and the second capture plays 3125 in-band once more after the ten digits.
     # MANIFEST.md's independent detector reads the same strings.
-    ("name", "inband"), [("ulaw-2013785496.pcap", "213785496"), ("ulaw-3125894607.pcap", "31258946073125")]
+    ("name", "inband"),
+    [("ulaw-2013785496.pcap", "213785496"), ("ulaw-3125894607.pcap", "31258946073125")],
 )
 def test_asterisk_ulaw_captures(pcaps: Path, name: str, inband: str) -> None:
     from ccedge.core.tap import tap_capture

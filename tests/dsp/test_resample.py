@@ -17,7 +17,7 @@ def _tone(f: float, rate: int, seconds: float = 1.0, amp: float = 10000.0) -> np
 def _db_at(x: np.ndarray, rate: int, f: float) -> float:
     w = np.hanning(len(x))
     spec = np.abs(np.fft.rfft(x * w)) / (np.sum(w) / 2)
-    k = int(round(f * len(x) / rate))
+    k = round(f * len(x) / rate)
     return float(20 * np.log10(spec[k - 2 : k + 3].max() + 1e-12))
 
 

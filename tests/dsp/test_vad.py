@@ -52,8 +52,13 @@ def _reference_features(x: np.ndarray, rate: int) -> dict[str, np.ndarray]:
     yy = np.concatenate([np.zeros(K.P), y])
     part = np.array(
         [
-            [np.dot(yy[K.P + i * K.SUB : K.P + (i + 1) * K.SUB], yy[K.P + i * K.SUB - k : K.P + (i + 1) * K.SUB - k])
-             for k in range(K.P + 1)]
+            [
+                np.dot(
+                    yy[K.P + i * K.SUB : K.P + (i + 1) * K.SUB],
+                    yy[K.P + i * K.SUB - k : K.P + (i + 1) * K.SUB - k],
+                )
+                for k in range(K.P + 1)
+            ]
             for i in range(n)
         ]
     )
@@ -62,10 +67,13 @@ def _reference_features(x: np.ndarray, rate: int) -> dict[str, np.ndarray]:
     bands = 10 * np.log10(np.maximum(rw @ K.band_matrix().T / (2 * K.SUB), 0) + 1)
     flux = np.concatenate([[0.0], np.abs(np.diff(bands, axis=0)).mean(axis=1)])
     ema = np.zeros(n)
-    acc = 0.0
+    ema_long = np.zeros(n)
+    acc = acc_long = 0.0
     for i in range(n):
         acc = 0.9 * acc + 0.1 * flux[i]
+        acc_long = 0.98 * acc_long + 0.02 * flux[i]
         ema[i] = acc
+        ema_long[i] = acc_long
     r0 = rw[:, 0] * (1 + 1e-6) + 1e-3
     k1 = rw[:, 1] / r0
     k2 = (rw[:, 2] - k1 * rw[:, 1]) / (r0 * (1 - k1**2))
@@ -75,6 +83,7 @@ def _reference_features(x: np.ndarray, rate: int) -> dict[str, np.ndarray]:
         "level": level,
         "bands": bands,
         "flux": np.minimum(ema, 20.0),
+        "flux_long": np.minimum(ema_long, 20.0),
         "gain": np.where(loud, np.minimum(gain, 40.0), 0.0),
         "tilt": np.where(loud, rw[:, 1] / np.where(loud, rw[:, 0], 1.0), 0.0),
     }
@@ -87,6 +96,8 @@ def test_features_match_numpy_reference(rate: int) -> None:
     ref = _reference_features(x, rate)
     np.testing.assert_allclose(f[:, K.F_LEVEL], ref["level"], rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(f[:, K.F_FLUX], ref["flux"], rtol=1e-9, atol=1e-9)
+    gate = np.clip(f[:, K.F_SNR_MAX] / 10.0, 0.0, 1.0)
+    np.testing.assert_allclose(f[:, K.F_FLUX_LONG], ref["flux_long"] * gate, rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(f[:, K.F_PGAIN], ref["gain"], rtol=1e-7, atol=1e-7)
     np.testing.assert_allclose(f[:, K.F_TILT], ref["tilt"], rtol=1e-9, atol=1e-9)
     # band SNRs against a plain loop of the noise-floor rule (mode_params' rates)
@@ -254,3 +265,18 @@ def test_frames_to_segments() -> None:
     lab = np.array([0, 1, 1, 0, 0, 1, 1, 1], np.bool_)
     assert frames_to_segments(lab, 20) == [(0.02, 0.06), (0.1, 0.16)]
     assert frames_to_segments(np.zeros(0, np.bool_), 10) == []
+
+
+def test_push_frame_accepts_read_only_and_strided_views() -> None:
+    x = (np.random.default_rng(0).standard_normal(1600) * 3000).astype(np.int16)
+    ref = CcedgeVad(8000)
+    labels = [ref.push_frame(x[i : i + 80]) for i in range(0, 1600, 80)]
+    ro = np.frombuffer(x.tobytes(), dtype=np.int16)
+    assert not ro.flags.writeable
+    v = CcedgeVad(8000)
+    assert [v.push_frame(ro[i : i + 80]) for i in range(0, 1600, 80)] == labels
+    wide = np.repeat(x, 2)[::2]  # strided view of the same samples
+    w = CcedgeVad(8000)
+    assert [w.push_frame(wide[i : i + 80]) for i in range(0, 1600, 80)] == labels
+    with pytest.raises(DspError, match="int16"):
+        CcedgeVad(8000).push_frame(x[:80].astype(np.float64))  # type: ignore[arg-type]

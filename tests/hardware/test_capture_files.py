@@ -448,3 +448,63 @@ def test_dpkt_decodes_the_same_fields(tmp_path: Path) -> None:
         if isinstance(l4, dpkt.udp.UDP | dpkt.tcp.TCP):
             want.append((l4.sport, l4.dport, bytes(l4.data)))
     assert [(r[4], r[5], r[6]) for r in recs] == want
+
+
+@pytest.mark.parametrize("kind", ["vxlan", "geneve"])
+def test_vxlan_and_geneve_mirroring_unwrapped(tmp_path: Path, kind: str) -> None:
+    inner = synth.udp_frame("172.16.0.5", "172.16.0.6", 20000, 30000, b"\x80\x00rtp", vlans=(12,))
+    opts = b"\x01\x02\x03\x01abcd" if kind == "geneve" else b""
+    tunneled = synth.udp_tunnel_wrap(inner, kind, geneve_opts=opts)
+    # not a tunnel: RTCP (version 2) that happens to use port 4789, and a Geneve header with a non-Ethernet
+    # protocol; both stay plain UDP rows of the outer packet
+    rtcp = synth.udp_frame(A4, B4, 4788, 4789, b"\x81\xc8\x00\x0c" + bytes(20))
+    geneve_ip = synth.udp_frame(A4, B4, 1, 6081, b"\x00\x00\x08\x00" + bytes(4) + bytes(40))
+    frames = [(1.0, tunneled), (2.0, rtcp), (3.0, geneve_ip)]
+    recs = assert_same_as_reference(synth.write_pcap(tmp_path / "t.pcap", frames))
+    assert recs[0][1:7] == ("172.16.0.5", "172.16.0.6", 17, 20000, 30000, b"\x80\x00rtp")
+    assert (recs[1][5], recs[2][5]) == (4789, 6081)
+
+
+def test_pcapng_mixed_interfaces_and_block_kinds(tmp_path: Path) -> None:
+    import struct
+
+    def block(btype: int, body: bytes) -> bytes:
+        body += b"\0" * (-len(body) % 4)
+        return struct.pack("<II", btype, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
+
+    def idb(lt: int, tsresol: int) -> bytes:
+        return block(1, struct.pack("<HHI", lt, 0, 65535) + struct.pack("<HHB3x", 9, 1, tsresol) + bytes(4))
+
+    def epb(iface: int, units: int, frame: bytes) -> bytes:
+        return block(
+            6, struct.pack("<IIIII", iface, units >> 32, units & 0xFFFFFFFF, len(frame), len(frame)) + frame
+        )
+
+    eth = synth.udp_frame(A4, B4, 1, 2, b"on ether")
+    sll = synth.udp_frame(A6, B6, 3, 4, b"on sll", kind="sll")
+    shb = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    data = b"".join(
+        [
+            shb,
+            idb(1, 6),
+            idb(113, 9),
+            epb(0, 5_000_000, eth),
+            epb(1, 6_000_000_000, sll),
+            block(3, struct.pack("<I", len(eth)) + eth),  # Simple Packet Block: interface 0, no timestamp
+            block(0x0BAD, b"custom"),  # unknown block types are skipped
+            epb(7, 0, eth),  # no such interface
+            shb,
+            idb(113, 6),
+            epb(0, 8_000_000, sll),  # a new section resets the interfaces
+        ]
+    )
+    p = tmp_path / "mixed.pcapng"
+    p.write_bytes(data)
+    recs, stats = read(p)
+    assert [(r[0], r[6]) for r in recs] == [
+        (5.0, b"on ether"),
+        (6.0, b"on sll"),
+        (0.0, b"on ether"),
+        (8.0, b"on sll"),
+    ]
+    assert stats.rejected == {"pcapng-unknown-interface": 1}  # type: ignore[attr-defined]

@@ -20,6 +20,10 @@ _SEED_FRAMES = [
     synth.tcp_frame("2001:db8::1", "2001:db8::2", 5060, 5061, b"SIP/2.0 200 OK\r\n"),
     synth.gre_wrap(synth.udp_frame("10.0.0.3", "10.0.0.4", 1, 2, b"rtp"), "erspan2"),
     synth.gre_wrap(synth.udp_frame("10.0.0.3", "10.0.0.4", 1, 2, b"rtp"), "erspan3o"),
+    synth.udp_tunnel_wrap(synth.udp_frame("10.0.0.5", "10.0.0.6", 1, 2, b"rtp"), "vxlan"),
+    synth.udp_tunnel_wrap(
+        synth.tcp_frame("10.0.0.5", "10.0.0.6", 1, 2, b"sip"), "geneve", geneve_opts=bytes(8)
+    ),
     *[
         synth.link(f)
         for f in synth.fragment_ipv4(

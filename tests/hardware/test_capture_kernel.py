@@ -125,3 +125,82 @@ def test_bench_synthetic_pcap_and_reader(tmp_path: object) -> None:
     assert len({(r[1], r[4]) for r in recs}) == 20  # 10 calls x 2 legs
     result = bench_reader(p, repeat=1)
     assert result["packets"] == 3000 and result["packets_per_s"] > 0
+
+
+def test_pcapng_epb_walker_matches_py_func(tmp_path: object) -> None:
+    from pathlib import Path
+
+    frames = [(5.0 + i * 0.5, synth.udp_frame("10.0.0.1", "10.0.0.2", 1, 2, bytes(i))) for i in range(9)]
+    data = synth.write_pcapng(Path(str(tmp_path)) / "w.pcapng", frames, tsresol=9).read_bytes()
+    buf = np.frombuffer(data, np.uint8)
+    start = 28 + 32  # after the SHB (28 bytes) and the IDB with if_tsresol (32 bytes)
+    outs = []
+    for fn in (_kernel._walk_pcapng_epb, _kernel._walk_pcapng_epb.py_func):
+        ro, rl, rt, rlt = np.zeros(20, np.int64), np.zeros(20, np.int64), np.zeros(20), np.zeros(20, np.int32)
+        res = fn(
+            buf,
+            start,
+            buf.shape[0] - 3,
+            False,
+            np.array([1], np.int32),
+            np.array([1e9]),
+            np.array([0.0]),
+            20,
+            ro,
+            rl,
+            rt,
+            rlt,
+        )
+        outs.append((tuple(int(x) for x in res), ro.tolist(), rl.tolist(), rt.tolist(), rlt.tolist()))
+    assert outs[0] == outs[1]
+    (n, _pos, status, _need), _, lens, tss, _ = outs[0]
+    assert (n, status) == (8, 1)  # the last block is cut off
+    assert lens[:8] == [len(f) for _, f in frames[:8]]
+    assert tss[:8] == pytest.approx([t for t, _ in frames[:8]])
+
+
+def _ring_image(frames: list[list[bytes]], block_size: int = 4096) -> np.ndarray:
+    """A TPACKET_V3 ring as the kernel leaves it: one list of frames per block; empty list = kernel-owned."""
+    ring = np.zeros(block_size * len(frames), np.uint8)
+    for b, blk in enumerate(frames):
+        base = b * block_size
+        p = 48  # first packet after the block descriptor
+        starts = []
+        for j, f in enumerate(blk):
+            mac = 80  # tpacket3_hdr (48) + sockaddr_ll (20), aligned to 16
+            hdr = np.array([0, 1000 + j, 500_000_000, len(f), len(f), 1], "<u4").view(np.uint8)
+            ring[base + p : base + p + 24] = hdr
+            ring[base + p + 24 : base + p + 26] = np.array([mac], "<u2").view(np.uint8)
+            ring[base + p + 56 : base + p + 58] = np.array([1], "<u2").view(np.uint8)  # ARPHRD_ETHER
+            ring[base + p + mac : base + p + mac + len(f)] = np.frombuffer(f, np.uint8)
+            starts.append(p)
+            p += (mac + len(f) + 15) // 16 * 16
+        for a, nxt in zip(starts, [*starts[1:], None] if starts else [], strict=True):
+            ring[base + a : base + a + 4] = np.array([0 if nxt is None else nxt - a], "<u4").view(np.uint8)
+        desc = np.array([1 if blk else 0, len(blk), 48, p], "<u4").view(np.uint8)
+        ring[base + 8 : base + 24] = desc
+    return ring
+
+
+def test_ring_collect_matches_py_func_and_releases_blocks() -> None:
+    fr = [synth.udp_frame("10.0.0.1", "10.0.0.2", 1, 2, b"x" * i) for i in range(6)]
+    layout = [[fr[0], fr[1]], [fr[2]], [], [fr[3], fr[4], fr[5]]]
+    results = []
+    for fn in (_kernel._ring_collect, _kernel._ring_collect.py_func):
+        ring = _ring_image(layout)
+        out = np.zeros(1 << 16, np.uint8)
+        offs, lens, tss, hat = (
+            np.zeros(64, np.int64),
+            np.zeros(64, np.int64),
+            np.zeros(64),
+            np.zeros(64, np.int64),
+        )
+        n, pos, block = fn(ring, 4096, 4, 0, out, 0, 64, offs, lens, tss, hat)
+        frames = [out[offs[i] : offs[i] + lens[i]].tobytes() for i in range(n)]
+        status = [int(ring[b * 4096 + 8]) for b in range(4)]
+        results.append((int(n), int(pos), int(block), frames, tss[:n].tolist(), hat[:n].tolist(), status))
+    assert results[0] == results[1]
+    n, _pos, block, frames, tss, hat, status = results[0]
+    assert frames == fr[:3] and block == 2  # stops at the kernel-owned block
+    assert tss == pytest.approx([1000.5, 1001.5, 1000.5]) and hat == [1, 1, 1]
+    assert status == [0, 0, 0, 1]  # the two copied blocks were handed back

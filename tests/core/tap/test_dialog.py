@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ccedge.core.tap.calls import MediaIndex
 from ccedge.core.tap.dialog import DialogTable
+from ccedge.core.tap.media import MediaIndex
 from ccedge.core.tap.sip import SipMessage
 
 CALLER = ("alice", "10.0.0.1", "atag")
@@ -142,6 +142,8 @@ def test_failures_cancel_and_auth_retry() -> None:
         (0.3, resp(200, "INVITE", 2, call_id="auth")),
         (0.0, req("INVITE", 1, to_tag=False, call_id="auth-only")),
         (0.1, resp(401, "INVITE", 1, call_id="auth-only")),
+        (0.0, req("INVITE", 1, to_tag=False, call_id="cancel-no-487")),
+        (1.0, req("CANCEL", 1, to_tag=False, call_id="cancel-no-487")),
     ])
     table.finish(1100.0)
     by_id = {d.call_id: d for d in table.finished}
@@ -149,6 +151,7 @@ def test_failures_cancel_and_auth_retry() -> None:
     assert (by_id["cancelled"].state, by_id["cancelled"].end_reason) == ("cancelled", "cancel")
     assert (by_id["auth"].state, by_id["auth"].end_reason) == ("answered", "capture-ended")
     assert (by_id["auth-only"].state, by_id["auth-only"].end_reason) == ("failed", "401")
+    assert (by_id["cancel-no-487"].state, by_id["cancel-no-487"].end_reason) == ("cancelled", "cancel")
     # A rejected re-INVITE does not end an answered call.
     assert kinds(table, "auth")[-1] == ("ended", "capture-ended")
 

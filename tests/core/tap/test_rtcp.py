@@ -28,18 +28,21 @@ def test_compound_round_trip_all_types() -> None:
     assert rtcp.parse_compound(data)[0].reports[0].cumulative_lost == -3  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"\x80\xc8", "rtcp.truncated-header"),
-    (b"\x40\xc9\x00\x01\0\0\0\0", "rtcp.bad-version"),
-    (b"\x80\xc9\x00\x09\0\0\0\0", "rtcp.bad-length"),
-    (b"\x81\xc9\x00\x01\0\0\0\0", "rtcp.truncated-report"),
-    (b"\x80\xc8\x00\x01\0\0\0\0", "rtcp.truncated-sender-info"),
-    (b"\x81\xca\x00\x01\0\0\0\1", "rtcp.truncated-sdes"),
-    (b"\x81\xca\x00\x02\0\0\0\1\x01\x09ab\0", "rtcp.truncated-sdes"),
-    (b"\x82\xcb\x00\x01\0\0\0\1", "rtcp.truncated-bye"),
-    (b"\xa0\xc9\x00\x01\0\0\0\0", "rtcp.bad-padding"),
-    (b"\x80\xc9\x00\x01\0\0\0\0\x80", "rtcp.trailing-bytes"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"\x80\xc8", "rtcp.truncated-header"),
+        (b"\x40\xc9\x00\x01\0\0\0\0", "rtcp.bad-version"),
+        (b"\x80\xc9\x00\x09\0\0\0\0", "rtcp.bad-length"),
+        (b"\x81\xc9\x00\x01\0\0\0\0", "rtcp.truncated-report"),
+        (b"\x80\xc8\x00\x01\0\0\0\0", "rtcp.truncated-sender-info"),
+        (b"\x81\xca\x00\x01\0\0\0\1", "rtcp.truncated-sdes"),
+        (b"\x81\xca\x00\x02\0\0\0\1\x01\x09ab\0", "rtcp.truncated-sdes"),
+        (b"\x82\xcb\x00\x01\0\0\0\1", "rtcp.truncated-bye"),
+        (b"\xa0\xc9\x00\x01\0\0\0\0", "rtcp.bad-padding"),
+        (b"\x80\xc9\x00\x01\0\0\0\0\x80", "rtcp.trailing-bytes"),
+    ],
+)
 def test_errors_carry_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(TapParseError) as e:
         rtcp.parse_compound(data)

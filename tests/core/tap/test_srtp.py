@@ -36,14 +36,17 @@ def test_parse_crypto_attribute_with_lifetime_and_mki() -> None:
     assert len(c256.master_key) == 32 and c256.tag_length == 4
 
 
-@pytest.mark.parametrize("value, field", [
-    ("AES_CM_128_HMAC_SHA1_80", "missing tag"),
-    (f"1 F8_128_HMAC_SHA1_80 inline:{KEY30}", "crypto-suite"),
-    (f"1 AES_CM_128_HMAC_SHA1_80 uri:{KEY30}", "key-method"),
-    ("1 AES_CM_128_HMAC_SHA1_80 inline:!!!!", "base64"),
-    (f"1 AES_256_CM_HMAC_SHA1_80 inline:{KEY30}", "wrong length"),
-    (f"1 AES_CM_128_HMAC_SHA1_80 inline:{KEY30}|2^x", "lifetime or MKI"),
-])
+@pytest.mark.parametrize(
+    "value, field",
+    [
+        ("AES_CM_128_HMAC_SHA1_80", "missing tag"),
+        (f"1 F8_128_HMAC_SHA1_80 inline:{KEY30}", "crypto-suite"),
+        (f"1 AES_CM_128_HMAC_SHA1_80 uri:{KEY30}", "key-method"),
+        ("1 AES_CM_128_HMAC_SHA1_80 inline:!!!!", "base64"),
+        (f"1 AES_256_CM_HMAC_SHA1_80 inline:{KEY30}", "wrong length"),
+        (f"1 AES_CM_128_HMAC_SHA1_80 inline:{KEY30}|2^x", "lifetime or MKI"),
+    ],
+)
 def test_bad_crypto_attributes_name_the_field(value: str, field: str) -> None:
     with pytest.raises(TapParseError, match=field):
         parse_crypto_attribute(value)
@@ -51,8 +54,18 @@ def test_bad_crypto_attributes_name_the_field(value: str, field: str) -> None:
 
 def _plain_packets(n: int, ssrc: int = 0x1234, start_seq: int = 65530) -> list[bytes]:
     rng = np.random.default_rng(1)
-    return [bytes(RtpPacket(0, (start_seq + i) & 0xFFFF, 160 * i, ssrc, rng.integers(0, 256, 160, dtype=np.uint8)
-                            .tobytes())) for i in range(n)]
+    return [
+        bytes(
+            RtpPacket(
+                0,
+                (start_seq + i) & 0xFFFF,
+                160 * i,
+                ssrc,
+                rng.integers(0, 256, 160, dtype=np.uint8).tobytes(),
+            )
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("suite", ["AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32"])
@@ -65,6 +78,39 @@ def test_own_transform_matches_libsrtp_across_seq_wrap(suite: str) -> None:
         assert s != p
         assert lib.unprotect(s) == p
         assert own.unprotect(s) == p
+
+
+def test_own_protect_is_byte_identical_to_libsrtp() -> None:
+    crypto = parse_crypto_attribute(f"1 AES_CM_128_HMAC_SHA1_80 inline:{KEY30}")
+    plain = _plain_packets(5, start_seq=10)
+    own = _Rfc3711Receiver(crypto)
+    assert [own.protect(p) for p in plain] == protect_for_tests(crypto, plain)
+
+
+@pytest.mark.parametrize(
+    "suite, key",
+    [
+        ("AES_256_CM_HMAC_SHA1_80", KEY46),
+        ("AES_256_CM_HMAC_SHA1_32", KEY46),
+        ("AES_192_CM_HMAC_SHA1_80", base64.b64encode(bytes(range(38))).decode()),
+    ],
+)
+def test_aes_192_256_suites_and_mki(suite: str, key: str) -> None:
+    # RFC 6188: the same transform with a longer AES key (libsrtp's binding has no such profile,
+    # so these run on the RFC 3711 code that the 128-bit tests check against libsrtp).
+    for extra in ("", "|2^31|7:2"):
+        crypto = parse_crypto_attribute(f"1 {suite} inline:{key}{extra}")
+        sender = _Rfc3711Receiver(crypto)
+        plain = _plain_packets(8, start_seq=3)
+        protected = [sender.protect(p) for p in plain]
+        rx = SrtpReceiver(crypto)
+        assert [rx.unprotect(p) for p in protected] == plain
+        raw = base64.b64decode(key)
+        wrong_key = base64.b64encode(bytes(b ^ 1 for b in raw)).decode()
+        with pytest.raises(SrtpError):
+            SrtpReceiver(parse_crypto_attribute(f"1 {suite} inline:{wrong_key}{extra}")).unprotect(
+                protected[0]
+            )
 
 
 def test_tampered_packet_fails_authentication() -> None:
@@ -131,15 +177,18 @@ def test_voipshark_srtp_without_keys_is_encrypted_not_garbage(pcaps) -> None:
 @pytest.mark.shared
 def test_marseillaise_srtp_with_out_of_band_key(pcaps) -> None:
     demux = RtpDemux()
-    demux.add_sdes_key("10.1.1.1", 10000, parse_crypto_attribute(
-        "1 AES_CM_128_HMAC_SHA1_80 inline:aSBrbm93IGFsbCB5b3VyIGxpdHRsZSBzZWNyZXRz"))
+    demux.add_sdes_key(
+        "10.1.1.1",
+        10000,
+        parse_crypto_attribute("1 AES_CM_128_HMAC_SHA1_80 inline:aSBrbm93IGFsbCB5b3VyIGxpdHRsZSBzZWNyZXRz"),
+    )
     demux.feed(read_udp_batch(pcaps / "srtp-decrypt" / "marseillaise-srtp.pcap"))
     (s,) = demux.streams.values()
     assert s.ssrc == 0xDEADBEEF and s.srtp == "decrypted" and s.auth_failed == 0 and s.codec == "PCMA"
     _, rate, pcm = s.pcm()
     assert abs(len(pcm) / rate - 237.7) < 0.5
     # Music decoded right has a strong low-frequency spectrum; noise would be flat.
-    spec = np.abs(np.fft.rfft(pcm[8000:8000 + 65536].astype(float)))
+    spec = np.abs(np.fft.rfft(pcm[8000 : 8000 + 65536].astype(float)))
     freqs = np.fft.rfftfreq(65536, 1 / rate)
     assert spec[freqs < 1500].mean() > 3 * spec[freqs > 3000].mean()
 
@@ -158,9 +207,11 @@ def test_generated_srtp_stream_decrypts_and_unknown_key_is_encrypted() -> None:
     from ccedge.dsp.g711 import ulaw_encode
 
     codes = ulaw_encode((np.sin(2 * np.pi * 440 * t) * 6000).astype(np.int16))
-    plain = [bytes(RtpPacket(0, i, 160 * i, 77, codes[160 * i:160 * (i + 1)].tobytes())) for i in range(50)]
-    grams = [(0.02 * i, "10.0.0.1", 4000, "10.0.0.2", 5000, p)
-             for i, p in enumerate(protect_for_tests(crypto, plain))]
+    plain = [bytes(RtpPacket(0, i, 160 * i, 77, codes[160 * i : 160 * (i + 1)].tobytes())) for i in range(50)]
+    grams = [
+        (0.02 * i, "10.0.0.1", 4000, "10.0.0.2", 5000, p)
+        for i, p in enumerate(protect_for_tests(crypto, plain))
+    ]
     batch = UdpBatch.from_datagrams(grams)
     d = RtpDemux()
     d.feed(batch)

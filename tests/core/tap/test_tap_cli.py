@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
 import threading
@@ -75,6 +77,17 @@ def test_text_output_and_wavs(sim: tuple[Path, list[Any]], tmp_path: Path,
     assert np.sqrt(np.mean(inside**2)) > 300  # the spoken turn sits where the script put it
 
 
+@pytest.mark.shared
+def test_text_output_shows_hold_transfer_and_sip_info(pcaps: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tap", str(pcaps / "heplify" / "erspan_sip_ipv4_udp.pcapng"),
+                 str(pcaps / "wireshark-samples" / "DTMFsipinfo.pcap")]) == 0
+    out = capsys.readouterr().out
+    assert "  events held@6.5s(sendonly)  resumed@7.2s(sendrecv)\n" in out
+    assert "transferred@20.3s(rejected-488)" in out
+    assert "sam netmon -> echo  state=answered end=capture-ended" in out and "  dtmf 1342\n" in out
+
+
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["tap"]) == 2
     assert "give capture files or --interface" in capsys.readouterr().err
@@ -131,3 +144,19 @@ def test_live_interface_equals_file(sim: tuple[Path, list[Any]], tmp_path: Path,
 
     assert essence(live) == essence(from_file)
     assert len(live) == len(CALLS)
+
+
+@pytest.mark.root
+def test_live_capture_stops_cleanly_on_sigterm() -> None:
+    require_root()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "ccedge.core.cli", "-v", "tap", "--interface", "lo",
+                             "--json", "--stats"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=REPO)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # logged once the signal handlers are in place
+    assert "capturing on lo until stopped" in first
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert re.search(r"^tap: \d+ calls;", err, re.M) and "capture.kernel_drops=" in err

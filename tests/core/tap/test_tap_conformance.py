@@ -87,8 +87,11 @@ def sip_call_rtp_g711(rep: TapReport) -> None:
     ringing = _call(rep, "12015624@")
     assert (ringing.state, ringing.end_reason, ringing.legs) == ("ringing", "capture-ended", [])
     # The media relay's other side (same SSRCs) has no signalling of its own: an orphan pair.
-    relayed = {leg.ssrc for c in _orphans(rep) for leg in c.legs}
-    assert {0x58F33DEA, 0xD2BD4E3E} <= relayed
+    relayed = [c for c in _orphans(rep) if c.relay_of]
+    assert [c.relay_of for c in relayed] == ["12013223@200.57.7.195"]
+    assert sorted(leg.ssrc for leg in relayed[0].legs) == [0x58F33DEA, 0xD2BD4E3E]
+    others = [c for c in _orphans(rep) if not c.relay_of]
+    assert [[leg.ssrc for leg in c.legs] for c in others] == [[0x00002E3D]]  # MGCP-set-up stream, 6 packets
     assert rep.stats["sip.ignored.REGISTER"] >= 2
     assert rep.stats.get("udp.not-rtp-or-sip", 0) >= 14  # the MGCP datagrams are not taken for SIP
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,80 @@ def test_fuzz_no_exception_escapes_and_rejections_are_counted(
 _SIP_REASONS = {"no-end-of-headers", "bad-start-line", "bad-status-code", "bad-method", "bad-request-uri",
                 "bad-version", "bad-header", "bad-content-length", "truncated-body", "no-call-id", "no-cseq",
                 "bad-cseq", "no-from", "no-to", "bad-name-addr"}
+
+
+def test_ssrc_change_stays_on_the_same_leg(sim: tuple[Path, dict[str, Any]]) -> None:
+    """RFC 3550 §8.2: a sender may change SSRC mid-call; the new stream continues the same leg."""
+    path, truth = sim
+    t = truth["plain@test"]
+    old, new = t.ssrc["caller"], 0x0BADC0DE
+    batches = _batches(path)
+    for b in batches:
+        for i in range(len(b)):
+            o = int(b.off[i])
+            if b.length[i] >= 12 and int.from_bytes(b.buf[o + 8 : o + 12].tobytes(), "big") == old \
+                    and b.ts[i] - b.ts.min() > 3.0:
+                b.buf[o + 8 : o + 12] = np.frombuffer(new.to_bytes(4, "big"), np.uint8)
+    tap = Tap(incremental=False)
+    for b in batches:
+        tap.feed(b)
+    _, report = tap.finish()
+    leg = _by_id(report.calls)["plain@test"].leg("caller")
+    assert leg is not None and leg.ssrcs == [old, new] and leg.ssrc == old
+    assert leg.packets == t.packets["caller"]
+
+
+def test_independent_files_do_not_time_each_other_out(sim: tuple[Path, dict[str, Any]]) -> None:
+    path, truth = sim
+    report = tap_capture([path, path])
+    assert len(report.calls) == 2 * len(truth)
+    assert Counter((c.call_id, c.state, c.end_reason) for c in report.calls) == Counter(
+        {(c.call_id, c.state, c.end_reason): 2 for c in tap_capture([path]).calls})
+
+
+def test_orphans_split_by_time_on_one_address_pair() -> None:
+    def rtp(seq: int, ssrc: int) -> bytes:
+        return bytes([0x80, 0]) + seq.to_bytes(2, "big") + (seq * 160).to_bytes(4, "big") + \
+            ssrc.to_bytes(4, "big") + b"\xff" * 160
+
+    a, b = ("10.9.0.1", 40000), ("10.9.0.2", 50000)
+    records = []
+    # One direction at 1000 s; five minutes of nothing; then the other direction of the same pair.
+    for t0, ssrc, (src, dst) in [(1000.0, 0x1111, (a, b)), (1300.0, 0x2222, (b, a))]:
+        for i in range(50):
+            records.append((t0 + i * 0.02, src[0], dst[0], 17, src[1], dst[1], rtp(i, ssrc)))
+    tap = Tap(idle_timeout=60.0, incremental=False)
+    tap.feed(capture.PacketBatch.from_records(records))
+    _, report = tap.finish()
+    assert [c.call_id for c in report.calls] == ["orphan-10.9.0.1:40000-10.9.0.2:50000-1",
+                                                 "orphan-10.9.0.2:50000-10.9.0.1:40000-2"]
+    first, second = report.calls
+    assert [(leg.name, leg.ssrc, leg.packets, leg.codec) for leg in first.legs] == [
+        ("orphan-1", 0x1111, 50, "PCMU")]
+    assert [(leg.name, leg.ssrc) for leg in second.legs] == [("orphan-1", 0x2222)]
+    assert second.start_wall == pytest.approx(1300.0)
+    assert [e.kind for e in first.events] == ["started", "ended"]
+
+
+def test_plain_calls_stay_plain_beside_an_srtp_call(tmp_path: Path) -> None:
+    require_tool("espeak-ng")
+    path = tmp_path / "mixed.pcap"
+    truths = write_capture(path, [SyntheticCall("plain@mix", [Turn("caller", "hello", dtmf="12")]),
+                                  SyntheticCall("srtp@mix", [Turn("callee", "hi there")], srtp=True,
+                                                start=0.3)])
+    calls = _by_id(tap_capture([path]).calls)
+    assert [leg.srtp for leg in calls["plain@mix"].legs] == ["none", "none"]
+    assert calls["plain@mix"].digits == truths[0].dtmf == "12"
+    assert [leg.srtp for leg in calls["srtp@mix"].legs] == ["decrypted", "decrypted"]
+
+
+def test_runs_as_a_harness_stage(sim: tuple[Path, dict[str, Any]]) -> None:
+    from ccedge.core.harness import run_pipeline
+
+    path, truth = sim
+    out = run_pipeline(Tap(), _batches(path))
+    ended = {x.call_id: x.reason for x in out if isinstance(x, CallEvent) and x.kind == "ended"}
+    assert ended == {cid: ("capture-ended" if t.ended_by == "none" else f"bye-{t.ended_by}")
+                     for cid, t in truth.items()}
+    legs = {(f.call_id, f.leg) for f in out if isinstance(f, AudioFrame)}
+    assert legs == {(cid, leg) for cid in truth for leg in ("caller", "callee")}

@@ -127,3 +127,21 @@ def test_real_capture_sip_over_tcp(pcaps: Path) -> None:
     assert {"100/INVITE", "180/INVITE", "200/INVITE", "200/BYE"} <= set(lines)
     assert all(bytes(p) == m for p, m in zip(parsed, msgs, strict=True))
     assert len({p.call_id for p in parsed}) == 1
+
+
+def test_stream_that_never_carries_sip_is_given_up() -> None:
+    import os
+
+    r = SipStreamReassembler(give_up_bytes=10_000)
+    key = ("10.0.0.1", 5061, "10.0.0.2", 40000)  # SIP over TLS: ciphertext to a passive tap
+    seq = 1
+    out = r.feed(key, 0, SYN, b"")
+    for _ in range(20):
+        data = os.urandom(1400)
+        out += r.feed(key, seq, 0, data)
+        seq += len(data)
+    assert out == [] and len(r) == 0
+    assert r.stats["tcp.not-sip-streams"] == 1 and r.stats["tcp.not-sip-segments"] == 12
+    # A SIP connection carrying big messages is never given up once it has shown SIP.
+    r2 = SipStreamReassembler(give_up_bytes=100)
+    assert r2.feed(KEY, 0, 0, STREAM + STREAM) == MESSAGES * 2

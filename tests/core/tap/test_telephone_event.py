@@ -10,7 +10,9 @@ from ccedge.core.tap.telephone_event import TelephoneEvent, digits_from_packets,
 from ccedge.core.tap.udpbatch import read_udp_batch
 
 
-def _event(ts: int, digit: int, n: int, t0: float, step: int = 160, dur0: int = 160) -> list[tuple[int, float, bytes]]:
+def _event(
+    ts: int, digit: int, n: int, t0: float, step: int = 160, dur0: int = 160
+) -> list[tuple[int, float, bytes]]:
     out = []
     for j in range(n):
         end = j >= n - 3
@@ -47,7 +49,9 @@ def test_repeated_digits_are_told_apart_by_timestamp() -> None:
 
 def test_long_digit_segments_join() -> None:
     # RFC 4733 §2.5.1.3: segment 2 starts at ts + 0xFFFF, segment 1 has no end bit.
-    seg1 = [(1000, 0.02 * j, bytes(TelephoneEvent(7, False, 10, min(0xFFFF, 8000 * (j + 1))))) for j in range(9)]
+    seg1 = [
+        (1000, 0.02 * j, bytes(TelephoneEvent(7, False, 10, min(0xFFFF, 8000 * (j + 1))))) for j in range(9)
+    ]
     seg2 = _event(1000 + 0xFFFF, 7, 6, 0.2)
     assert _digits(seg1 + seg2) == "7"
 
@@ -64,21 +68,26 @@ def test_heuristic() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("name, digits", [
-    ("restcomm-dtmf/gigaset-n510-ip-pro-rfc2833.pcap", "1211#1211#"),
-    ("restcomm-dtmf/cisco-spa-525G2-zendesk34432.pcap", "6688#6688#"),
-    ("restcomm-dtmf/zendesk-34401-rfc2833.pcap", "1211#"),
-    ("restcomm-dtmf/dtmf-oob-one-hash.cap.gz", "#"),
-    ("restcomm-dtmf/dtmf-oob-two-hash.cap.gz", "##"),
-    ("restcomm-dtmf/dtmf_rfc2833_4_digits_fast.pcap", "1234"),
-    ("restcomm-dtmf/dtmf_rfc2833_4_digits_slow.pcap", "1234"),
-    ("restcomm-dtmf/dtmf_rfc2833_2_digit_pairs.pcap", "1122"),
-    ("wireshark-samples/SIP_DTMF2.cap", "6789123"),
-    ("asterisk-testsuite/ulaw-2013785496.pcap", "2013785496"),
-    ("asterisk-testsuite/ulaw-3125894607.pcap", "3125894607"),
-    *[(f"sipp/dtmf_2833_{n}.pcap", d) for n, d in
-      [("0", "0"), ("5", "5"), ("9", "9"), ("star", "*"), ("pound", "#")]],
-])
+@pytest.mark.parametrize(
+    "name, digits",
+    [
+        ("restcomm-dtmf/gigaset-n510-ip-pro-rfc2833.pcap", "1211#1211#"),
+        ("restcomm-dtmf/cisco-spa-525G2-zendesk34432.pcap", "6688#6688#"),
+        ("restcomm-dtmf/zendesk-34401-rfc2833.pcap", "1211#"),
+        ("restcomm-dtmf/dtmf-oob-one-hash.cap.gz", "#"),
+        ("restcomm-dtmf/dtmf-oob-two-hash.cap.gz", "##"),
+        ("restcomm-dtmf/dtmf_rfc2833_4_digits_fast.pcap", "1234"),
+        ("restcomm-dtmf/dtmf_rfc2833_4_digits_slow.pcap", "1234"),
+        ("restcomm-dtmf/dtmf_rfc2833_2_digit_pairs.pcap", "1122"),
+        ("wireshark-samples/SIP_DTMF2.cap", "6789123"),
+        ("asterisk-testsuite/ulaw-2013785496.pcap", "2013785496"),
+        ("asterisk-testsuite/ulaw-3125894607.pcap", "3125894607"),
+        *[
+            (f"sipp/dtmf_2833_{n}.pcap", d)
+            for n, d in [("0", "0"), ("5", "5"), ("9", "9"), ("star", "*"), ("pound", "#")]
+        ],
+    ],
+)
 def test_real_captures(pcaps, name: str, digits: str) -> None:
     d = RtpDemux()
     d.feed(read_udp_batch(pcaps / name))

@@ -1,0 +1,64 @@
+"""What the redactor knows of one call: its utterances (tokens, numbers) and DTMF events.
+
+Detectors read this and name what they find by reference (utterance and token indices,
+DTMF event indices), never by copying the value, so that a finding can travel without the
+digits it is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ccedge.core.frames import DtmfEvent, Transcript, Word
+from ccedge.core.redact.spoken import NumPiece, parse_numbers
+from ccedge.core.redact.tokens import Token, transcript_tokens
+
+
+@dataclass(slots=True)
+class Utt:
+    index: int
+    leg: str
+    t0: float
+    t1: float
+    text: str
+    tokens: list[Token]
+    pieces: list[NumPiece]
+    model: str = ""
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One finding: a kind of sensitive data, where it is, and who found it."""
+
+    kind: str
+    detector: str
+    confidence: float
+    refs: tuple[tuple[int, int, int], ...] = ()  # (utterance, first token, last token)
+    dtmf: tuple[int, ...] = ()  # indices into CallText.dtmf
+
+
+@dataclass(slots=True)
+class CallText:
+    call_id: str
+    utts: list[Utt] = field(default_factory=list)
+    dtmf: list[DtmfEvent] = field(default_factory=list)
+
+    def add_transcript(self, tr: Transcript) -> Utt:
+        tokens = transcript_tokens(tr)
+        u = Utt(len(self.utts), tr.leg, tr.t0, tr.t1, tr.text, tokens, parse_numbers([t.norm for t in tokens]),
+                tr.model, tr.words)  # fmt: skip
+        self.utts.append(u)
+        return u
+
+    def add_dtmf(self, ev: DtmfEvent) -> int:
+        self.dtmf.append(ev)
+        return len(self.dtmf) - 1
+
+    def order(self) -> list[Utt]:
+        """Utterances in time order (stable for equal start times)."""
+        return sorted(self.utts, key=lambda u: (u.t0, u.index))
+
+    def span_of(self, utt: int, first: int, last: int) -> tuple[float, float]:
+        toks = self.utts[utt].tokens[first : last + 1]
+        return min(t.t0 for t in toks), max(t.t1 for t in toks)

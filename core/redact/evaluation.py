@@ -1,0 +1,145 @@
+"""Scoring redaction against labelled text: precision and recall per kind, entity by entity.
+
+A labelled entity counts as found when a predicted span of the matching kind overlaps it;
+a predicted span counts as correct when it overlaps a labelled entity of its kind. The
+same scoring is applied to any predictor (ours, Presidio's recognisers) so that figures
+are side by side on equal terms.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccedge.core.frames import Transcript
+from ccedge.core.redact.calltext import CallText
+from ccedge.core.redact.policy import RedactPolicy
+from ccedge.core.redact.redactor import redact_call
+
+# Labels of the Presidio research set and of Presidio's recognisers -> our kinds.
+LABEL_TO_KIND = {
+    "CREDIT_CARD": "PAN",
+    "US_SSN": "SSN",
+    "PHONE_NUMBER": "PHONE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "STREET_ADDRESS": "ADDRESS",
+    "PERSON": "NAME",
+    "US_BANK_NUMBER": "ACCOUNT",
+    "IBAN_CODE": "ACCOUNT",
+}
+
+Span = tuple[int, int, str]  # start, end (characters), kind
+
+
+@dataclass(slots=True)
+class KindScore:
+    gold: int = 0
+    found: int = 0  # gold entities overlapped by a prediction of the kind
+    predicted: int = 0
+    correct: int = 0  # predictions overlapping a gold entity of the kind
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else float("nan")
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else float("nan")
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "found": self.found,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "recall": round(self.recall, 4) if self.gold else None,  # type: ignore[dict-item]
+            "precision": round(self.precision, 4) if self.predicted else None,  # type: ignore[dict-item]
+        }
+
+
+def predict_text(text: str, policy: RedactPolicy | None = None, call_id: str = "eval") -> list[Span]:
+    """Our redactor on one sentence (as one utterance): character spans of what it masks."""
+    call = CallText(call_id)
+    call.add_transcript(Transcript(call_id, "caller", 0.0, 1.0 + 0.3 * len(text.split()), text))
+    res = redact_call(call, policy or RedactPolicy())
+    u = call.utts[0]
+    out: list[Span] = []
+    for t, lab in zip(u.tokens, res.labels[0], strict=True):
+        if lab is None:
+            continue
+        a, b = t.core_span
+        if out and out[-1][2] == lab and a - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], b, lab)
+        else:
+            out.append((a, b, lab))
+    return out
+
+
+def score(
+    samples: Iterable[tuple[str, Sequence[Span]]],
+    predict: Callable[[str], list[Span]],
+    kinds: Sequence[str],
+) -> dict[str, KindScore]:
+    """Score ``predict`` over (text, gold spans) samples for ``kinds``."""
+    scores = {k: KindScore() for k in kinds}
+    for text, gold in samples:
+        pred = predict(text)
+        for k in kinds:
+            g = [(a, b) for a, b, kk in gold if kk == k]
+            p = [(a, b) for a, b, kk in pred if kk == k]
+            s = scores[k]
+            s.gold += len(g)
+            s.predicted += len(p)
+            s.found += sum(1 for a, b in g if any(x < b and y > a for x, y in p))
+            s.correct += sum(1 for x, y in p if any(x < b and y > a for a, b in g))
+    return scores
+
+
+def load_synth(path: Path) -> list[tuple[str, list[Span]]]:
+    """presidio-research's synthetic set (``full_text`` + ``spans``), labels mapped to our kinds."""
+    data = json.loads(path.read_text())
+    out = []
+    for rec in data:
+        gold = [
+            (int(s["start_position"]), int(s["end_position"]), LABEL_TO_KIND[s["entity_type"]])
+            for s in rec["spans"]
+            if s["entity_type"] in LABEL_TO_KIND
+        ]
+        out.append((rec["full_text"], gold))
+    return out
+
+
+def load_presidio_cases(path: Path, kind: str) -> list[tuple[str, list[Span]]]:
+    """The labelled positives and negatives of a Presidio recogniser test file.
+
+    Each case of the first ``pytest.mark.parametrize`` table is (text, expected count, …) with
+    the expected (start, end) positions in the element that is a tuple of pairs.
+    """
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "parametrize"
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.List)
+        ):
+            out = []
+            for elt in node.args[1].elts:
+                case = ast.literal_eval(elt)
+                text, count = case[0], case[1]
+                positions: list[tuple[int, int]] = []
+                for part in case[2:]:
+                    if isinstance(part, tuple) and part and all(
+                        isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in part
+                    ):
+                        positions = list(part)
+                        break
+                if count and len(positions) != count:
+                    continue
+                out.append((text, [(a, b, kind) for a, b in positions]))
+            return out
+    return []

@@ -1,0 +1,55 @@
+"""The payment segment: from the moment card details are asked for until the payment ends.
+
+PCI DSS 3.3.1 forbids keeping sensitive authentication data; a recogniser can mishear a
+digit, so once an agent asks for card details (configurable trigger phrases, matched
+loosely with rapidfuzz because recognisers garble words) everything said is masked until an
+end phrase ("your payment has been processed"), or, failing one, until the segment's longest
+allowed duration: closing late is safe, closing early is not (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ccedge.core.redact.calltext import CallText
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    t0: float
+    t1: float  # math.inf while open
+    closed_by: str  # "end-phrase", "max-duration", "open"
+
+
+def _score(phrase: str, text: str) -> float:
+    if len(text) < len(phrase) - 2:
+        return fuzz.ratio(phrase, text)
+    return fuzz.partial_ratio(phrase, text)
+
+
+def matches(phrases: Sequence[str], text: str, threshold: float) -> bool:
+    t = " ".join(text.lower().replace(",", " ").replace(".", " ").replace("?", " ").split())
+    return any(_score(p, t) >= threshold for p in phrases)
+
+
+def segments(
+    call: CallText, triggers: Sequence[str], ends: Sequence[str], threshold: float, max_s: float
+) -> list[Segment]:
+    out: list[Segment] = []
+    start: float | None = None
+    for u in call.order():
+        if start is not None and u.t0 - start > max_s:
+            out.append(Segment(start, start + max_s, "max-duration"))
+            start = None
+        if start is None:
+            if matches(triggers, u.text, threshold):
+                start = u.t0
+        elif matches(ends, u.text, threshold):
+            out.append(Segment(start, u.t0, "end-phrase"))
+            start = None
+    if start is not None:
+        out.append(Segment(start, start + max_s, "open"))
+    return out

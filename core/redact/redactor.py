@@ -1,0 +1,326 @@
+"""The redaction stage: transcripts and DTMF events in; spans and redacted transcripts out.
+
+All detectors run over one call at a time (one digit stream per call). Findings are ranked
+(confidence, then how sensitive the kind is) and each token or DTMF event takes the label of
+the best finding that covers it; the text shows ``[PAN]``, ``[CVV]``… in place of the words,
+and every labelled token and key becomes a ``RedactionSpan`` on its leg. Spans carry kind,
+detector and confidence, never the value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript, Word
+from ccedge.core.redact import (
+    address,
+    bank,
+    cvv,
+    dob,
+    email,
+    expiry,
+    ids,
+    names,
+    pan,
+    payment,
+    phone,
+    pin,
+    ssn,
+)
+from ccedge.core.redact.calltext import CallText, Hit
+from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
+from ccedge.core.redact.payment import Segment
+from ccedge.core.redact.policy import KINDS, RedactPolicy
+from ccedge.core.redact.tokens import word_char_spans
+
+# Which kind wins a tie of confidence: the more harmful a leak, the earlier.
+PRIORITY = {k: i for i, k in enumerate(KINDS)}
+READBACK_WINDOW_S = 120.0
+
+ChainDetector = Callable[[CallText, list[Chain]], list[Hit]]
+_CHAIN_DETECTORS: tuple[tuple[tuple[str, ...], ChainDetector], ...] = (
+    (("CVV",), cvv.detect),
+    (("EXPIRY",), expiry.detect),
+    (("PIN",), pin.detect),
+    (("SSN",), ssn.detect),
+    (("DOB",), dob.detect),
+    (("ROUTING", "ACCOUNT"), bank.detect),
+    (("PHONE",), phone.detect),
+    (("MRN", "MEMBER", "POLICY"), ids.detect),
+    (("ADDRESS",), address.detect),
+)
+
+
+@dataclass(slots=True)
+class CallRedaction:
+    """Everything redaction decided about one call so far."""
+
+    call_id: str
+    spans: list[RedactionSpan]
+    transcripts: list[Transcript]  # redacted, in the order the utterances arrived
+    hits: list[Hit]
+    segments: list[Segment]
+    labels: list[list[str | None]] = field(default_factory=list)  # per utterance, per token
+    dtmf_labels: list[str | None] = field(default_factory=list)
+
+
+class Redactor:
+    """Holds each open call's transcripts and DTMF events and redacts them on demand."""
+
+    def __init__(self, policy: RedactPolicy | None = None) -> None:
+        self.policy = policy or RedactPolicy()
+        self._calls: dict[str, CallText] = {}
+        self._emitted: dict[str, set[tuple[str, str, float, float]]] = {}
+
+    def call(self, call_id: str) -> CallText:
+        c = self._calls.get(call_id)
+        if c is None:
+            c = self._calls[call_id] = CallText(call_id)
+            self._emitted[call_id] = set()
+        return c
+
+    def add(self, item: Transcript | DtmfEvent) -> None:
+        c = self.call(item.call_id)
+        if isinstance(item, Transcript):
+            c.add_transcript(item)
+        else:
+            c.add_dtmf(item)
+
+    def process(self, item: Transcript | DtmfEvent) -> tuple[Transcript | None, list[RedactionSpan]]:
+        """Streaming use: add an item; return its redacted transcript and the spans not given before.
+
+        Spans may cover earlier utterances (a card number completed by this one).
+        """
+        self.add(item)
+        res = self.redact(item.call_id)
+        emitted = self._emitted[item.call_id]
+        new = []
+        for s in res.spans:
+            key = (s.leg, s.kind, s.t0, s.t1)
+            if key not in emitted:
+                emitted.add(key)
+                new.append(s)
+        tr = res.transcripts[-1] if isinstance(item, Transcript) else None
+        return tr, new
+
+    def end_call(self, call_id: str) -> CallRedaction:
+        res = self.redact(call_id)
+        self._calls.pop(call_id, None)
+        self._emitted.pop(call_id, None)
+        return res
+
+    def safe_until(self, call_id: str, leg: str, t: float) -> float:
+        """How far the audio of ``leg`` is cleared, given transcripts up to time ``t``.
+
+        A number still being read may be completed by the next utterance and become a card
+        number, so audio from the start of any chain that could still grow is not cleared.
+        """
+        c = self._calls.get(call_id)
+        if c is None:
+            return t
+        safe = t
+        for ch in chains(c, [leg]):
+            if ch.t1 >= t - MAX_GAP_S:
+                safe = min(safe, ch.t0)
+        return safe
+
+    def open_calls(self) -> list[str]:
+        return list(self._calls)
+
+    def redact(self, call_id: str) -> CallRedaction:
+        return redact_call(self.call(call_id), self.policy)
+
+
+def find_hits(call: CallText, policy: RedactPolicy) -> tuple[list[Hit], list[Segment]]:
+    """Every finding of every enabled detector over the call, and its payment segments."""
+    ch = chains(call)
+    hits, rest = pan.detect_split(call, ch)
+    for kinds, det in _CHAIN_DETECTORS:
+        if any(policy.enabled(k) for k in kinds):
+            hits.extend(det(call, rest))
+    known: set[str] = set()
+    for u in call.order():
+        i = u.index
+        hits.extend(expiry.detect_text(call, i))
+        hits.extend(dob.detect_text(call, i))
+        hits.extend(phone.detect_text(call, u))
+        hits.extend(ids.detect_text(call, u, policy.id_patterns))
+        hits.extend(email.detect_text(call, u))
+        hits.extend(address.detect_text(call, u))
+        hits.extend(names.detect_text(call, u, known))
+    hits.extend(_readbacks(ch, hits))
+    segs: list[Segment] = []
+    if policy.enabled("PAYMENT"):
+        segs = payment.segments(
+            call, policy.payment_triggers, policy.payment_end, policy.trigger_score, policy.payment_max_s
+        )
+        hits.extend(_segment_hits(call, ch, segs))
+    for k, _ev in enumerate(call.dtmf):
+        hits.append(Hit("DTMF", "dtmf", 0.4, (), (k,)))
+    return [h for h in hits if policy.enabled(h.kind)], segs
+
+
+def _readbacks(all_chains: list[Chain], hits: list[Hit]) -> list[Hit]:
+    """A card number or SSN repeated, whole or in part, on the other leg (an agent reading back)."""
+    out: list[Hit] = []
+    found: list[tuple[str, str, float, str]] = []  # (leg, digits, time, kind)
+    by_ref = {}
+    for c in all_chains:
+        for d in c.digits:
+            by_ref[(d.utt, d.first, d.last) if d.utt >= 0 else (-1, d.first, d.first)] = c
+    for h in hits:
+        if h.kind not in ("PAN", "SSN"):
+            continue
+        refs = list(h.refs) or [(-1, k, k) for k in h.dtmf]
+        c = by_ref.get(refs[0])
+        if c is None:
+            continue
+        sel = [d for d in c.digits if ((d.utt, d.first, d.last) if d.utt >= 0 else (-1, d.first, d.first)) in set(refs)]
+        found.append((c.leg, "".join(d.ch for d in sel), c.t0, h.kind))
+    for c in all_chains:
+        if len(c) < 4:
+            continue
+        for leg, digits, t, kind in found:
+            if c.leg != leg and abs(c.t0 - t) <= READBACK_WINDOW_S and c.text in digits:
+                out.append(c.hit(kind, f"{kind.lower()}-readback", 0.9))
+                break
+    return out
+
+
+def _segment_hits(call: CallText, all_chains: list[Chain], segs: list[Segment]) -> list[Hit]:
+    """Inside a payment segment every number said or keyed is masked, whatever it looks like."""
+    out: list[Hit] = []
+    for s in segs:
+        for c in all_chains:
+            if c.t1 >= s.t0 and c.t0 <= s.t1:
+                out.append(c.hit("PAYMENT", "payment-segment", 0.3))
+    return out
+
+
+def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
+    hits, segs = find_hits(call, policy)
+    hits.sort(key=lambda h: (-h.confidence, PRIORITY.get(h.kind, 99)))
+    labels: list[list[str | None]] = [[None] * len(u.tokens) for u in call.utts]
+    dtmf_labels: list[str | None] = [None] * len(call.dtmf)
+    accepted: list[Hit] = []
+    spans: list[RedactionSpan] = []
+    for h in hits:
+        new_tokens: list[tuple[int, int]] = []
+        for ui, a, b in h.refs:
+            for k in range(a, b + 1):
+                if labels[ui][k] is None:
+                    labels[ui][k] = h.kind
+                    new_tokens.append((ui, k))
+        new_dtmf = [k for k in h.dtmf if dtmf_labels[k] is None]
+        for k in new_dtmf:
+            dtmf_labels[k] = h.kind
+        if not new_tokens and not new_dtmf:
+            continue
+        accepted.append(h)
+        spans.extend(_token_spans(call, h, new_tokens))
+        for k in new_dtmf:
+            ev = call.dtmf[k]
+            spans.append(RedactionSpan(call.call_id, ev.leg, ev.t0, ev.t1, h.kind, h.detector, h.confidence))
+    if policy.payment_audio == "all":
+        legs = sorted({u.leg for u in call.utts} | {e.leg for e in call.dtmf})
+        last = max([u.t1 for u in call.utts] + [e.t1 for e in call.dtmf] + [0.0])
+        for s in segs:
+            # An open segment is masked to its longest duration: audio still to come is covered.
+            t1 = s.t1 if math.isfinite(s.t1) else max(last, s.t0 + policy.payment_max_s)
+            for leg in legs:
+                spans.append(RedactionSpan(call.call_id, leg, s.t0, t1, "PAYMENT", "payment-segment", 0.3))
+    texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
+    return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
+
+
+def _token_spans(call: CallText, h: Hit, toks: list[tuple[int, int]]) -> list[RedactionSpan]:
+    out: list[RedactionSpan] = []
+    by_utt: dict[int, list[int]] = {}
+    for ui, k in toks:
+        by_utt.setdefault(ui, []).append(k)
+    for ui, ks in by_utt.items():
+        u = call.utts[ui]
+        ks.sort()
+        run = [ks[0]]
+        for k in ks[1:] + [-10]:
+            if k == run[-1] + 1:
+                run.append(k)
+                continue
+            t0 = min(u.tokens[j].t0 for j in run)
+            t1 = max(u.tokens[j].t1 for j in run)
+            out.append(RedactionSpan(call.call_id, u.leg, t0, t1, h.kind, h.detector, h.confidence))
+            run = [k]
+    return out
+
+
+def _merge(spans: Iterable[RedactionSpan]) -> list[RedactionSpan]:
+    """Join overlapping or touching spans of one leg, kind and detector."""
+    out: list[RedactionSpan] = []
+    for s in sorted(spans, key=lambda s: (s.leg, s.kind, s.detector, s.t0)):
+        if out:
+            p = out[-1]
+            if (p.leg, p.kind, p.detector) == (s.leg, s.kind, s.detector) and s.t0 <= p.t1 + 0.05:
+                out[-1] = RedactionSpan(p.call_id, p.leg, p.t0, max(p.t1, s.t1), p.kind, p.detector,
+                                        min(p.confidence, s.confidence))  # fmt: skip
+                continue
+        out.append(s)
+    out.sort(key=lambda s: (s.t0, s.leg))
+    return out
+
+
+def redact_text(text: str, tokens_labels: list[tuple[int, int, str | None]]) -> str:
+    """Replace labelled character ranges (start, end, label) with "[LABEL]", merging neighbours."""
+    out: list[str] = []
+    pos = 0
+    i = 0
+    n = len(tokens_labels)
+    while i < n:
+        a, b, lab = tokens_labels[i]
+        if lab is None:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tokens_labels[j + 1][2] == lab:
+            j += 1
+        start, end = a, tokens_labels[j][1]
+        out.append(text[pos:start])
+        out.append(f"[{lab}]")
+        pos = end
+        i = j + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _redacted_transcript(call: CallText, ui: int, labels: list[str | None]) -> Transcript:
+    u = call.utts[ui]
+    spans = []
+    for t, lab in zip(u.tokens, labels, strict=True):
+        a, b = t.core_span if lab is not None else (t.start, t.end)
+        spans.append((a, b, lab))
+    text = redact_text(u.text, spans)
+    return Transcript(call.call_id, u.leg, u.t0, u.t1, text, _redacted_words(call, ui, labels), u.model)
+
+
+def _redacted_words(call: CallText, ui: int, labels: list[str | None]) -> tuple[Word, ...]:
+    """The recogniser's words, each word that overlaps a labelled token replaced by its label."""
+    u = call.utts[ui]
+    if not u.words:
+        return ()
+    out = []
+    for w, span in zip(u.words, word_char_spans(u.text, u.words), strict=True):
+        lab = None
+        for t, tl in zip(u.tokens, labels, strict=True):
+            if tl is None:
+                continue
+            if span is not None:
+                hit = t.start < span[1] and t.end > span[0]
+            else:
+                # A word not found in the text: judge by time, and mask it when in doubt.
+                hit = t.t0 < w.t1 and t.t1 > w.t0
+            if hit:
+                lab = tl
+                break
+        out.append(Word(f" [{lab}]" if lab else w.text, w.t0, w.t1, w.p))
+    return tuple(out)

@@ -117,13 +117,14 @@ def rtp_leg(pcap: Path) -> tuple[int, np.ndarray]:
     return leg.rate, leg.pcm()
 
 
-def cut(items: list[Item]) -> list[dict[str, Any]]:
+def cut(items: list[Item], max_s: float | None = None, gap_s: float | None = None) -> list[dict[str, Any]]:
     """VAD-cut utterances (the same list for every engine)."""
-    from ccedge.core.commands.transcribe import speech_spans
+    from ccedge.core.commands import transcribe as tr
 
     utts = []
     for it in items:
-        for s, e in speech_spans(it.pcm, it.rate):
+        spans = tr.speech_spans(it.pcm, it.rate, max_s or tr._MAX_S, tr._MERGE_GAP_S if gap_s is None else gap_s)
+        for s, e in spans:
             a, b = int(s * it.rate), int(e * it.rate)
             utts.append({"item": it.name, "rate": it.rate, "t0": a / it.rate, "t1": b / it.rate,
                          "pcm": np.ascontiguousarray(it.pcm[a:b])})  # fmt: skip

@@ -19,7 +19,7 @@ from ccedge.dsp import DspError
 from ccedge.hardware import HardwareError
 
 # Verb modules of this layer, in the order ``ccedge --help`` lists them.
-VERBS: tuple[str, ...] = ("model", "transcribe", "tap", "vad", "dtmf", "redact")
+VERBS: tuple[str, ...] = ("demo", "model", "transcribe", "tap", "vad", "dtmf", "redact")
 
 log = logging.getLogger("ccedge")
 

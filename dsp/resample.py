@@ -6,8 +6,8 @@ the spectral image of 0-4 kHz that interpolation creates at 4-8 kHz (anti-imagin
 
 * ``"HQ"`` (default): soxr's high quality, 20-bit precision (about -120 dB stop band),
   linear phase. Measured here (tests/dsp/test_resample.py): a 3 kHz tone passes within
-  0.1 dB and its 5 kHz image stays more than 100 dB down; telephone speech has nothing
-  above 3.4 kHz, so the transition band above it costs nothing.
+  0.1 dB and its 5 kHz image stays more than 95 dB down, which is as far as int16 output
+  can show; telephone speech has nothing above 3.4 kHz, so the transition band costs nothing.
 * ``"VHQ"``: 28-bit precision, for reference work; slower.
 * ``"MQ"`` / ``"LQ"``: cheaper, with a lower stop band (16-bit); not for transcription.
 

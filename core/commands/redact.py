@@ -30,8 +30,13 @@ _WORD_S = 0.35  # assumed length of a word when a line carries no times
 
 def register(sub: Any) -> None:
     p = sub.add_parser("redact", help="redact transcripts (stdin) or a whole capture")
-    p.add_argument("capture", nargs="?", type=Path, metavar="CAPTURE",
-                   help="pcap/pcapng: tap -> VAD -> transcription -> redaction (needs --wav-dir)")  # fmt: skip
+    p.add_argument(
+        "capture",
+        nargs="?",
+        type=Path,
+        metavar="CAPTURE",
+        help="pcap/pcapng: tap -> VAD -> transcription -> redaction (needs --wav-dir)",
+    )
     p.add_argument("--json", action="store_true", help="JSON lines out, with spans")
     p.add_argument("--policy", type=Path, help="redaction policy (JSON: rules, triggers, knobs)")
     p.add_argument("--receipt", type=Path, help="write one redaction receipt per call (JSON lines) here")
@@ -51,12 +56,15 @@ def _run(args: argparse.Namespace) -> int:
             raise RedactError("redacting a capture needs --wav-dir for the masked audio")
         from ccedge.core.redact.pipeline import redact_capture
 
-        return redact_capture(args.capture, args.wav_dir, policy, model=args.model, as_json=args.json,
-                              receipt=args.receipt)  # fmt: skip
+        return redact_capture(
+            args.capture, args.wav_dir, policy, model=args.model, as_json=args.json, receipt=args.receipt
+        )
     return redact_stream(sys.stdin, sys.stdout, policy, as_json=args.json, receipt=args.receipt)
 
 
-def _parse(line: str, n: int, last_t1: dict[str, float]) -> tuple[dict[str, Any] | None, Transcript | DtmfEvent]:
+def _parse(
+    line: str, n: int, last_t1: dict[str, float]
+) -> tuple[dict[str, Any] | None, Transcript | DtmfEvent]:
     obj: Any = None
     s = line.strip()
     if s.startswith("{"):
@@ -96,8 +104,14 @@ def _parse(line: str, n: int, last_t1: dict[str, float]) -> tuple[dict[str, Any]
     for k, w in enumerate(words_in):
         if not isinstance(w, dict):
             raise RedactError(f"line {n}: word {k} is not an object")
-        words.append(Word(str(w.get("word", "")), _num(w.get("start_s"), t0, f"line {n}: word start_s"),
-                          _num(w.get("end_s"), t1, f"line {n}: word end_s"), _num(w.get("p"), 1.0, "p")))  # fmt: skip
+        words.append(
+            Word(
+                str(w.get("word", "")),
+                _num(w.get("start_s"), t0, f"line {n}: word start_s"),
+                _num(w.get("end_s"), t1, f"line {n}: word end_s"),
+                _num(w.get("p"), 1.0, "p"),
+            )
+        )
     last_t1[call_id] = max(last_t1.get(call_id, 0.0), t1)
     return obj, Transcript(call_id, leg, t0, t1, text, tuple(words), str(obj.get("model", "")))
 
@@ -139,8 +153,11 @@ def redact_stream(
             if as_json:
                 o = dict(obj or {})
                 o["digit"] = f"[{lab}]"
-                o["spans"] = [_span_json(s, policy) for s in res.spans
-                              if s.leg == ev.leg and s.t0 <= ev.t1 and s.t1 >= ev.t0]  # fmt: skip
+                o["spans"] = [
+                    _span_json(s, policy)
+                    for s in res.spans
+                    if s.leg == ev.leg and s.t0 <= ev.t1 and s.t1 >= ev.t0
+                ]
                 out.write(json.dumps(o, ensure_ascii=False) + "\n")
             else:
                 out.write(f"[{lab}]\n")
@@ -153,7 +170,9 @@ def redact_stream(
         o["text"] = tr.text
         if obj is not None and isinstance(obj.get("words"), list):
             o["words"] = [
-                {**w, "word": rw.text} for w, rw in zip(obj["words"], tr.words, strict=False) if isinstance(w, dict)
+                {**w, "word": rw.text}
+                for w, rw in zip(obj["words"], tr.words, strict=False)
+                if isinstance(w, dict)
             ]
         o["spans"] = [
             _span_json(s, policy, tr.t0, tr.t1)

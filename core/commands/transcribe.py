@@ -38,7 +38,9 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
-def speech_spans(samples: npt.NDArray[np.int16], rate: int) -> list[tuple[float, float]]:
+def speech_spans(
+    samples: npt.NDArray[np.int16], rate: int, max_s: float = _MAX_S, merge_gap_s: float = _MERGE_GAP_S
+) -> list[tuple[float, float]]:
     """Speech stretches (seconds from the start of ``samples``), merged, padded and capped."""
     dur = len(samples) / rate
     try:
@@ -47,19 +49,19 @@ def speech_spans(samples: npt.NDArray[np.int16], rate: int) -> list[tuple[float,
         labels = make_vad(rate=rate, frame_ms=10).detect(samples)
         raw = frames_to_segments(labels, 10)
     except Exception:  # the DSP VAD is absent or refuses this rate: fixed windows instead
-        raw = [(t, min(t + _MAX_S, dur)) for t in np.arange(0.0, dur, _MAX_S)]
+        raw = [(t, min(t + max_s, dur)) for t in np.arange(0.0, dur, max_s)]
     spans: list[list[float]] = []
     for s, e in raw:
         s, e = max(0.0, s - _PAD_S), min(dur, e + _PAD_S)
-        if spans and s - spans[-1][1] < _MERGE_GAP_S and e - spans[-1][0] <= _MAX_S:
+        if spans and s - spans[-1][1] < merge_gap_s and e - spans[-1][0] <= max_s:
             spans[-1][1] = e
         else:
             spans.append([s, e])
     out: list[tuple[float, float]] = []
     for s, e in spans:
-        while e - s > _MAX_S:
-            out.append((s, s + _MAX_S))
-            s += _MAX_S
+        while e - s > max_s:
+            out.append((s, s + max_s))
+            s += max_s
         if e - s >= _MIN_S:
             out.append((s, e))
     return out

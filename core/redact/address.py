@@ -20,7 +20,9 @@ _SUFFIX = (
     r"heights|gardens|grove|park|ridge|view|walk|loop|run|pike|plaza|crossing|point|station|bypass"
 )
 _SHAPE = re.compile(
-    r"\b\d{1,6}[a-z]?(?:\s+[A-Za-zÀ-ÿ'.-]+){1,5}?\s+(?:" + _SUFFIX + r")\b\.?(?:\s+(?:apt|apartment|suite|unit)"
+    r"\b\d{1,6}[a-z]?(?:\s+[A-Za-zÀ-ÿ'.-]+){1,5}?\s+(?:"
+    + _SUFFIX
+    + r")\b\.?(?:\s+(?:apt|apartment|suite|unit)"
     r"\.?\s*#?\s*\w+)?",
     re.IGNORECASE,
 )
@@ -33,6 +35,7 @@ _CONTEXT = re.compile(
 
 
 _ZIP = re.compile(r"\b(zip|zip code|postal code|postcode)\b")
+_HOUSE = re.compile(r"\b(street number|house number|building number|apartment number|apt number)\b")
 
 
 def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
@@ -43,6 +46,11 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
             conf = scored(_ZIP, call, ch, 0.85)
             if conf is not None:
                 hits.append(ch.hit("ADDRESS", "zip-context", conf))
+                continue
+        if len(ch) <= 6:
+            conf = scored(_HOUSE, call, ch, 0.8)
+            if conf is not None:
+                hits.append(ch.hit("ADDRESS", "house-number-context", conf))
     return hits
 
 

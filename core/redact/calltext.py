@@ -7,7 +7,7 @@ digits it is about.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ccedge.core.frames import DtmfEvent, Transcript, Word
 from ccedge.core.redact.spoken import NumPiece, parse_numbers
@@ -46,8 +46,17 @@ class CallText:
 
     def add_transcript(self, tr: Transcript) -> Utt:
         tokens = transcript_tokens(tr)
-        u = Utt(len(self.utts), tr.leg, tr.t0, tr.t1, tr.text, tokens, parse_numbers([t.norm for t in tokens]),
-                tr.model, tr.words)  # fmt: skip
+        u = Utt(
+            len(self.utts),
+            tr.leg,
+            tr.t0,
+            tr.t1,
+            tr.text,
+            tokens,
+            parse_numbers([t.norm for t in tokens]),
+            tr.model,
+            tr.words,
+        )
         self.utts.append(u)
         return u
 
@@ -58,6 +67,18 @@ class CallText:
     def order(self) -> list[Utt]:
         """Utterances in time order (stable for equal start times)."""
         return sorted(self.utts, key=lambda u: (u.t0, u.index))
+
+    def window(self, since: float) -> tuple[CallText, list[int], list[int]]:
+        """A view of the call from time ``since`` on, with the original indices of its items."""
+        view = CallText(self.call_id)
+        umap: list[int] = []
+        for u in self.utts:
+            if u.t1 >= since:
+                view.utts.append(replace(u, index=len(view.utts)))
+                umap.append(u.index)
+        dmap = [k for k, e in enumerate(self.dtmf) if e.t1 >= since]
+        view.dtmf = [self.dtmf[k] for k in dmap]
+        return view, umap, dmap
 
     def span_of(self, utt: int, first: int, last: int) -> tuple[float, float]:
         toks = self.utts[utt].tokens[first : last + 1]

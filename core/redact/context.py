@@ -34,7 +34,9 @@ PHONE = re.compile(
     r"contact number|call ?back|fax|number to reach|text me|landline|extension|ext)\b"
 )
 ACCOUNT = re.compile(r"\b(account|acct|a/c)\b")
-BANK = re.compile(r"\b(bank|banking|checking|chequing|savings|routing|aba|transit|sort code|direct deposit)\b")
+BANK = re.compile(
+    r"\b(bank|banking|checking|chequing|savings|routing|aba|transit|sort code|direct deposit)\b"
+)
 ROUTING = re.compile(r"\b(routing|aba|transit number|rtn)\b")
 MEDICAL = re.compile(
     r"\b(medical record|mrn|patient (id|number|identifier)|chart number|health plan|hospital number)\b"
@@ -44,7 +46,9 @@ MEMBER = re.compile(
     r"beneficiary|medicare|medicaid|group number|member)\b"
 )
 POLICY = re.compile(r"\b(policy|claim (id|number)|claim)\b")
-PAYMENT_END = re.compile(r"\b(payment|transaction) (has been|was|is) (processed|approved|complete|successful)\b")
+PAYMENT_END = re.compile(
+    r"\b(payment|transaction) (has been|was|is) (processed|approved|complete|successful)\b"
+)
 
 
 def _window(call: CallText, t: float, utt: int, tok: int, leg: str | None) -> str:

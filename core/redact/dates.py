@@ -14,10 +14,30 @@ from ccedge.core.redact.calltext import Utt
 from ccedge.core.redact.spoken import NumPiece
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9,
-    "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{2}|\d{4})")
 
@@ -67,7 +87,12 @@ def _year_at(u: Utt, by_tok: dict[int, NumPiece], j: int) -> int:
 
 def _day_at(by_tok: dict[int, NumPiece], j: int) -> int:
     p = by_tok.get(j)
-    if p is not None and p.role in ("number", "ordinal") and 1 <= len(p.digits) <= 2 and 1 <= int(p.digits) <= 31:
+    if (
+        p is not None
+        and p.role in ("number", "ordinal")
+        and 1 <= len(p.digits) <= 2
+        and 1 <= int(p.digits) <= 31
+    ):
         return p.last
     return -1
 
@@ -127,6 +152,7 @@ def find_dates(u: Utt) -> list[DateExpr]:
 
 def digits_are_date(d: str) -> bool:
     """A digit string that reads as a full date: MMDDYYYY, DDMMYYYY, YYYYMMDD or MMDDYY."""
+
     def ok(m: int, day: int) -> bool:
         return 1 <= m <= 12 and 1 <= day <= 31
 

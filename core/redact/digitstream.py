@@ -10,6 +10,7 @@ utterance or a DTMF event), so that a finding masks exactly the words and tones 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,20 +20,66 @@ from ccedge.core.redact.spoken import REPEAT, TEENS, TENS, UNITS
 # Words that may sit between groups of one number without ending it.
 FILLERS = frozenset(
     {
-        "uh", "um", "umm", "er", "erm", "ah", "hmm", "mm", "mhm", "uh-huh", "dash", "hyphen",
-        "space", "slash", "/", "and", "then", "okay", "ok", "yeah", "yes", "yep", "so", "next", "comma", "-",
-        "–", "—", "...", "", "&",
+        "uh",
+        "um",
+        "umm",
+        "er",
+        "erm",
+        "ah",
+        "hmm",
+        "mm",
+        "mhm",
+        "uh-huh",
+        "dash",
+        "hyphen",
+        "space",
+        "slash",
+        "/",
+        "and",
+        "then",
+        "okay",
+        "ok",
+        "yeah",
+        "yes",
+        "yep",
+        "so",
+        "next",
+        "comma",
+        "-",
+        "–",
+        "—",
+        "...",
+        "",
+        "&",
     }
-)  # fmt: skip
+)
 MAX_GAP_S = 12.0  # longest pause inside one spoken number (a caller fetching the card)
 DTMF_GAP_S = 6.0  # longest pause between keys of one keyed number
 # The other leg saying this many words (not fillers, not numbers) between two groups, such as
 # "and the security code on the back?", ends the number; "okay", "got it" or a read-back do not.
 OTHER_LEG_WORDS = 2
 ACKS = frozenset(
-    {"got", "it", "thanks", "thank", "you", "right", "alright", "perfect", "great", "sure", "that's", "correct",
-     "uh-huh", "go", "ahead", "continue", "mm-hmm", "yup"}
-)  # fmt: skip
+    {
+        "got",
+        "it",
+        "thanks",
+        "thank",
+        "you",
+        "right",
+        "alright",
+        "perfect",
+        "great",
+        "sure",
+        "that's",
+        "correct",
+        "uh-huh",
+        "go",
+        "ahead",
+        "continue",
+        "mm-hmm",
+        "yup",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +115,7 @@ class Chain:
         """Lengths of the groups between digits a and b."""
         b = len(self.digits) if b is None else b
         cuts = sorted({a, b} | {x for x in self.bounds if a < x < b})
-        return [y - x for x, y in zip(cuts, cuts[1:], strict=False)]
+        return [y - x for x, y in itertools.pairwise(cuts)]
 
     def sub(self, a: int, b: int) -> Chain:
         return Chain(
@@ -83,7 +130,7 @@ class Chain:
         """Lengths of the groups as spoken or written (pauses, separators) between a and b."""
         b = len(self.digits) if b is None else b
         cuts = sorted({a, b} | {x for x in self.major if a < x < b})
-        return [y - x for x, y in zip(cuts, cuts[1:], strict=False)]
+        return [y - x for x, y in itertools.pairwise(cuts)]
 
     def hit(self, kind: str, detector: str, confidence: float, a: int = 0, b: int | None = None) -> Hit:
         """A finding that covers digits a..b of this chain."""
@@ -170,7 +217,9 @@ def _other_leg_talk(call: CallText, a: _Item, b: _Item) -> int:
     n = 0
     for u in call.utts:
         if u.leg != leg and u.t0 >= a.t1 - 0.3 and u.t1 <= b.t0 + 0.3:
-            n += sum(1 for t in u.tokens if t.norm not in FILLERS and t.norm not in ACKS and not _numberish(t.norm))
+            n += sum(
+                1 for t in u.tokens if t.norm not in FILLERS and t.norm not in ACKS and not _numberish(t.norm)
+            )
     return n
 
 

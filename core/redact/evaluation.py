@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccedge.core.frames import Transcript
+from ccedge.core.frames import DtmfEvent, Transcript
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.policy import RedactPolicy
 from ccedge.core.redact.redactor import redact_call
+from ccedge.core.redact.synthcalls import Case
 
 # Labels of the Presidio research set and of Presidio's recognisers -> our kinds.
 LABEL_TO_KIND = {
@@ -133,8 +134,13 @@ def load_presidio_cases(path: Path, kind: str) -> list[tuple[str, list[Span]]]:
                 text, count = case[0], case[1]
                 positions: list[tuple[int, int]] = []
                 for part in case[2:]:
-                    if isinstance(part, tuple) and part and all(
-                        isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in part
+                    if (
+                        isinstance(part, tuple)
+                        and part
+                        and all(
+                            isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, int) for x in p)
+                            for p in part
+                        )
                     ):
                         positions = list(part)
                         break
@@ -143,3 +149,59 @@ def load_presidio_cases(path: Path, kind: str) -> list[tuple[str, list[Span]]]:
                 out.append((text, [(a, b, kind) for a, b in positions]))
             return out
     return []
+
+
+@dataclass(slots=True)
+class CaseScore:
+    items: int = 0  # sensitive turns / keyed entries
+    masked: int = 0  # every number token of it masked (any label)
+    labelled: int = 0  # ... and labelled with the expected kind somewhere
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "items": self.items,
+            "recall": round(self.masked / self.items, 4) if self.items else 1.0,
+            "kind_correct": round(self.labelled / self.items, 4) if self.items else 1.0,
+        }
+
+
+def score_cases(
+    cases: Sequence[Case], policy: RedactPolicy | None = None
+) -> tuple[dict[str, CaseScore], float]:
+    """Recall per kind on synthetic conversations, and the share of non-sensitive words masked."""
+    policy = policy or RedactPolicy()
+    scores: dict[str, CaseScore] = {}
+    neutral_words = neutral_masked = 0
+    for case in cases:
+        call = CallText(case.name)
+        t = 0.0
+        for leg, text, _kind in case.turns:
+            d = 0.35 * max(1, len(text.split()))
+            call.add_transcript(Transcript(case.name, leg, t, t + d, text))
+            t += d + 0.6
+        for digit, _kind in case.dtmf:
+            call.add_dtmf(DtmfEvent(case.name, "caller", digit, t, t + 0.12, "rfc2833"))
+            t += 0.4
+        res = redact_call(call, policy)
+        for i, (_leg, _text, kind) in enumerate(case.turns):
+            u = call.utts[i]
+            labels = res.labels[i]
+            if not kind:
+                neutral_words += len(u.tokens)
+                neutral_masked += sum(1 for x in labels if x is not None)
+                continue
+            s = scores.setdefault(kind, CaseScore())
+            s.items += 1
+            num = {k for p in u.pieces if p.role == "number" for k in range(p.first, p.last + 1)}
+            if all(labels[k] is not None for k in num):
+                s.masked += 1
+            if kind in labels:
+                s.labelled += 1
+        keyed = [k for k, (_d, kind) in enumerate(case.dtmf) if kind and kind != "DTMF"]
+        if keyed:
+            kind = case.dtmf[keyed[0]][1]
+            s = scores.setdefault(kind + "-DTMF", CaseScore())
+            s.items += 1
+            s.masked += all(res.dtmf_labels[k] is not None for k in keyed)
+            s.labelled += all(res.dtmf_labels[k] == kind for k in keyed)
+    return scores, (neutral_masked / neutral_words if neutral_words else 0.0)

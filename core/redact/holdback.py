@@ -99,7 +99,9 @@ class HoldBack:
                     out.append(Released(f, "sealed"))
                 else:
                     silent = np.zeros_like(f.samples)
-                    out.append(Released(AudioFrame(f.call_id, f.leg, f.t0, f.rate, silent, f.gap), "masked-lag"))
+                    out.append(
+                        Released(AudioFrame(f.call_id, f.leg, f.t0, f.rate, silent, f.gap), "masked-lag")
+                    )
             else:
                 break
             lg.frames.popleft()

@@ -44,7 +44,9 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
     return hits
 
 
-def detect_text(call: CallText, utt: Utt, patterns: Sequence[tuple[str, str]] = DEFAULT_PATTERNS) -> list[Hit]:
+def detect_text(
+    call: CallText, utt: Utt, patterns: Sequence[tuple[str, str]] = DEFAULT_PATTERNS
+) -> list[Hit]:
     """Site patterns, and alphanumeric IDs ("AB12345") after ID words."""
     hits: list[Hit] = []
     compiled = [(k, re.compile(p)) for k, p in patterns]

@@ -24,6 +24,10 @@ _STOP = frozenset(
     here's what how why when who which one two three four five six seven eight nine ten zero oh actually
     sorry unable able afraid new back back calling""".split()
 )
+_ANY_LEAD = re.compile(
+    r"\b(name|this is|i am|i'm|it's|speaking with|mr|mrs|ms|miss|dr|patient|holder|thank you|thanks|hi|hello|"
+    r"dear|bye|goodbye)\b"
+)
 _THANKS = re.compile(r"\b(thank you|thanks|hi|hello|dear|bye|goodbye)$", re.IGNORECASE)
 
 
@@ -50,6 +54,9 @@ def detect_text(call: CallText, utt: Utt, known: set[str]) -> list[Hit]:
     """Names after leads; ``known`` (lower-case name words of this call) grows as names are found."""
     hits: list[Hit] = []
     norms = [t.norm for t in utt.tokens]
+    lowered = " ".join(norms)
+    if not (_ANY_LEAD.search(lowered) or (known and known.intersection(norms))):
+        return hits
     for i in range(1, len(utt.tokens)):
         lead = " ".join(norms[max(0, i - 5) : i])
         if _LEADS.search(lead) and not utt.tokens[i - 1].pause_after:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,12 @@ def _score(phrase: str, text: str) -> float:
 
 
 def matches(phrases: Sequence[str], text: str, threshold: float) -> bool:
+    return _matches(tuple(phrases), text, threshold)
+
+
+@lru_cache(maxsize=4096)
+def _matches(phrases: tuple[str, ...], text: str, threshold: float) -> bool:
+    # Cached: streaming redaction re-reads the same utterances many times.
     t = " ".join(text.lower().replace(",", " ").replace(".", " ").replace("?", " ").split())
     return any(_score(p, t) >= threshold for p in phrases)
 

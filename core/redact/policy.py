@@ -15,9 +15,24 @@ from typing import Any, Literal
 from ccedge.core.redact.errors import RedactError
 
 KINDS = (
-    "PAN", "CVV", "EXPIRY", "PIN", "DTMF", "PAYMENT", "SSN", "DOB", "MRN", "MEMBER", "POLICY", "ACCOUNT",
-    "ROUTING", "PHONE", "EMAIL", "ADDRESS", "NAME",
-)  # fmt: skip
+    "PAN",
+    "CVV",
+    "EXPIRY",
+    "PIN",
+    "DTMF",
+    "PAYMENT",
+    "SSN",
+    "DOB",
+    "MRN",
+    "MEMBER",
+    "POLICY",
+    "ACCOUNT",
+    "ROUTING",
+    "PHONE",
+    "EMAIL",
+    "ADDRESS",
+    "NAME",
+)
 
 REASONS: dict[str, str] = {
     "PAN": "PCI-DSS-3.5.1",
@@ -40,15 +55,32 @@ REASONS: dict[str, str] = {
 }
 
 PAYMENT_TRIGGERS = (
-    "card number", "long number on the card", "number on the front of the card", "credit card number",
-    "debit card number", "card details", "take the payment", "take a payment", "make a payment",
-    "expiry date", "expiration date", "security code", "three digit code", "cvv", "name on the card",
-)  # fmt: skip
+    "card number",
+    "long number on the card",
+    "number on the front of the card",
+    "credit card number",
+    "debit card number",
+    "card details",
+    "take the payment",
+    "take a payment",
+    "make a payment",
+    "expiry date",
+    "expiration date",
+    "security code",
+    "three digit code",
+    "cvv",
+    "name on the card",
+)
 PAYMENT_END = (
-    "payment has been processed", "payment was successful", "payment went through", "transaction is complete",
-    "transaction has been approved", "payment is complete", "your payment is confirmed",
+    "payment has been processed",
+    "payment was successful",
+    "payment went through",
+    "transaction is complete",
+    "transaction has been approved",
+    "payment is complete",
+    "your payment is confirmed",
     "is there anything else i can help you with",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +101,10 @@ class RedactPolicy:
     trigger_score: float = 88.0  # rapidfuzz partial_ratio needed to match a phrase
     payment_max_s: float = 180.0  # a segment without an end phrase closes this long after it opened
     payment_audio: Literal["all", "digits"] = "all"  # mask whole segment on both legs, or only numbers
-    id_patterns: tuple[tuple[str, str], ...] = (("MRN", r"mrn[-:#]?\d{5,10}"), ("MEMBER", r"[a-z]{3}\d{6,12}"))
+    id_patterns: tuple[tuple[str, str], ...] = (
+        ("MRN", r"mrn[-:#]?\d{5,10}"),
+        ("MEMBER", r"[a-z]{3}\d{6,12}"),
+    )
     pad_s: float = 0.2  # audio padding either side of a masked span
     holdback_s: float = 30.0  # longest time audio may wait for redaction to clear it
     lag_action: Literal["mask", "seal"] = "mask"  # audio not cleared within holdback_s
@@ -106,7 +141,9 @@ class RedactPolicy:
                 for kind, r in v.items():
                     if kind.upper() not in KINDS:
                         raise RedactError(f"unknown redaction kind in policy rules: {kind}")
-                    rules[kind.upper()] = Rule(bool(r.get("enabled", True)), str(r.get("reason", REASONS[kind.upper()])))
+                    rules[kind.upper()] = Rule(
+                        bool(r.get("enabled", True)), str(r.get("reason", REASONS[kind.upper()]))
+                    )
                 kw[k] = rules
             elif k in ("payment_triggers", "payment_end"):
                 kw[k] = tuple(str(x).lower() for x in v)

@@ -80,7 +80,9 @@ def coverage(call: CallText, res: CallRedaction, floor: float) -> tuple[float, s
     return (good / total if total > 0 else 1.0), scope
 
 
-def build_receipt(call: CallText, res: CallRedaction, policy: RedactPolicy, extra_flags: list[str] | None = None) -> Receipt:
+def build_receipt(
+    call: CallText, res: CallRedaction, policy: RedactPolicy, extra_flags: list[str] | None = None
+) -> Receipt:
     kinds: dict[str, int] = {}
     for s in res.spans:
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
@@ -107,7 +109,10 @@ def build_receipt(call: CallText, res: CallRedaction, policy: RedactPolicy, extr
         kinds=kinds,
         detectors=sorted({s.detector for s in res.spans}),
         models=sorted({u.model for u in call.utts if u.model}),
-        segments=[{"start_s": round(s.t0, 3), "end_s": round(s.t1, 3), "closed_by": s.closed_by} for s in res.segments],
+        segments=[
+            {"start_s": round(s.t0, 3), "end_s": round(s.t1, 3), "closed_by": s.closed_by}
+            for s in res.segments
+        ],
         coverage=cov,
         coverage_scope=scope,
         flagged=bool(flags),

@@ -38,6 +38,9 @@ from ccedge.core.redact.tokens import word_char_spans
 # Which kind wins a tie of confidence: the more harmful a leak, the earlier.
 PRIORITY = {k: i for i, k in enumerate(KINDS)}
 READBACK_WINDOW_S = 120.0
+# Streaming redaction looks back this far: longer than a number read in groups, an agent's
+# read-back or a payment segment's opening question; older findings stay as they were.
+WINDOW_S = 150.0
 
 ChainDetector = Callable[[CallText, list[Chain]], list[Hit]]
 _CHAIN_DETECTORS: tuple[tuple[tuple[str, ...], ChainDetector], ...] = (
@@ -94,7 +97,10 @@ class Redactor:
         Spans may cover earlier utterances (a card number completed by this one).
         """
         self.add(item)
-        res = self.redact(item.call_id)
+        c = self._calls[item.call_id]
+        latest = max(item.t1, c.utts[-1].t1 if c.utts else 0.0)
+        view, _umap, _dmap = c.window(latest - max(WINDOW_S, self.policy.payment_max_s + 30.0))
+        res = redact_call(view, self.policy)
         emitted = self._emitted[item.call_id]
         new = []
         for s in res.spans:
@@ -177,7 +183,11 @@ def _readbacks(all_chains: list[Chain], hits: list[Hit]) -> list[Hit]:
         c = by_ref.get(refs[0])
         if c is None:
             continue
-        sel = [d for d in c.digits if ((d.utt, d.first, d.last) if d.utt >= 0 else (-1, d.first, d.first)) in set(refs)]
+        sel = [
+            d
+            for d in c.digits
+            if ((d.utt, d.first, d.last) if d.utt >= 0 else (-1, d.first, d.first)) in set(refs)
+        ]
         found.append((c.leg, "".join(d.ch for d in sel), c.t0, h.kind))
     for c in all_chains:
         if len(c) < 4:
@@ -244,7 +254,7 @@ def _token_spans(call: CallText, h: Hit, toks: list[tuple[int, int]]) -> list[Re
         u = call.utts[ui]
         ks.sort()
         run = [ks[0]]
-        for k in ks[1:] + [-10]:
+        for k in [*ks[1:], -10]:
             if k == run[-1] + 1:
                 run.append(k)
                 continue
@@ -262,8 +272,15 @@ def _merge(spans: Iterable[RedactionSpan]) -> list[RedactionSpan]:
         if out:
             p = out[-1]
             if (p.leg, p.kind, p.detector) == (s.leg, s.kind, s.detector) and s.t0 <= p.t1 + 0.05:
-                out[-1] = RedactionSpan(p.call_id, p.leg, p.t0, max(p.t1, s.t1), p.kind, p.detector,
-                                        min(p.confidence, s.confidence))  # fmt: skip
+                out[-1] = RedactionSpan(
+                    p.call_id,
+                    p.leg,
+                    p.t0,
+                    max(p.t1, s.t1),
+                    p.kind,
+                    p.detector,
+                    min(p.confidence, s.confidence),
+                )
                 continue
         out.append(s)
     out.sort(key=lambda s: (s.t0, s.leg))
@@ -277,7 +294,7 @@ def redact_text(text: str, tokens_labels: list[tuple[int, int, str | None]]) -> 
     i = 0
     n = len(tokens_labels)
     while i < n:
-        a, b, lab = tokens_labels[i]
+        a, _b, lab = tokens_labels[i]
         if lab is None:
             i += 1
             continue

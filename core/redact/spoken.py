@@ -17,36 +17,115 @@ from dataclasses import dataclass
 from typing import Literal
 
 UNITS = {
-    "zero": 0, "oh": 0, "o": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}  # fmt: skip
+    "zero": 0,
+    "oh": 0,
+    "o": 0,
+    "nought": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
 REPEAT = {"double": 2, "triple": 3}
 SCALE = {"hundred": 100, "thousand": 1000}
 # Words after a number that make it an amount, a time or a count rather than an identifier.
 AMOUNT_AFTER = {
-    "dollar", "dollars", "bucks", "cents", "cent", "pounds", "pound", "euros", "euro", "percent",
-    "pence", "usd", "grand", "k",
-}  # fmt: skip
+    "dollar",
+    "dollars",
+    "bucks",
+    "cents",
+    "cent",
+    "pounds",
+    "pound",
+    "euros",
+    "euro",
+    "percent",
+    "pence",
+    "usd",
+    "grand",
+    "k",
+}
 TIME_AFTER = {"am", "a.m", "pm", "p.m", "o'clock", "oclock", "a.m.", "p.m."}
 QUANTITY_AFTER = {
-    "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
-    "years", "year", "seconds", "items", "times", "people", "digits", "digit", "numbers",
-    "characters", "letters", "percent", "miles", "points", "calls", "orders", "pieces",
-}  # fmt: skip
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "seconds",
+    "items",
+    "times",
+    "people",
+    "digits",
+    "digit",
+    "numbers",
+    "characters",
+    "letters",
+    "percent",
+    "miles",
+    "points",
+    "calls",
+    "orders",
+    "pieces",
+}
 
 Role = Literal["number", "amount", "time", "ordinal", "quantity"]
 
@@ -114,6 +193,17 @@ def parse_numbers(norms: Sequence[str]) -> list[NumPiece]:
         w = atoms[k].word
         return (w in UNITS and w not in ("oh", "o")) or w in TEENS or w in TENS or _written(w) is not None
 
+    def _oh_is_zero(k: int) -> bool:
+        # A run of "oh"s is zeros when a number stands next to the run ("one oh oh five").
+        lo = k
+        while lo - 1 >= 0 and atoms[lo - 1].word in ("oh", "o"):
+            lo -= 1
+        hi = k
+        while hi + 1 < n and atoms[hi + 1].word in ("oh", "o"):
+            hi += 1
+        after = atoms[hi + 1].word if hi + 1 < n else ""
+        return numeric_at(lo - 1) or numeric_at(hi + 1) or after in REPEAT
+
     i = 0
     while i < n:
         a = atoms[i]
@@ -152,12 +242,15 @@ def parse_numbers(norms: Sequence[str]) -> list[NumPiece]:
                 i += 2
                 continue
         # "oh" and "o" are zero only next to another number ("four oh one"), not as "oh, okay".
-        if w in ("oh", "o") and not (numeric_at(i - 1) or numeric_at(i + 1) or nxt in REPEAT):
+        if w in ("oh", "o") and not _oh_is_zero(i):
             i += 1
             continue
         if w in ORDINALS:
-            pieces.append(NumPiece(a.tok, a.tok, str(ORDINALS[w]), (len(str(ORDINALS[w])),), "spoken",
-                                   "ordinal", ORDINALS[w]))  # fmt: skip
+            pieces.append(
+                NumPiece(
+                    a.tok, a.tok, str(ORDINALS[w]), (len(str(ORDINALS[w])),), "spoken", "ordinal", ORDINALS[w]
+                )
+            )
             i += 1
             continue
         if w in UNITS or w in TEENS or w in TENS or (w == "a" and nxt in SCALE):
@@ -181,8 +274,15 @@ def parse_numbers(norms: Sequence[str]) -> list[NumPiece]:
             if role == "number" and after == "point":
                 role = "amount"
             pieces.append(
-                NumPiece(a.tok, atoms[j - 1].tok, digits, (len(digits),), "spoken", role,
-                         value if len(digits) <= 4 else -1)  # fmt: skip
+                NumPiece(
+                    a.tok,
+                    atoms[j - 1].tok,
+                    digits,
+                    (len(digits),),
+                    "spoken",
+                    role,
+                    value if len(digits) <= 4 else -1,
+                )
             )
             i = j
             continue

@@ -146,7 +146,8 @@ def _check_segments(
         sizes = np.array([len(a) for a in segs], np.int64)
     if int(seg.min()) < 0 or int(seg.max()) >= len(sizes):
         raise ValueError("payload names a store segment that does not exist")
-    if int(start.min()) < 0 or bool(np.any(start + length > sizes[seg])):
+    live = length > 0  # an empty payload may sit just past its segment's end
+    if int(start.min()) < 0 or bool(np.any((start + length > sizes[seg]) & live)):
         raise ValueError("payload runs outside its store segment")
 
 

@@ -32,7 +32,19 @@ from ccedge.core.tap.telephone_event import digits_from_packets, looks_like_even
 from ccedge.core.tap.udpbatch import BatchLike, ip16, ip_text
 
 StreamKey = tuple[str, int, str, int, int]  # src, sport, dst, dport, first SSRC
-_COLS = ("sub", "seg", "seq", "ts", "cap", "b1", "off", "len", "hdr", "pad")
+_COL_TYPES = {
+    "sub": np.int32,
+    "seg": np.int32,
+    "seq": np.uint16,
+    "ts": np.uint32,
+    "cap": np.float64,
+    "b1": np.uint8,
+    "off": np.int64,
+    "len": np.int32,
+    "hdr": np.int32,
+    "pad": np.int16,
+}
+_COLS = tuple(_COL_TYPES)
 # A new SSRC on a flow continues the leg when it starts after the old one's last packet,
 # give or take this much overlap (seconds) — RFC 3550 §8.2: a sender that changes SSRC.
 SSRC_HANDOVER_OVERLAP_S = 0.1
@@ -146,7 +158,12 @@ class RtpDemux:
         self.stats: Counter[str] = Counter()
         self._hash_to_sub: dict[int, int] = {}
         self._subs: list[_Sub] = []
-        self._chunks: dict[str, list[npt.NDArray[Any]]] = {c: [] for c in _COLS}
+        # Per-packet columns in arrays grown by doubling (amortised O(1) per packet), and each
+        # sub-stream's row numbers as chunks appended per batch: asking for streams while
+        # feeding (the live tap does, every few seconds) never re-sorts everything.
+        self._colbuf: dict[str, npt.NDArray[Any]] = {c: np.zeros(0, dt) for c, dt in _COL_TYPES.items()}
+        self._n = 0
+        self._sub_rows: list[list[npt.NDArray[np.int64]]] = []
         # Datagram store: segments that are filled and never moved (no re-copy on growth).
         self._segs: list[npt.NDArray[np.uint8]] = []
         self._seg_fill = 0
@@ -157,8 +174,6 @@ class RtpDemux:
         self._expect_srtp: set[tuple[str, int]] = set()
         self._maps: dict[tuple[str, int], dict[int, tuple[str, int]]] = {}
         self._rtcp: dict[int, dict[str, Any]] = {}
-        self._cols: dict[str, npt.NDArray[Any]] | None = None
-        self._by_sub: list[npt.NDArray[np.int64]] = []
         self._streams: dict[StreamKey, RtpStream] | None = None
         # Summaries of streams that got no packet since they were built (the Tap asks often).
         self._summaries: dict[tuple[int, ...], tuple[int, RtpStream]] = {}
@@ -271,9 +286,24 @@ class RtpDemux:
             ("hdr", f["hdr"][sel].astype(np.int32)),
             ("pad", f["pad"][sel].astype(np.int16)),
         ):
-            self._chunks[name].append(col)
-        self._cols = None
+            self._append(name, col)
+        rows = np.arange(self._n, self._n + len(sel), dtype=np.int64)
+        self._n += len(sel)
+        order = np.argsort(sub, kind="stable")
+        ss = sub[order]
+        cuts = np.flatnonzero(ss[1:] != ss[:-1]) + 1
+        for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(ss)], strict=True):
+            self._sub_rows[int(ss[a])].append(rows[order[a:b]])
         self._streams = None
+
+    def _append(self, name: str, col: npt.NDArray[Any]) -> None:
+        buf = self._colbuf[name]
+        need = self._n + len(col)
+        if need > len(buf):
+            grown = np.empty(max(need, 2 * len(buf), 4096), dtype=buf.dtype)
+            grown[: self._n] = buf[: self._n]
+            self._colbuf[name] = buf = grown
+        buf[self._n : need] = col
 
     def _reserve(self, n: int) -> tuple[int, int]:
         """(segment, offset) of n free octets; a full segment is left as it is, never copied."""
@@ -304,6 +334,7 @@ class RtpDemux:
             self.stats["rtp.hash-collision"] += 1
             return self._hash_to_sub[h]
         self._subs.append(_Sub(flow, ssrc, ip_text(src), sport, ip_text(dst), dport))
+        self._sub_rows.append([])
         self._hash_to_sub[h] = len(self._subs) - 1
         return len(self._subs) - 1
 
@@ -354,15 +385,16 @@ class RtpDemux:
 
     # ---- per-stream work ----------------------------------------------------------------
     def _columns(self) -> dict[str, npt.NDArray[Any]]:
-        if self._cols is None:
-            cols = {c: (np.concatenate(v) if v else np.zeros(0)) for c, v in self._chunks.items()}
-            for c, v in cols.items():  # keep one chunk so repeated calls stay cheap
-                self._chunks[c] = [v]
-            order = np.argsort(cols["sub"], kind="stable")
-            bounds = np.searchsorted(cols["sub"][order], np.arange(len(self._subs) + 1))
-            self._by_sub = [order[bounds[k] : bounds[k + 1]] for k in range(len(self._subs))]
-            self._cols = cols
-        return self._cols
+        return {c: v[: self._n] for c, v in self._colbuf.items()}
+
+    def _rows_of(self, s: int) -> npt.NDArray[np.int64]:
+        """Row numbers of sub-stream ``s`` in arrival order."""
+        chunks = self._sub_rows[s]
+        if not chunks:
+            return np.zeros(0, np.int64)
+        if len(chunks) > 1:
+            chunks[:] = [np.concatenate(chunks)]
+        return chunks[0]
 
     @property
     def streams(self) -> dict[StreamKey, RtpStream]:
@@ -383,15 +415,15 @@ class RtpDemux:
         by_flow: dict[bytes, list[list[int]]] = {}
         subs_sorted = sorted(
             range(len(self._subs)),
-            key=lambda s: float(cap[self._by_sub[s][0]]) if len(self._by_sub[s]) else 0.0,
+            key=lambda s: float(cap[self._rows_of(s)[0]]) if len(self._rows_of(s)) else 0.0,
         )
         for s in subs_sorted:
-            if len(self._by_sub[s]) == 0 or (s < len(self._released) and self._released[s]):
+            if len(self._rows_of(s)) == 0 or (s < len(self._released) and self._released[s]):
                 continue
             chains = by_flow.setdefault(self._subs[s].flow, [])
-            t0 = float(cap[self._by_sub[s][0]])
+            t0 = float(cap[self._rows_of(s)[0]])
             for chain in chains:
-                last = max(float(cap[self._by_sub[x][-1]]) for x in chain)
+                last = max(float(cap[self._rows_of(x)[-1]]) for x in chain)
                 if t0 >= last - SSRC_HANDOVER_OVERLAP_S:
                     chain.append(s)
                     break
@@ -401,7 +433,7 @@ class RtpDemux:
         summaries: dict[tuple[int, ...], tuple[int, RtpStream]] = {}
         for chains in by_flow.values():
             for chain in chains:
-                n = sum(len(self._by_sub[x]) for x in chain)
+                n = sum(len(self._rows_of(x)) for x in chain)
                 cached = self._summaries.get(tuple(chain))
                 st = cached[1] if cached is not None and cached[0] == n else self._summarise(chain)
                 summaries[tuple(chain)] = (n, st)
@@ -438,26 +470,30 @@ class RtpDemux:
         if int(dead.sum()) < max(min_rows, len(dead) // 2):
             return
         keep = ~dead
+        renumber = np.cumsum(keep) - 1
         for c in _COLS:
-            self._chunks[c] = [cols[c][keep]]
-        used = set(np.unique(self._chunks["seg"][0]).tolist())
+            kept = cols[c][keep]
+            self._colbuf[c] = np.concatenate([kept, np.empty(len(kept), kept.dtype)])
+        self._n = int(keep.sum())
+        for sid in range(len(self._sub_rows)):
+            self._sub_rows[sid] = [] if self._released[sid] else [renumber[self._rows_of(sid)]]
+        used = set(np.unique(self._colbuf["seg"][: self._n]).tolist())
         for i in range(len(self._segs) - 1):  # the last one may still be filled
             if i not in used:
                 self._segs[i] = _EMPTY
         self._seg_typed = None
-        self._cols = None
         self._summaries.clear()
         self._generation += 1
         self.stats["rtp.compactions"] += 1
 
     def _packets(self, s: int) -> npt.NDArray[np.int64]:
-        return self._by_sub[s]
+        return self._rows_of(s)
 
     def _payload_bounds(self, s: int, rows: npt.NDArray[np.int64]) -> _Payloads:
         """Where each row's payload is, after SRTP where it applies (padding removed)."""
         if s in self._decrypted:
             store, start, length, valid = self._decrypted[s]
-            pos = np.searchsorted(self._by_sub[s], rows)
+            pos = np.searchsorted(self._rows_of(s), rows)
             return _Payloads(
                 [store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None
             )
@@ -501,7 +537,7 @@ class RtpDemux:
     def _try_srtp(self, s: int) -> tuple[str, int]:
         """Decrypt sub-stream ``s`` if some key authenticates it: ("decrypted", failures) or ("", 0)."""
         sub = self._subs[s]
-        rows = self._by_sub[s]
+        rows = self._rows_of(s)
         raw = self._raw_packets(rows)
         chosen = None
         for crypto in self._srtp_candidates(sub):
@@ -587,7 +623,7 @@ class RtpDemux:
         clock = 8000
         jitter = 0.0
         for s in chain:
-            rows = self._by_sub[s]
+            rows = self._rows_of(s)
             pts = (c["b1"][rows] & 0x7F).astype(np.int64)
             pt_counts.update(dict(zip(*np.unique(pts, return_counts=True), strict=True)))
         pt_counts = Counter({int(k): int(v) for k, v in pt_counts.items()})
@@ -610,7 +646,7 @@ class RtpDemux:
             main_pt = max(audio_pts)[1]
             encoding, clock = codecs.lookup(main_pt, pmap) or ("", 8000)
         for s in chain:
-            rows = self._by_sub[s]
+            rows = self._rows_of(s)
             sub = self._subs[s]
             pts = (c["b1"][rows] & 0x7F).astype(np.int64)
             audio = np.isin(pts, [pt for _, pt in audio_pts]) if audio_pts else np.zeros(len(rows), bool)
@@ -649,7 +685,7 @@ class RtpDemux:
                 )
                 dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
                 other_events += others
-        all_rows = np.concatenate([self._by_sub[s] for s in chain])
+        all_rows = np.concatenate([self._rows_of(s) for s in chain])
         rtcp_stats: dict[str, Any] = {}
         for s in chain:
             rtcp_stats.update(self._rtcp.get(self._subs[s].ssrc, {}))
@@ -691,7 +727,7 @@ class RtpDemux:
         lengths: list[int] = []
         firsts: list[int] = []
         for s in chain:
-            rows = self._by_sub[s]
+            rows = self._rows_of(s)
             r = rows[(c["b1"][rows] & 0x7F) == pt][:50]
             for p in self._payload_bounds(s, r).each():
                 lengths.append(len(p))
@@ -775,6 +811,7 @@ class _Payloads:
 
     def concat(self, keep: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.uint8]:
         seg, start, length = self.seg, self.start, np.where(self.valid, self.length, 0)
+        start = np.where(length > 0, start, 0)
         if keep is not None:
             seg, start, length = seg[keep], start[keep], length[keep]
         if self.typed is None:

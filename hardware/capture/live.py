@@ -220,8 +220,9 @@ class LiveCapture:
         try:
             while True:
                 stopping = self._stop.is_set()
-                # after stop(): drain what the kernel already queued, without waiting for more
-                batch = self._one_batch(wait=not stopping)
+                # after stop(): drain until the socket stays quiet for a while (a ring block still being
+                # filled is handed over only when its retire timer fires)
+                batch = self._one_batch(wait_s=max(2 * self.timeout_s, 0.2) if stopping else self.timeout_s)
                 self.read_kernel_stats()
                 if len(batch) or self.yield_empty:
                     self.stats.batches += 1
@@ -233,12 +234,12 @@ class LiveCapture:
             self._slow.reasm.flush()
             self._close_socket()
 
-    def _one_batch(self, wait: bool = True) -> PacketBatch:
+    def _one_batch(self, wait_s: float) -> PacketBatch:
         if self._ring is not None:
-            return self._one_batch_ring(wait)
-        return self._one_batch_recv(wait)
+            return self._one_batch_ring(wait_s)
+        return self._one_batch_recv(wait_s)
 
-    def _one_batch_ring(self, wait: bool) -> PacketBatch:
+    def _one_batch_ring(self, wait_s: float) -> PacketBatch:
         ring = self._ring
         assert ring is not None
         bs = self._block_size
@@ -258,16 +259,16 @@ class LiveCapture:
             n += int(k_)
             pos = int(pos)
             if k_ == 0:
-                if n or not wait or not self._poll.poll(int(self.timeout_s * 1000)):
+                if n or wait_s <= 0 or not self._poll.poll(int(wait_s * 1000)):
                     break
-                wait = False  # one wait per batch
+                wait_s = 0  # one wait per batch
         lts = np.full(n, -1, np.int32)
         h = hat[:n]
         lts[(h == 1) | (h == 772)] = k.LT_EN10MB
         lts[(h == 65534) | (h == 776) | (h == 778)] = k.LT_RAW
         return assemble_batch(_fit(out, pos), lts, offs[:n], lens[:n], tss[:n], self.stats, self._slow)
 
-    def _one_batch_recv(self, wait: bool) -> PacketBatch:
+    def _one_batch_recv(self, wait_s: float) -> PacketBatch:
         n_max = self.batch_packets
         buf = np.empty(max(n_max * 256, MAX_FRAME * 4), np.uint8)
         mv = memoryview(buf)  # type: ignore[arg-type]
@@ -277,12 +278,12 @@ class LiveCapture:
         lts = np.empty(n_max, np.int32)
         n = 0
         pos = 0
-        flags = 0 if wait else socket.MSG_DONTWAIT
         s = self._sock
+        s.settimeout(wait_s)  # the first frame may wait wait_s; the rest only drain the queue
         anc = socket.CMSG_SPACE(16)
         while n < n_max and pos + MAX_FRAME <= buf.shape[0]:
             try:
-                nbytes, ancdata, _mflags, addr = s.recvmsg_into([mv[pos : pos + MAX_FRAME]], anc, flags)
+                nbytes, ancdata, _mflags, addr = s.recvmsg_into([mv[pos : pos + MAX_FRAME]], anc)
             except (TimeoutError, BlockingIOError, InterruptedError):
                 break
             except OSError:
@@ -300,7 +301,8 @@ class LiveCapture:
             lts[n] = _HATYPE_LINKTYPE.get(addr[3], -1)
             n += 1
             pos += nbytes
-            flags = socket.MSG_DONTWAIT  # the first frame may wait for timeout_s, the rest drain the queue
+            if n == 1:
+                s.setblocking(False)
         return assemble_batch(_fit(buf, pos), lts[:n], offs[:n], lens[:n], tss[:n], self.stats, self._slow)
 
 

@@ -27,7 +27,7 @@ def test_upsample_passband_and_image() -> None:
     mid = y[2000:-2000].astype(float)
     level = _db_at(mid, 16000, 3000.0)
     assert level == pytest.approx(20 * np.log10(10000), abs=0.1)
-    # the image of 3 kHz at 16 - ... = 5 kHz: int16 rounding limits what can be seen to ~-100 dB
+    # the image of 3 kHz lands at 8 - 3 = 5 kHz; int16 rounding limits what can be seen to ~-96 dB
     assert _db_at(mid, 16000, 5000.0) < level - 95
 
 

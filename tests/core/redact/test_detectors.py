@@ -69,13 +69,18 @@ def test_pan_read_back_by_agent(texts: Texts) -> None:
 
 
 def test_pan_luhn_invalid_in_card_context_fails_closed(one: One) -> None:
-    assert "[PAN]" in one("my credit card number is four one one one one one one one one one one one one one one two")
+    assert "[PAN]" in one(
+        "my credit card number is four one one one one one one one one one one one one one one two"
+    )
 
 
 @pytest.mark.parametrize(
     ("turns", "kind"),
     [
-        ([("callee", "What's the three digit security code on the back?"), ("caller", "one two three")], "CVV"),
+        (
+            [("callee", "What's the three digit security code on the back?"), ("caller", "one two three")],
+            "CVV",
+        ),
         ([("callee", "and the CVV please"), ("caller", "it's 737")], "CVV"),
         ([("callee", "What is the expiry date?"), ("caller", "oh nine twenty seven")], "EXPIRY"),
         ([("callee", "expiration?"), ("caller", "12/25")], "EXPIRY"),
@@ -87,7 +92,13 @@ def test_pan_luhn_invalid_in_card_context_fails_closed(one: One) -> None:
         ([("callee", "date of birth?"), ("caller", "April fifteenth, nineteen eighty nine")], "DOB"),
         ([("callee", "date of birth?"), ("caller", "zero four one five one nine eight nine")], "DOB"),
         ([("caller", "I was born on 04/15/1989")], "DOB"),
-        ([("callee", "Could I have your medical record number?"), ("caller", "seven seven three four one two")], "MRN"),
+        (
+            [
+                ("callee", "Could I have your medical record number?"),
+                ("caller", "seven seven three four one two"),
+            ],
+            "MRN",
+        ),
         ([("caller", "my member ID is XYZ123456789")], "MEMBER"),
         ([("callee", "What's your policy number?"), ("caller", "five six eight seven two")], "POLICY"),
         ([("caller", "the routing number is 021000021")], "ROUTING"),

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from ccedge.core.frames import AudioFrame, RedactionSpan, Transcript
-from ccedge.core.redact import RedactPolicy, Redactor
+from ccedge.core.redact import Redactor, RedactPolicy
 from ccedge.core.redact.holdback import HoldBack
 
 RATE = 8000

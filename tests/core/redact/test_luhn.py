@@ -6,8 +6,16 @@ from hypothesis import strategies as st
 from ccedge.core.redact.luhn import luhn_check_digit, luhn_valid
 from ccedge.core.redact.pan import is_pan, issuer
 
-PUBLIC_TEST_PANS = ["4111111111111111", "5555555555554444", "378282246310005", "6011111111111117",
-                    "3530111333300000", "30569309025904", "4012888888881881", "371449635398431"]  # fmt: skip
+PUBLIC_TEST_PANS = [
+    "4111111111111111",
+    "5555555555554444",
+    "378282246310005",
+    "6011111111111117",
+    "3530111333300000",
+    "30569309025904",
+    "4012888888881881",
+    "371449635398431",
+]
 
 
 def test_public_test_pans_are_valid() -> None:

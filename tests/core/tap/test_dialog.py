@@ -207,3 +207,29 @@ def test_timeout_and_mid_dialog_pickup() -> None:
     ended = table.expire(1100.0, activity={"call-1": 1030.0})
     assert [(e.call_id, e.reason, e.t) for e in ended] == [("call-1", "timeout", 30.0)]
     assert {d.call_id: d.state for d in table.finished} == {"mid": "ended", "call-1": "ended"}
+
+
+def test_ipv6_media_and_mapped_addresses() -> None:
+    index = MediaIndex()
+    table = DialogTable(index)
+    offer = sdp("10.0.0.1", 4000).replace(b"IN IP4 10.0.0.1", b"IN IP6 2001:db8::1")
+    answer = sdp("10.0.0.2", 5000).replace(b"IN IP4 10.0.0.2", b"IN IP6 2001:DB8:0::2")
+    run(table, [(0.0, req("INVITE", 1, body=offer, to_tag=False)),
+                (1.0, resp(200, "INVITE", 1, body=answer))])
+    assert index.match("2001:db8::1", 4000, "2001:db8::2", 5000, 1001.0) == ("call-1", "caller")
+    assert index.match("2001:db8::2", 5000, "2001:db8::1", 4000, 1001.0) == ("call-1", "callee")
+    # Capture batches write IPv4 as ::ffff:a.b.c.d; SDP writes it plain.
+    setup_call(table := DialogTable(index2 := MediaIndex()))
+    assert index2.match("::ffff:10.0.0.1", 4000, "::ffff:10.0.0.2", 5000, 1001.0) == ("call-1", "caller")
+    assert len(table.dialogs) == 1
+
+
+def test_port_reuse_goes_to_the_later_call() -> None:
+    index = MediaIndex()
+    table = DialogTable(index)
+    setup_call(table)
+    run(table, [(10.0, req("BYE", 2)), (10.1, resp(200, "BYE", 2))])
+    run(table, [(100.0, req("INVITE", 1, body=sdp("10.0.0.1", 4000), to_tag=False, call_id="call-2")),
+                (101.0, resp(200, "INVITE", 1, body=sdp("10.0.0.2", 5000), call_id="call-2"))])
+    assert index.match("10.0.0.1", 4000, "10.0.0.2", 5000, 1005.0) == ("call-1", "caller")
+    assert index.match("10.0.0.1", 4000, "10.0.0.2", 5000, 1101.0) == ("call-2", "caller")

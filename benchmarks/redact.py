@@ -1,0 +1,229 @@
+"""Redaction benchmark: recall/precision per kind, latency per utterance, over-masking.
+
+Sets:
+  * synthetic conversations (``ccedge.core.redact.synthcalls``: public test PANs, SSNs, CVVs,
+    expiry dates and dates of birth said in many styles, split over turns, read back, keyed
+    as DTMF, plus non-sensitive talk with amounts, times and counts) -- always run;
+  * presidio-research ``synth_dataset_v2.json`` and the Presidio recogniser test cases, side
+    by side with Presidio's pattern recognisers (``pip install presidio-analyzer``;
+    benchmark-only, not a project dependency) -- when ../shared/data is present;
+  * fake-vcons dialogues, numbers spelled as spoken: share of answers to "what's your SSN /
+    date of birth / policy number …" that still hold a number after redaction.
+
+Usage: ``python benchmarks/redact.py [--smoke] [--out benchmarks/results/redact.json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ccedge.core.frames import Transcript
+from ccedge.core.redact import Redactor, RedactPolicy, redact_call
+from ccedge.core.redact.calltext import CallText
+from ccedge.core.redact.digitstream import chains
+from ccedge.core.redact.evaluation import (
+    LABEL_TO_KIND,
+    Span,
+    load_presidio_cases,
+    load_synth,
+    predict_text,
+    score,
+    score_cases,
+)
+from ccedge.core.redact.synthcalls import cases
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CCEDGE_SHARED_DATA", REPO.parent / "shared" / "data"))
+PRESIDIO_KINDS = ["PAN", "SSN", "PHONE", "EMAIL"]
+OUR_KINDS = [*PRESIDIO_KINDS, "ADDRESS", "NAME"]
+
+
+def presidio_predictor() -> Any:
+    import logging
+
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)  # it tries to fetch a suffix list
+    try:
+        from presidio_analyzer.predefined_recognizers import (
+            CreditCardRecognizer,
+            EmailRecognizer,
+            PhoneRecognizer,
+            UsSsnRecognizer,
+        )
+    except ImportError:
+        return None
+    recs = [
+        (CreditCardRecognizer(), "CREDIT_CARD"),
+        (UsSsnRecognizer(), "US_SSN"),
+        (EmailRecognizer(), "EMAIL_ADDRESS"),
+        (PhoneRecognizer(), "PHONE_NUMBER"),
+    ]
+
+    def predict(text: str) -> list[Span]:
+        out: list[Span] = []
+        for r, ent in recs:
+            for res in r.analyze(text, [ent], None):
+                # AnalyzerEngine's default threshold is 0; keep what a deployment would (>= 0.3).
+                if res.score >= 0.3:
+                    out.append((res.start, res.end, LABEL_TO_KIND[res.entity_type]))
+        return out
+
+    return predict
+
+
+def text_eval(smoke: bool) -> dict[str, Any]:
+    synth_path = SHARED / "text/presidio-research/synth_dataset_v2.json"
+    if not synth_path.is_file():
+        return {"skipped": "shared data not present"}
+    samples = load_synth(synth_path)
+    if smoke:
+        samples = samples[:300]
+    out: dict[str, Any] = {"sentences": len(samples)}
+    t = time.perf_counter()
+    ours = score(samples, predict_text, OUR_KINDS)
+    out["ours_s"] = round(time.perf_counter() - t, 2)
+    out["ours"] = {k: v.to_json() for k, v in ours.items()}
+    pres = presidio_predictor()
+    if pres is not None:
+        t = time.perf_counter()
+        out["presidio"] = {k: v.to_json() for k, v in score(samples, pres, PRESIDIO_KINDS).items()}
+        out["presidio_s"] = round(time.perf_counter() - t, 2)
+    tests = SHARED / "text/presidio-tests"
+    for fname, kind in (("test_credit_card_recognizer.py", "PAN"), ("test_us_ssn_recognizer.py", "SSN")):
+        cs = load_presidio_cases(tests / fname, kind)
+        row = {"cases": len(cs), "ours": score(cs, predict_text, [kind])[kind].to_json()}
+        if pres is not None:
+            row["presidio"] = score(cs, pres, [kind])[kind].to_json()
+        out[f"presidio-tests/{kind}"] = row
+    return out
+
+
+def vcons_eval(smoke: bool) -> dict[str, Any]:
+    path = SHARED / "text/fake-vcons/fake_vcons_transcripts.jsonl"
+    if not path.is_file():
+        return {"skipped": "shared data not present"}
+    ask = re.compile(
+        r"social security|date of birth|card number|account number|policy number|member id|"
+        r"phone number|routing|zip",
+        re.I,
+    )
+
+    def numbers(text: str) -> bool:
+        c = CallText("x")
+        c.add_transcript(Transcript("x", "caller", 0.0, 5.0, text))
+        return any(len(ch) >= 3 for ch in chains(c))
+
+    asked = leaked = words = masked = 0
+    lines = path.read_text().splitlines()
+    for line in lines[:100] if smoke else lines:
+        d = json.loads(line)
+        call = CallText(d["uuid"])
+        t = 0.0
+        for i, turn in enumerate(d["turns"]):
+            role = turn.get("role")
+            leg = "callee" if role == "agent" or (role is None and i % 2 == 0) else "caller"
+            n = len(turn["text"].split())
+            call.add_transcript(Transcript(call.call_id, leg, t, t + 0.3 * n, turn["text"]))
+            t += 0.3 * n + 0.5
+        res = redact_call(call, RedactPolicy())
+        for i, u in enumerate(call.utts):
+            words += len(u.tokens)
+            masked += sum(1 for x in res.labels[i] if x is not None)
+            if i and ask.search(call.utts[i - 1].text) and numbers(u.text):
+                asked += 1
+                leaked += numbers(res.transcripts[i].text)
+    return {
+        "dialogues": min(len(lines), 100) if smoke else len(lines),
+        "asked_answers": asked,
+        "answers_with_number_left": leaked,
+        "leak_rate": round(leaked / asked, 4) if asked else None,
+        "words_masked_share": round(masked / words, 4),
+    }
+
+
+def latency(smoke: bool) -> dict[str, Any]:
+    """Streaming redaction time per utterance along a long call (every utterance re-checks the call)."""
+    turns = [(leg, text) for c in cases() for leg, text, _ in c.turns]
+    n = 60 if smoke else 240
+    red = Redactor()
+    times = []
+    t = 0.0
+    for k in range(n):
+        leg, text = turns[k % len(turns)]
+        d = 0.35 * len(text.split())
+        tr = Transcript("lat", leg, t, t + d, text)
+        t += d + 0.6
+        a = time.perf_counter()
+        red.process(tr)
+        times.append((time.perf_counter() - a) * 1000)
+    times.sort()
+    return {
+        "utterances": n,
+        "p50_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[int(0.95 * (n - 1))], 3),
+        "max_ms": round(times[-1], 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--smoke", action="store_true", help="small subsets (CI)")
+    ap.add_argument("--out", type=Path, default=REPO / "benchmarks/results/redact.json")
+    args = ap.parse_args(argv)
+    sc, over = score_cases(cases())
+    res: dict[str, Any] = {
+        "synthetic_conversations": {
+            "per_kind": {k: v.to_json() for k, v in sc.items()},
+            "non_sensitive_words_masked": round(over, 4),
+        },
+        "latency": latency(args.smoke),
+        "presidio_text": text_eval(args.smoke),
+        "fake_vcons_spoken": vcons_eval(args.smoke),
+        "smoke": args.smoke,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, indent=1) + "\n")
+    print_table(res)
+    return 0
+
+
+def print_table(res: dict[str, Any]) -> None:
+    print("synthetic conversations (recall = every number word masked; kind = labelled as that kind)")
+    for k, v in res["synthetic_conversations"]["per_kind"].items():
+        print(f"  {k:10s} items {v['items']:4d}  recall {v['recall']:.3f}  kind {v['kind_correct']:.3f}")
+    print(f"  non-sensitive words masked: {res['synthetic_conversations']['non_sensitive_words_masked']:.4f}")
+    lat = res["latency"]
+    print(f"latency per utterance: p50 {lat['p50_ms']} ms  p95 {lat['p95_ms']} ms  max {lat['max_ms']} ms")
+    pt = res["presidio_text"]
+    if "ours" in pt:
+        print(f"presidio-research synth_dataset_v2 ({pt['sentences']} sentences): recall / precision")
+        for k in OUR_KINDS:
+            o = pt["ours"][k]
+            p = pt.get("presidio", {}).get(k)
+            ps = f"   presidio {p['recall']} / {p['precision']}" if p else ""
+            print(f"  {k:8s} gold {o['gold']:4d}  ours {o['recall']} / {o['precision']}{ps}")
+        for key in ("presidio-tests/PAN", "presidio-tests/SSN"):
+            r = pt[key]
+            ps = (
+                f"   presidio {r['presidio']['recall']} / {r['presidio']['precision']}"
+                if "presidio" in r
+                else ""
+            )
+            print(f"  {key:20s} ours {r['ours']['recall']} / {r['ours']['precision']}{ps}")
+    fv = res["fake_vcons_spoken"]
+    if "leak_rate" in fv:
+        print(
+            f"fake-vcons: {fv['asked_answers']} answers to identifier questions, {fv['answers_with_number_left']} "
+            f"with a number left ({fv['leak_rate']}); words masked overall {fv['words_masked_share']}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

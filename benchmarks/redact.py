@@ -69,7 +69,8 @@ def presidio_predictor() -> Any:
     def predict(text: str) -> list[Span]:
         out: list[Span] = []
         for r, ent in recs:
-            for res in r.analyze(text, [ent], None):
+            analyze: Any = r.analyze  # no NLP artefacts: pattern recognisers need none
+            for res in analyze(text, [ent], None):
                 # AnalyzerEngine's default threshold is 0; keep what a deployment would (>= 0.3).
                 if res.score >= 0.3:
                     out.append((res.start, res.end, LABEL_TO_KIND[res.entity_type]))
@@ -220,7 +221,8 @@ def print_table(res: dict[str, Any]) -> None:
     fv = res["fake_vcons_spoken"]
     if "leak_rate" in fv:
         print(
-            f"fake-vcons: {fv['asked_answers']} answers to identifier questions, {fv['answers_with_number_left']} "
+            f"fake-vcons: {fv['asked_answers']} answers to identifier questions, "
+            f"{fv['answers_with_number_left']} "
             f"with a number left ({fv['leak_rate']}); words masked overall {fv['words_masked_share']}"
         )
 

@@ -19,12 +19,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ccedge.core.frames import DtmfEvent, Transcript, Word
+from ccedge.core.frames import DtmfEvent, DtmfSource, Transcript, Word
 from ccedge.core.redact import RedactError, RedactPolicy, redact_call
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.receipt import build_receipt
 
 _DEFAULT_CALL = "stdin"
+_SOURCES: dict[str, DtmfSource] = {"rfc2833": "rfc2833", "sip-info": "sip-info", "inband": "inband"}
 _WORD_S = 0.35  # assumed length of a word when a line carries no times
 
 
@@ -85,12 +86,13 @@ def _parse(
         t1 = _num(obj.get("end_s"), t0 + 0.1, f"line {n}: end_s")
         last_t1[call_id] = max(last_t1.get(call_id, 0.0), t1)
         src = str(obj.get("source", "rfc2833"))
-        if src not in ("rfc2833", "sip-info", "inband"):
+        if src not in _SOURCES:
             raise RedactError(f"line {n}: DTMF source must be rfc2833, sip-info or inband")
-        return obj, DtmfEvent(call_id, leg, str(obj["digit"])[:1], t0, t1, src)  # type: ignore[arg-type]
-    text = obj.get("text")
-    if not isinstance(text, str):
+        return obj, DtmfEvent(call_id, leg, str(obj["digit"])[:1], t0, t1, _SOURCES[src])
+    body = obj.get("text")
+    if not isinstance(body, str):
         raise RedactError(f"line {n}: JSON object has no text field")
+    text = body
     words_in = obj.get("words") or []
     if not isinstance(words_in, list):
         raise RedactError(f"line {n}: words must be a list")

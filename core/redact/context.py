@@ -22,7 +22,8 @@ CARD = re.compile(
     r"cc|pan|card ?number|number on the (front|card))\b"
 )
 CVV = re.compile(
-    r"\b(cvv2?|cvc2?|cid|csc|cv2|security (code|digits)|security code number|three digits?|3 digits?|3-digits?|three-digits?|"
+    r"\b(cvv2?|cvc2?|cid|csc|cv2|security (code|digits)|security code number|three digits?|3 digits?|"
+    r"3-digits?|three-digits?|"
     r"four digit code|back of (the|your) card|verification (code|number|value)|card code|code on the back)\b"
 )
 EXPIRY = re.compile(r"\b(expir\w*|exp|valid (thru|through|until|till)|good (thru|through)|end date)\b")

@@ -57,7 +57,7 @@ def detect_text(
                 break
         else:
             if _ALNUM.fullmatch(t.norm) and not t.norm.isdigit():
-                kind = _context_kind(before_tokens(call, utt.index, i))
-                if kind:
-                    hits.append(Hit(kind, "id-context", 0.8, ((utt.index, i, i),)))
+                ckind = _context_kind(before_tokens(call, utt.index, i))
+                if ckind:
+                    hits.append(Hit(ckind, "id-context", 0.8, ((utt.index, i, i),)))
     return hits

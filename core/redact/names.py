@@ -16,7 +16,8 @@ _LEADS = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
-    """a an the and or but not is are was were be been i i'm im me my mine you your we our they their he she it
+    """a an the and or but not is are was were be been i i'm im me my mine you your we our they their he she
+    it
     its this that here there calling call speaking from with at on in of for to about just so well yes no yeah
     okay ok sure hi hello hey thanks thank please sorry good great fine very really also still again now today
     having looking trying going wondering getting doing glad happy calling interested concerned sir madam maam

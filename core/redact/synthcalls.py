@@ -163,13 +163,13 @@ def cases() -> list[Case]:
             )
         )
     for i, (m, d, y) in enumerate(((4, 15, 1989), (11, 2, 1975), (7, 21, 2001), (1, 9, 1960))):
-        forms = (
+        dforms = (
             f"{MONTHS[m - 1]} {ORD[d - 1]}, {_year(y, 1)}",
             f"{m:02d}/{d:02d}/{y}",
             say_digits(f"{m:02d}{d:02d}{y}", "words", [2, 2, 4]),
             f"the {ORD[d - 1]} of {MONTHS[m - 1]} {y}",
         )
-        for k, f in enumerate(forms):
+        for k, f in enumerate(dforms):
             out.append(
                 Case(
                     f"dob-{i}-{k}",

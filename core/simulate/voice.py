@@ -25,14 +25,15 @@ def _espeak() -> str:
 
 
 def speak(
-    text: str, rate: int = 8000, voice: str = "en-us", wpm: int = 150, pitch: int = 50
+    text: str, rate: int = 8000, voice: str = "en-us", wpm: int = 125, pitch: int = 50, word_gap: int = 4
 ) -> npt.NDArray[np.int16]:
     """Render ``text`` with espeak-ng and resample it to ``rate`` (int16 mono)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "speech.wav"
         # -w writes a well-formed WAV (``--stdout`` leaves the RIFF length unset).
         subprocess.run(
-            [_espeak(), "-v", voice, "-s", str(wpm), "-p", str(pitch), "-w", str(out), text],
+            [_espeak(), "-v", voice, "-s", str(wpm), "-p", str(pitch), "-g", str(word_gap), "-w", str(out),
+             text],
             check=True,
             capture_output=True,
         )

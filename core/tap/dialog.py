@@ -192,8 +192,8 @@ class DialogTable:
                 # A new attempt after a rejection within the same Call-ID (RFC 3261 §8.1.3.5,
                 # §22.2: e.g. with credentials): the call is open again.
                 self.stats["sip.call-retried"] += 1
-                self.finished.remove(d)
-                d.state, d.end_reason, d.end_ts = "setup", "", None
+                self._reopen(d)
+                d.state = "setup"
             if d.state == "setup":
                 d.auth_code = 0
             tx = d._tx.setdefault((cseq, "INVITE"), _Transaction())
@@ -238,9 +238,8 @@ class DialogTable:
         if method in ("INVITE", "UPDATE", "PRACK"):
             sdp = self._sdp(msg, d) if 100 < code < 300 else None
             tx = d._tx.get((cseq, method))
-            if sdp is not None and method == "PRACK" and tx is None:
-                tx = None  # a PRACK that carried no offer: nothing to answer
-            elif sdp is not None:
+            # A 2xx to a PRACK that carried no offer has nothing to answer (RFC 3262 §5).
+            if sdp is not None and not (method == "PRACK" and tx is None):
                 if tx is None:
                     tx = d._tx.setdefault((cseq, method), _Transaction())
                 if tx.offer is None:
@@ -258,8 +257,7 @@ class DialogTable:
             elif 200 <= code < 300 and initial:
                 if d.state in ("failed", "cancelled"):
                     # A 2xx that crossed a CANCEL or a rejection on another branch wins (RFC 3261 §9.1).
-                    self.finished.remove(d)
-                    d.end_reason, d.end_ts = "", None
+                    self._reopen(d)
                 d.state = "answered"
                 d.auth_code = 0
                 out.append(d.event("answered", ts, reason=str(code)))
@@ -379,6 +377,15 @@ class DialogTable:
         d.dtmf.append(ev)
         self.stats["dtmf.sip-info"] += 1
         return [ev]
+
+    def _reopen(self, d: Dialog) -> None:
+        if d in self.finished:
+            self.finished.remove(d)
+        else:
+            # Its record was already handed out (incremental tap): the reopened call is reported
+            # again when it ends, under the same Call-ID.
+            self.stats["sip.call-reopened-after-report"] += 1
+        d.end_reason, d.end_ts = "", None
 
     def _end(self, d: Dialog, state: str, reason: str, ts: float) -> CallEvent:
         d.state = state

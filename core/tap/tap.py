@@ -88,7 +88,6 @@ class Tap:
         self.records: list[CallRecord] = []
         self.now = 0.0
         self._next_tick = 0.0
-        self._done_calls: set[str] = set()
         self._emitted_dialogs = 0
         self._finished = False
 
@@ -170,7 +169,7 @@ class Tap:
             for msg in self.tcp.flush():
                 out.extend(self._sip(msg, self.now, datagram=False))
             out.extend(self.dialogs.finish(self.now))
-            pending = [d for d in self.dialogs.finished if d.call_id not in self._done_calls]
+            pending = list(self.dialogs.finished)  # those not handed out yet
             taken = self._assigned()
             streams = [s for s in self._streams() if _key(s) not in taken]
             records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
@@ -234,7 +233,7 @@ class Tap:
             return out
         self._next_emit = self.now + self.emit_interval_s
         ready = [d for d in self.dialogs.finished
-                 if d.call_id not in self._done_calls and d.end_ts is not None
+                 if d.end_ts is not None
                  and self.now - d.end_ts > END_GRACE_S]
         if ready:
             taken = self._assigned()
@@ -243,11 +242,11 @@ class Tap:
                 if rec.state != "orphan":  # orphans wait for the end of the capture
                     out.extend(self._emit_record(rec))
             # The records hold what is left of these calls; the dialog table forgets them.
-            self.dialogs.finished = [d for d in self.dialogs.finished if d.call_id not in self._done_calls]
+            handed = {id(d) for d in ready}
+            self.dialogs.finished = [d for d in self.dialogs.finished if id(d) not in handed]
         return out
 
     def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
-        self._done_calls.add(rec.call_id)
         self.records.append(rec)
         self.stats["calls.orphan" if rec.state == "orphan" else "calls.signalled"] += 1
         out: list[TapOutput] = []

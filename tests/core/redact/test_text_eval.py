@@ -52,7 +52,7 @@ def _left_numbers(text: str) -> list[str]:
 
 
 def test_fake_vcons_spoken_identifiers(shared_data: Path) -> None:
-    """Answers to "what's your SSN / date of birth / policy number…", spelled as spoken: no number survives."""
+    """Answers to "what's your SSN / date of birth / policy number…" (spelled as spoken) keep no number."""
     ask = re.compile(
         r"social security|date of birth|card number|account number|policy number|member id|"
         r"phone number|routing|zip",

@@ -117,17 +117,14 @@ def rtp_leg(pcap: Path) -> tuple[int, np.ndarray]:
     return leg.rate, leg.pcm()
 
 
-def cut(items: list[Item], max_s: float | None = None, gap_s: float | None = None) -> list[dict[str, Any]]:
-    """VAD-cut utterances (the same list for every engine)."""
-    from ccedge.core.commands import transcribe as tr
+def cut(items: list[Item]) -> list[dict[str, Any]]:
+    """Utterances cut by the appliance's VAD stage (the same list for every engine)."""
+    from ccedge.core.commands.transcribe import utterances
 
     utts = []
     for it in items:
-        spans = tr.speech_spans(it.pcm, it.rate, max_s or tr._MAX_S, tr._MERGE_GAP_S if gap_s is None else gap_s)
-        for s, e in spans:
-            a, b = int(s * it.rate), int(e * it.rate)
-            utts.append({"item": it.name, "rate": it.rate, "t0": a / it.rate, "t1": b / it.rate,
-                         "pcm": np.ascontiguousarray(it.pcm[a:b])})  # fmt: skip
+        for u in utterances(it.name, "x", 0.0, it.rate, it.pcm):
+            utts.append({"item": it.name, "rate": u.rate, "t0": u.t0, "t1": u.t1, "pcm": u.samples})
     return utts
 
 
@@ -139,6 +136,43 @@ def _run_engine(spec: dict[str, Any], utts: list[dict[str, Any]], conn: Any) -> 
     from ccedge.core.speech.audio import to_whisper
 
     kind = spec["kind"]
+    if kind == "ours-packed":
+        # Batch scheduling as the worker pool does it under load: consecutive utterances
+        # (different calls in the live case) that fit ``pack_seconds`` share one window.
+        from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
+
+        engine = WhisperCppEngine(Path(spec["model"]), TranscribeOptions(n_threads=1))
+        o = engine.options
+        groups: list[list[int]] = []
+        fill = 0.0
+        for i, u in enumerate(utts):
+            dur = u["t1"] - u["t0"]
+            if groups and fill + o.pack_gap_s + dur <= o.pack_seconds:
+                groups[-1].append(i)
+                fill += o.pack_gap_s + dur
+            else:
+                groups.append([i])
+                fill = dur
+
+        def utt_of(j: int) -> Utterance:
+            u = utts[j]
+            return Utterance("b", "x", u["t0"], u["t1"], u["rate"], u["pcm"])
+
+        engine.transcribe_one(utt_of(0))  # warm-up, not timed
+        texts, lat = [""] * len(utts), [0.0] * len(utts)
+        r0 = resource.getrusage(resource.RUSAGE_SELF)
+        w0 = time.perf_counter()
+        for g in groups:
+            t = time.perf_counter()
+            res = engine.transcribe_many([utt_of(j) for j in g])
+            took = time.perf_counter() - t
+            for j, r in zip(g, res, strict=True):
+                texts[j], lat[j] = r.transcript.text, took
+        wall = time.perf_counter() - w0
+        r1 = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        conn.send({"texts": texts, "lat": lat, "wall": wall, "cpu": cpu, "rss_mb": r1.ru_maxrss / 1024})
+        return
     if kind == "ours":
         from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
 
@@ -313,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         raw[q] = run_engine({"kind": "ours", "model": str(models[q]), "ctx": "auto"}, utts)
         rows.append(summarise(f"ours whisper.cpp {q}", raw[q], utts, items))
         print(rows[-1], file=sys.stderr)
+    raw["packed"] = run_engine({"kind": "ours-packed", "model": str(models["q8_0"])}, utts)
+    rows.append(summarise("ours whisper.cpp q8_0 packed batches", raw["packed"], utts, items))
+    print(rows[-1], file=sys.stderr)
     try:
         import faster_whisper  # noqa: F401
 

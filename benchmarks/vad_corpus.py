@@ -18,6 +18,8 @@ and espeak-ng speech mixed with line noise at 5-20 dB SNR.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +134,23 @@ def _espeak_ok() -> bool:
     return shutil.which("espeak-ng") is not None
 
 
+def speak(text: str, rate: int, voice: str = "en-us", wpm: int = 150) -> npt.NDArray[np.int16]:
+    """espeak-ng at its defaults (pitch 50, no extra word gap), resampled with soxr HQ.
+
+    The corpus calls espeak-ng itself rather than ccedge.core.simulate so that the benchmark
+    material stays the same when the simulator's voice settings change.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "speech.wav"
+        subprocess.run(
+            ["espeak-ng", "-v", voice, "-s", str(wpm), "-p", "50", "-w", str(out), text],
+            check=True,
+            capture_output=True,
+        )
+        native, pcm = read_wav(out)
+    return resample(pcm[0], native, rate)
+
+
 def synthetic(split: str, rate: int, seconds: float = 12.0) -> Iterator[Clip]:
     rng = np.random.default_rng({"train": 11, "test": 29}[split] + rate)
     n = int(seconds * rate)
@@ -146,8 +165,6 @@ def synthetic(split: str, rate: int, seconds: float = 12.0) -> Iterator[Clip]:
     yield Clip("dither", "silence", rate, _to_int16(rng.standard_normal(n // 2) * 2.0))
     if not _espeak_ok():
         return
-    from ccedge.core.simulate.voice import speak
-
     for k, text in enumerate(TEXTS[split]):
         voice = ["en-us", "en-gb", "en-us+f3", "en-gb+m3"][k % 4]
         sp = speak(text, rate=rate, voice=voice, wpm=int(rng.integers(130, 180))).astype(np.float64)

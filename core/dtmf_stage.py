@@ -15,15 +15,17 @@ import numpy as np
 
 from ccedge.core.dtmf_merge import tones_to_events
 from ccedge.core.frames import AudioFrame, DtmfEvent
+from ccedge.core.leg_stage import LegClock, LegStage, LegState
 from ccedge.dsp.dtmf import HOP_MS, WINDOW_MS, DtmfParams, detect_dtmf
 
 
-class _LegTones:
+class _LegTones(LegState[DtmfEvent]):
     def __init__(self, call_id: str, leg: str, rate: int, t0: float, params: DtmfParams) -> None:
         self.call_id = call_id
         self.leg = leg
         self.rate = rate
         self.origin = t0
+        self.clock = LegClock(rate, t0)
         self.params = params
         self.hop = rate * HOP_MS // 1000
         self.win = rate * WINDOW_MS // 1000
@@ -31,20 +33,13 @@ class _LegTones:
         self.settle = self.win + int((params.max_gap_ms + 2 * HOP_MS) * rate / 1000)
         self.buf = np.zeros(0, np.int16)
         self.buf_start = 0  # leg sample index of buf[0], always a multiple of hop
-        self.fed = 0
         self.emitted_until = 0  # leg sample index after the last emitted digit
 
     def feed(self, frame: AudioFrame) -> list[DtmfEvent]:
-        start = round((frame.t0 - self.origin) * self.rate)
-        x = frame.samples
-        if start > self.fed:
-            x = np.concatenate([np.zeros(start - self.fed, np.int16), x])
-        elif start < self.fed:
-            x = x[self.fed - start :]
+        x = self.clock.align(frame)
         if len(x) == 0:
             return []
         self.buf = np.concatenate([self.buf, x])
-        self.fed += len(x)
         return self._scan(final=False)
 
     def flush(self) -> list[DtmfEvent]:
@@ -78,41 +73,15 @@ class _LegTones:
         return out
 
 
-class InbandDtmfStage:
+class InbandDtmfStage(LegStage[DtmfEvent]):
     """``await process(frame)`` returns the in-band digits that became final."""
 
     def __init__(self, params: DtmfParams | None = None) -> None:
+        super().__init__()
         self.params = params or DtmfParams()
-        self._legs: dict[tuple[str, str], _LegTones] = {}
 
-    def process_sync(self, frame: AudioFrame) -> list[DtmfEvent]:
-        key = (frame.call_id, frame.leg)
-        leg = self._legs.get(key)
-        out: list[DtmfEvent] = []
-        if leg is not None and leg.rate != frame.rate:
-            out = leg.flush()
-            leg = None
-        if leg is None:
-            leg = _LegTones(frame.call_id, frame.leg, frame.rate, frame.t0, self.params)
-            self._legs[key] = leg
-        out.extend(leg.feed(frame))
-        return out
-
-    async def process(self, frame: AudioFrame) -> list[DtmfEvent]:
-        return self.process_sync(frame)
-
-    def end_leg(self, call_id: str, leg: str) -> list[DtmfEvent]:
-        state = self._legs.pop((call_id, leg), None)
-        return state.flush() if state else []
-
-    def flush_sync(self) -> list[DtmfEvent]:
-        out: list[DtmfEvent] = []
-        for key in list(self._legs):
-            out.extend(self.end_leg(*key))
-        return out
-
-    async def flush(self) -> list[DtmfEvent]:
-        return self.flush_sync()
+    def new_leg(self, frame: AudioFrame) -> _LegTones:
+        return _LegTones(frame.call_id, frame.leg, frame.rate, frame.t0, self.params)
 
 
 __all__ = ["InbandDtmfStage"]

@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from ccedge.core.errors import CoreError
 from ccedge.core.frames import AudioFrame, Utterance
+from ccedge.core.leg_stage import LegClock, LegStage, LegState
 from ccedge.dsp import DspError
 from ccedge.dsp.vad import VadEngineName, VoiceDetector, make_vad
 
@@ -68,7 +69,7 @@ class SegmentConfig:
             raise SegmentError(f"bad VAD setting: {e}") from e
 
 
-class _Leg:
+class _Leg(LegState[Utterance]):
     """Per-leg state: VAD, retained audio and the open utterance (all in leg samples)."""
 
     def __init__(self, cfg: SegmentConfig, call_id: str, leg: str, rate: int, t0: float) -> None:
@@ -77,12 +78,12 @@ class _Leg:
         self.leg = leg
         self.rate = rate
         self.origin = t0  # call time of leg sample 0
+        self.clock = LegClock(rate, t0)
         try:
             self.vad: VoiceDetector = make_vad(cfg.engine, rate, cfg.frame_ms, cfg.mode)
         except DspError as e:
             raise SegmentError(f"VAD cannot run on leg audio: {e}") from e
         self.flen = rate * cfg.frame_ms // 1000
-        self.fed = 0  # samples fed to the VAD
         self.buf = np.zeros(0, np.int16)
         self.buf_start = 0  # leg sample index of buf[0]
         self.label_index = 0  # next frame label to arrive
@@ -98,16 +99,10 @@ class _Leg:
         self.min_speech = int(cfg.min_speech_s * rate)
 
     def feed(self, frame: AudioFrame) -> list[Utterance]:
-        start = round((frame.t0 - self.origin) * self.rate)
-        x = frame.samples
-        if start > self.fed:  # a hole in the leg: silence
-            x = np.concatenate([np.zeros(start - self.fed, np.int16), x])
-        elif start < self.fed:  # overlap with what was seen
-            x = x[self.fed - start :]
+        x = self.clock.align(frame)
         if len(x) == 0:
             return []
         self.buf = np.concatenate([self.buf, x]) if len(self.buf) else x.copy()
-        self.fed += len(x)
         out = self._labels(self.vad.push(x))
         self._trim()
         return out
@@ -115,7 +110,7 @@ class _Leg:
     def flush(self) -> list[Utterance]:
         out = self._labels(self.vad.flush())
         if self.open:
-            out.extend(self._close(min(self.speech_end + self.pad, self.fed)))
+            out.extend(self._close(min(self.speech_end + self.pad, self.clock.fed)))
         return out
 
     def _labels(self, labels: npt.NDArray[np.bool_]) -> list[Utterance]:
@@ -184,46 +179,16 @@ class _Leg:
             self.buf_start += drop
 
 
-class Segmenter:
-    """The stage: ``await process(frame)`` returns the utterances that became complete."""
+class Segmenter(LegStage[Utterance]):
+    """The stage: ``await process(frame)`` returns the utterances that became complete;
+    ``end_leg(call_id, leg)`` or ``flush()`` emit what a leg still holds."""
 
     def __init__(self, config: SegmentConfig | None = None) -> None:
+        super().__init__()
         self.config = config or SegmentConfig()
-        self._legs: dict[tuple[str, str], _Leg] = {}
 
-    def _leg(self, frame: AudioFrame) -> tuple[_Leg, list[Utterance]]:
-        key = (frame.call_id, frame.leg)
-        leg = self._legs.get(key)
-        out: list[Utterance] = []
-        if leg is not None and leg.rate != frame.rate:
-            out = leg.flush()
-            leg = None
-        if leg is None:
-            leg = _Leg(self.config, frame.call_id, frame.leg, frame.rate, frame.t0)
-            self._legs[key] = leg
-        return leg, out
-
-    def process_sync(self, frame: AudioFrame) -> list[Utterance]:
-        leg, out = self._leg(frame)
-        out.extend(leg.feed(frame))
-        return out
-
-    async def process(self, frame: AudioFrame) -> list[Utterance]:
-        return self.process_sync(frame)
-
-    def end_leg(self, call_id: str, leg: str) -> list[Utterance]:
-        """The leg ended (call over): emit what it still holds."""
-        state = self._legs.pop((call_id, leg), None)
-        return state.flush() if state else []
-
-    def flush_sync(self) -> list[Utterance]:
-        out: list[Utterance] = []
-        for key in list(self._legs):
-            out.extend(self.end_leg(*key))
-        return out
-
-    async def flush(self) -> list[Utterance]:
-        return self.flush_sync()
+    def new_leg(self, frame: AudioFrame) -> _Leg:
+        return _Leg(self.config, frame.call_id, frame.leg, frame.rate, frame.t0)
 
 
 __all__ = ["SegmentConfig", "SegmentError", "Segmenter"]

@@ -14,11 +14,14 @@ at a few multiply-adds per sample:
 
 A long-term noise floor per band follows the minima of the band levels (fast down, slow up;
 faster up while the spectrum is stationary, which is how line noise, comfort noise and held
-music tones are absorbed) and the band SNRs, level, flatness and spectral flux feed a linear
-score. A hysteresis on the score, then a state machine with minimum speech, hangover and
-pre-roll, give the labels. Labels are emitted with a fixed delay of ``min_speech - 1 +
-preroll`` sub-frames so that the pre-roll can be written back; the batch and the streaming
-paths run the same kernel over the same state, which is why their decisions are identical.
+music tones are absorbed; never below about -70 dBFS). The band SNRs, level, flatness, tilt
+and spectral flux (band-level change, averaged over ~100 ms and, gated by the frame's SNR,
+over ~0.5 s for the syllabic modulation that held music lacks) feed a linear score (a logit
+fitted against Silero VAD, see ``ccedge.dsp.vad``). A hysteresis on the score, then a state
+machine with minimum speech, hangover and pre-roll, give the labels. Labels are emitted with
+a fixed delay of ``min_speech - 1 + preroll`` sub-frames so that the pre-roll can be written
+back; the batch and the streaming paths run the same kernel over the same state, which is
+why their decisions are identical.
 
 All state lives in one float64 vector (layout below), so a stream can be copied or reset.
 """

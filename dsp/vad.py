@@ -33,10 +33,10 @@ VadEngineName = Literal["ccedge", "webrtc"]
 # regression (IRLS, small ridge) against Silero VAD frame labels on the synthetic "train"
 # split of benchmarks/vad_corpus.py (espeak-ng speech over line noise, comfort noise,
 # hold-music chords, silence) plus the Asterisk-prompt and LibriSpeech files; the benchmark
-# reports the other speech files as held out. Spectral flux carries most of the weight:
-# speech moves its spectrum every few tens of ms, line noise and held tones do not, and the
-# long-term flux (syllabic modulation, gated by the frame's own SNR) is what tells speech from
-# hold music.
+# reports the other speech files as held out; benchmarks/vad_fit.py reproduces the fit.
+# Spectral flux carries most of the weight: speech moves its spectrum every few tens of ms,
+# line noise and held tones do not; the long-term flux (syllabic modulation, gated by the
+# frame's own SNR) is what tells speech from hold music.
 WEIGHTS = np.array(
     [0.0284, -0.1193, -0.0478, 0.1146, 2.6005, -0.8992, 0.0116, 0.3758, -0.1183, -0.1411, -0.0631, 3.798]
 )

@@ -35,3 +35,16 @@ def require_tool(name: str) -> str:
 def require_root() -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root (network namespaces / raw sockets)")
+
+
+@pytest.fixture(scope="session")
+def q8_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The q8_0 transcription model: the data directory's (``.ci/setup`` builds it), else one built here."""
+    from ccedge.core.speech.build import build_model, default_model_path, is_built
+
+    path = default_model_path("q8_0").resolve()
+    if is_built(path, verify=False):
+        return path
+    out = tmp_path_factory.mktemp("models") / "ggml-tiny.en-q8_0.bin"
+    build_model(out, "q8_0")
+    return out

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
         stats = report.stats
     else:
         # Live: each call is printed once it has ended; the rest when the capture stops.
-        tap = Tap(idle_timeout=args.timeout, audio=False, incremental=True, sdes_keys=keys)
+        tap = Tap(idle_timeout=args.timeout, audio=False, incremental=True, sdes_keys=keys,
+                  retain_audio=bool(args.wav_dir))
         printed = 0
         reader_stats: dict[str, int] = {}
         for batch in _live_batches(args.interface, args.bpf, args.duration, reader_stats):

@@ -70,6 +70,23 @@ def speech_spans(
 def utterances(
     call_id: str, leg: str, t0: float, rate: int, pcm: npt.NDArray[np.int16]
 ) -> Iterator[Utterance]:
+    """The leg cut by the appliance's VAD stage (core.segment), fed in 1 s frames."""
+    try:
+        from ccedge.core.frames import AudioFrame
+        from ccedge.core.segment import Segmenter
+    except ImportError:  # the VAD stage is not installed: cut with the DSP VAD directly
+        yield from _fallback_utterances(call_id, leg, t0, rate, pcm)
+        return
+    seg = Segmenter()
+    for a in range(0, len(pcm), rate):
+        frame = AudioFrame(call_id, leg, t0 + a / rate, rate, np.ascontiguousarray(pcm[a : a + rate]))
+        yield from seg.process_sync(frame)
+    yield from seg.flush_sync()
+
+
+def _fallback_utterances(
+    call_id: str, leg: str, t0: float, rate: int, pcm: npt.NDArray[np.int16]
+) -> Iterator[Utterance]:
     for s, e in speech_spans(pcm, rate):
         a, b = int(s * rate), int(e * rate)
         yield Utterance(call_id, leg, t0 + a / rate, t0 + b / rate, rate, np.ascontiguousarray(pcm[a:b]))

@@ -43,6 +43,8 @@ class CallText:
     call_id: str
     utts: list[Utt] = field(default_factory=list)
     dtmf: list[DtmfEvent] = field(default_factory=list)
+    # Speech the VAD found but the recogniser returned nothing for: (leg, t0, t1).
+    unheard: list[tuple[str, float, float]] = field(default_factory=list)
 
     def add_transcript(self, tr: Transcript) -> Utt:
         tokens = transcript_tokens(tr)
@@ -78,6 +80,7 @@ class CallText:
                 umap.append(u.index)
         dmap = [k for k, e in enumerate(self.dtmf) if e.t1 >= since]
         view.dtmf = [self.dtmf[k] for k in dmap]
+        view.unheard = [x for x in self.unheard if x[2] >= since]
         return view, umap, dmap
 
     def span_of(self, utt: int, first: int, last: int) -> tuple[float, float]:

@@ -32,6 +32,7 @@ KINDS = (
     "EMAIL",
     "ADDRESS",
     "NAME",
+    "UNHEARD",
 )
 
 REASONS: dict[str, str] = {
@@ -52,6 +53,7 @@ REASONS: dict[str, str] = {
     "EMAIL": "HIPAA-164.514(b)(2)(i)(F)",
     "ADDRESS": "HIPAA-164.514(b)(2)(i)(B)",
     "NAME": "HIPAA-164.514(b)(2)(i)(A)",
+    "UNHEARD": "fail-closed: speech not transcribed after a request for data",
 }
 
 PAYMENT_TRIGGERS = (
@@ -105,6 +107,11 @@ class RedactPolicy:
         ("MRN", r"mrn[-:#]?\d{5,10}"),
         ("MEMBER", r"[a-z]{3}\d{6,12}"),
     )
+    # Speech the recogniser returned nothing for: mask it when it follows a request for card,
+    # identity or account data or lies in a payment segment ("prompted"), always ("all"), or
+    # never ("keep").
+    unheard: Literal["prompted", "all", "keep"] = "prompted"
+    unheard_lookback_s: float = 30.0
     pad_s: float = 0.2  # audio padding either side of a masked span
     holdback_s: float = 30.0  # longest time audio may wait for redaction to clear it
     lag_action: Literal["mask", "seal"] = "mask"  # audio not cleared within holdback_s

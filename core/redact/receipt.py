@@ -9,6 +9,7 @@ holds times, kinds and names of detectors; never a value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +67,14 @@ def _covered(u: Utt, lo: float, hi: float, floor: float) -> tuple[float, float]:
     return total - (word_time - conf), total
 
 
-def coverage(call: CallText, res: CallRedaction, floor: float) -> tuple[float, str]:
+def coverage(
+    call: CallText, res: CallRedaction, floor: float, speech: Sequence[tuple[str, float, float]] = ()
+) -> tuple[float, str]:
+    """Confidently transcribed share of speech in payment segments (or the whole call).
+
+    ``speech`` lists the VAD's speech stretches (leg, t0, t1); speech the recogniser returned
+    nothing for (dropped as noise or as a repetition loop) then counts as uncovered.
+    """
     windows = [(s.t0, s.t1) for s in res.segments]
     scope = "payment-segments" if windows else "call"
     if not windows:
@@ -77,16 +85,24 @@ def coverage(call: CallText, res: CallRedaction, floor: float) -> tuple[float, s
             g, t = _covered(u, lo, hi, floor)
             good += g
             total += t
+        for leg, a, b in speech:
+            d = max(0.0, min(b, hi) - max(a, lo))
+            heard = sum(max(0.0, min(b, u.t1, hi) - max(a, u.t0, lo)) for u in call.utts if u.leg == leg)
+            total += max(0.0, d - heard)
     return (good / total if total > 0 else 1.0), scope
 
 
 def build_receipt(
-    call: CallText, res: CallRedaction, policy: RedactPolicy, extra_flags: list[str] | None = None
+    call: CallText,
+    res: CallRedaction,
+    policy: RedactPolicy,
+    extra_flags: list[str] | None = None,
+    speech: Sequence[tuple[str, float, float]] = (),
 ) -> Receipt:
     kinds: dict[str, int] = {}
     for s in res.spans:
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
-    cov, scope = coverage(call, res, policy.confidence_floor)
+    cov, scope = coverage(call, res, policy.confidence_floor, speech)
     flags = list(extra_flags or [])
     if cov < policy.coverage_threshold:
         flags.append("low-coverage")

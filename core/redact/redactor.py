@@ -29,6 +29,7 @@ from ccedge.core.redact import (
     pin,
     ssn,
 )
+from ccedge.core.redact import context as _ctx
 from ccedge.core.redact.calltext import CallText, Hit
 from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
 from ccedge.core.redact.payment import Segment
@@ -38,6 +39,22 @@ from ccedge.core.redact.tokens import word_char_spans
 # Which kind wins a tie of confidence: the more harmful a leak, the earlier.
 PRIORITY = {k: i for i, k in enumerate(KINDS)}
 READBACK_WINDOW_S = 120.0
+_PROMPT_RX = _ctx.re.compile(
+    "|".join(
+        r.pattern
+        for r in (
+            _ctx.CARD,
+            _ctx.CVV,
+            _ctx.EXPIRY,
+            _ctx.SSN,
+            _ctx.DOB,
+            _ctx.PIN,
+            _ctx.ROUTING,
+            _ctx.MEDICAL,
+            _ctx.MEMBER,
+        )
+    )
+)
 # Streaming redaction looks back this far: longer than a number read in groups, an agent's
 # read-back or a payment segment's opening question; older findings stay as they were.
 WINDOW_S = 150.0
@@ -90,6 +107,10 @@ class Redactor:
             c.add_transcript(item)
         else:
             c.add_dtmf(item)
+
+    def add_unheard(self, call_id: str, leg: str, t0: float, t1: float) -> None:
+        """Speech on ``leg`` that the recogniser returned no words for (masked per policy)."""
+        self.call(call_id).unheard.append((leg, t0, t1))
 
     def process(self, item: Transcript | DtmfEvent) -> tuple[Transcript | None, list[RedactionSpan]]:
         """Streaming use: add an item; return its redacted transcript and the spans not given before.
@@ -241,8 +262,37 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
             t1 = s.t1 if math.isfinite(s.t1) else max(last, s.t0 + policy.payment_max_s)
             for leg in legs:
                 spans.append(RedactionSpan(call.call_id, leg, s.t0, t1, "PAYMENT", "payment-segment", 0.3))
+    if policy.enabled("UNHEARD"):
+        spans.extend(unheard_spans(call, policy, segs))
     texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
     return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
+
+
+PROMPTS = (
+    "social security number", "date of birth", "card number", "security code", "expiry date", "expiration date",
+    "account number", "routing number", "member id", "policy number", "medical record number", "your pin",
+    "zip code", "phone number", "long number on the card",
+)  # fmt: skip
+
+
+def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> list[RedactionSpan]:
+    """Unheard speech masked per policy: in a payment segment or after a request for data, or always."""
+    out: list[RedactionSpan] = []
+    if policy.unheard == "keep":
+        return out
+    for leg, t0, t1 in call.unheard:
+        if policy.unheard == "prompted":
+            in_segment = any(s.t0 <= t1 and t0 <= s.t1 for s in segs)
+            before = [u for u in call.utts if t0 - policy.unheard_lookback_s <= u.t1 <= t0 + 0.5]
+            asked = any(
+                _PROMPT_RX.search(u.text.lower())
+                or payment.matches(PROMPTS, u.text, policy.trigger_score - 8)
+                for u in before
+            )
+            if not (in_segment or asked):
+                continue
+        out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
+    return out
 
 
 def _token_spans(call: CallText, h: Hit, toks: list[tuple[int, int]]) -> list[RedactionSpan]:

@@ -59,6 +59,8 @@ class SyntheticCall:
     hold: tuple[float, float] | None = None  # caller holds at t0 and resumes at t1 (call clock)
     ended_by: Literal["caller", "callee", "none"] = "caller"
     voice: str = "en-us"
+    wpm: int = 150  # espeak-ng words per minute
+    word_gap: int = 0  # espeak-ng pause between words, in 10 ms units
     loss_every: int = 0  # drop every n-th audio packet of the caller leg (0: none)
     noise_rms: float = 6.0  # line noise on both legs, in int16 units
 
@@ -157,7 +159,7 @@ def _render_audio(
     cursor = answer_t + LEAD_IN_S
     for turn in call.turns:
         if turn.text:
-            pcm = speak(turn.text, rate=rate, voice=call.voice)
+            pcm = speak(turn.text, rate=rate, voice=call.voice, wpm=call.wpm, word_gap=call.word_gap)
             pieces.append((turn.leg, cursor, pcm))
             truths.append(TurnTruth(turn.leg, cursor, cursor + len(pcm) / rate, "speech", turn.text))
             cursor += len(pcm) / rate

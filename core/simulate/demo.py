@@ -3,11 +3,15 @@
 The numbers spoken are public test values (Visa test PAN 4111 1111 1111 1111, the SSA's
 advertising SSN 078-05-1120 and similar), never real ones. Regenerate the bundled file with
 ``python -m ccedge.core.simulate.demo``; it needs espeak-ng.
+
+The demo speaks slowly with short gaps between words: espeak-ng at its default pace is hard
+for the tiny.en model on an 8 kHz line.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -60,7 +64,7 @@ DEMO_CALLS: tuple[SyntheticCall, ...] = (
         caller="customer-4",
         callee="ivr-1",
         start=9.0,
-        hold=(14.0, 17.0),
+        hold=(18.0, 22.0),
         turns=(
             Turn("callee", "Welcome to Blue Mutual Insurance. "
                            "For claims, press one. For billing, press two."),
@@ -73,6 +77,9 @@ DEMO_CALLS: tuple[SyntheticCall, ...] = (
         ),
     ),
 )
+
+
+DEMO_CALLS = tuple(replace(c, wpm=125, word_gap=4) for c in DEMO_CALLS)
 
 
 def bundled_capture() -> Path:

@@ -25,7 +25,7 @@ def _espeak() -> str:
 
 
 def speak(
-    text: str, rate: int = 8000, voice: str = "en-us", wpm: int = 125, pitch: int = 50, word_gap: int = 4
+    text: str, rate: int = 8000, voice: str = "en-us", wpm: int = 150, pitch: int = 50, word_gap: int = 0
 ) -> npt.NDArray[np.int16]:
     """Render ``text`` with espeak-ng and resample it to ``rate`` (int16 mono)."""
     with tempfile.TemporaryDirectory() as tmp:

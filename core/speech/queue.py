@@ -97,6 +97,27 @@ class UtteranceQueue:
             item = heapq.heappop(self._heap)
             return item.utt, item.enqueued
 
+    def get_batch(
+        self, timeout: float | None = None, max_seconds: float = 0.0, max_items: int = 8
+    ) -> list[tuple[Utterance, float]]:
+        """The most urgent utterance plus any others already waiting, up to ``max_seconds`` of
+        audio in all (batch scheduling never waits for more: that would add latency)."""
+        first = self.get(timeout)
+        if first is None:
+            return []
+        out = [first]
+        total = first[0].t1 - first[0].t0
+        with self._cond:
+            while self._heap and len(out) < max_items:
+                nxt = self._heap[0]
+                dur = nxt.utt.t1 - nxt.utt.t0
+                if total + dur > max_seconds:
+                    break
+                heapq.heappop(self._heap)
+                out.append((nxt.utt, nxt.enqueued))
+                total += dur
+        return out
+
     def close(self) -> None:
         """Wake every waiting ``get``; queued items can still be drained."""
         with self._cond:

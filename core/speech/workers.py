@@ -70,11 +70,11 @@ def _worker_main(conn: Connection, model_path: str, options: TranscribeOptions, 
             return
         if msg is None:
             return
-        utt: Utterance = msg
-        if fault and utt.call_id == fault:
+        batch: list[Utterance] = msg
+        if fault and any(u.call_id == fault for u in batch):
             os.kill(os.getpid(), signal.SIGKILL)
         try:
-            conn.send(("ok", engine.transcribe_one(utt).transcript))
+            conn.send(("ok", [r.transcript for r in engine.transcribe_many(batch)]))
         except SpeechError as e:
             conn.send(("error", str(e)))
 
@@ -111,11 +111,11 @@ class _Worker:
     def pid(self) -> int | None:
         return None if self.proc is None else self.proc.pid
 
-    def ask(self, utt: Utterance) -> tuple[str, Any]:
-        """Send one utterance and wait; ("dead", None) when the process died meanwhile."""
+    def ask(self, batch: list[Utterance]) -> tuple[str, Any]:
+        """Send utterances and wait; ("dead", None) when the process died meanwhile."""
         assert self.conn is not None and self.proc is not None
         try:
-            self.conn.send(utt)
+            self.conn.send(batch)
             while not self.conn.poll(0.2):
                 if not self.proc.is_alive():
                     return "dead", None
@@ -150,6 +150,7 @@ class WorkerPool:
         options: TranscribeOptions | None = None,
         queue_size: int = 256,
         fault_call_id: str = "",
+        pack: bool = True,
     ) -> None:
         path = Path(model_path).resolve()
         if not path.is_file():
@@ -157,6 +158,7 @@ class WorkerPool:
         if workers < 1:
             raise SpeechError("worker count must be at least 1")
         self.options = options or TranscribeOptions()
+        self.pack = pack  # batch scheduling: pack waiting utterances into one window
         self.queue = UtteranceQueue(queue_size)
         self.results: stdqueue.Queue[Outcome] = stdqueue.Queue()
         ctx = mp.get_context("spawn")
@@ -200,41 +202,60 @@ class WorkerPool:
         return self.queue.put(utt)
 
     def _feed(self, w: _Worker) -> None:
+        o = self.options
         while not self._stop.is_set():
-            got = self.queue.get(timeout=0.2)
-            if got is None:
+            got = self.queue.get_batch(timeout=0.2, max_seconds=o.pack_seconds if self.pack else 0.0)
+            if not got:
                 if self.queue_closed_and_empty():
                     return
                 continue
-            utt, enqueued = got
             picked = time.monotonic()
-            outcome: Outcome | None = None
-            for attempt in (1, 2):
+            t0 = time.monotonic()
+            kind, value = w.ask([u for u, _ in got])
+            if kind == "ok":
+                took = time.monotonic() - t0
+                for (utt, enq), tr in zip(got, value, strict=True):
+                    self._emit(Outcome(utt, tr, "", 1, picked - enq, took, w.index))
+                continue
+            if kind == "error":
+                for utt, enq in got:
+                    self._emit(Outcome(utt, None, str(value), 1, picked - enq, 0.0, w.index))
+                continue
+            # The worker died under this batch: replace it, then retry each utterance once,
+            # alone, so one poisonous utterance cannot take its batch-mates down with it.
+            if not self._restart(w, got, picked, 1):
+                continue
+            for utt, enq in got:
                 t0 = time.monotonic()
-                kind, value = w.ask(utt)
+                kind, value = w.ask([utt])
                 if kind == "ok":
-                    took = time.monotonic() - t0
-                    outcome = Outcome(utt, value, "", attempt, picked - enqueued, took, w.index)
-                    break
-                if kind == "error":
-                    outcome = Outcome(utt, None, str(value), attempt, picked - enqueued, 0.0, w.index)
-                    break
-                # the worker died under this utterance: replace it, then retry once
-                with self._lock:
-                    self.restarts += 1
-                w.stop()
-                try:
-                    w.start()
-                except SpeechError as e:
-                    outcome = Outcome(utt, None, str(e), attempt, picked - enqueued, 0.0, w.index)
-                    break
-            if outcome is None:
-                why = "speech worker died twice on this utterance"
-                outcome = Outcome(utt, None, why, 2, picked - enqueued, 0.0, w.index)
-            if not outcome.ok:
-                with self._lock:
-                    self.failures += 1
-            self.results.put(replace(outcome, done_at=time.monotonic()))
+                    self._emit(Outcome(utt, value[0], "", 2, picked - enq, time.monotonic() - t0, w.index))
+                elif kind == "error":
+                    self._emit(Outcome(utt, None, str(value), 2, picked - enq, 0.0, w.index))
+                else:
+                    why = "speech worker died twice on this utterance"
+                    self._emit(Outcome(utt, None, why, 2, picked - enq, 0.0, w.index))
+                    self._restart(w, [], picked, 2)
+
+    def _restart(
+        self, w: _Worker, pending: list[tuple[Utterance, float]], picked: float, attempt: int
+    ) -> bool:
+        with self._lock:
+            self.restarts += 1
+        w.stop()
+        try:
+            w.start()
+        except SpeechError as e:
+            for utt, enq in pending:
+                self._emit(Outcome(utt, None, str(e), attempt, picked - enq, 0.0, w.index))
+            return False
+        return True
+
+    def _emit(self, outcome: Outcome) -> None:
+        if not outcome.ok:
+            with self._lock:
+                self.failures += 1
+        self.results.put(replace(outcome, done_at=time.monotonic()))
 
     def queue_closed_and_empty(self) -> bool:
         return self._stop.is_set() or (self.queue.closed and len(self.queue) == 0)

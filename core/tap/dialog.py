@@ -357,6 +357,15 @@ class DialogTable:
             if d.codec and codec != d.codec:
                 out.append(d.event("codec-changed", ts, reason=d.codec, detail=codec))
             d.codec = codec
+        if d.state == "answered" and not neg.rejected:
+            # An answerer may put the stream on hold itself (RFC 3264 §6.1: sendonly/inactive in
+            # the answer to a sendrecv offer) and take it off in a later answer.
+            if neg.answer.on_hold and not neg.offer.on_hold and not d.held_by:
+                d.held_by = party
+                out.append(d.event("held", ts, reason=neg.answer.hold_reason, detail=f"by-{party}"))
+            elif not neg.answer.on_hold and d.held_by == party and not neg.offer.on_hold:
+                d.held_by = ""
+                out.append(d.event("resumed", ts, reason=neg.answer.direction, detail=f"by-{party}"))
         return out
 
     # -- DTMF by SIP INFO -----------------------------------------------------------------------

@@ -9,13 +9,14 @@ calls. The index also hands each SDP's rtpmap and a=crypto keys to the RTP demux
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ccedge.core.tap.dialog import Dialog, other
-from ccedge.core.tap.sdp import MediaDescription
+from ccedge.core.tap.sdp import HOLD_ADDRESSES, MediaDescription
 
 Endpoint = tuple[str, int]
 MATCH_SLACK_S = 2.0  # media may be captured a moment before the SDP that announces it
@@ -27,6 +28,7 @@ class DemuxSink(Protocol):
     def add_sdes_key(self, ip: str, port: int, crypto: Any, call_id: str = "") -> None: ...
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_ip(ip: str) -> str:
     """Text form used for matching: IPv4-mapped IPv6 (::ffff:a.b.c.d) as plain IPv4."""
     try:
@@ -57,6 +59,8 @@ class MediaIndex:
 
     def media(self, dialog: Dialog, party: str, md: MediaDescription, crypto: str, ts: float) -> None:
         ep = (norm_ip(md.address), md.port)
+        if ep[0] in HOLD_ADDRESSES:
+            return  # RFC 2543 hold (c=0.0.0.0): nobody receives there
         lst = self.bindings[ep]
         if not lst or lst[-1].call_id != dialog.call_id or lst[-1].party != party:
             lst.append(Binding(ts, dialog.call_id, party))

@@ -17,21 +17,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from ccedge.core.tap import _rtp_kernels as K
-from ccedge.core.tap import codecs, rtcp
+from ccedge.core.tap import rtcp, streamwork
 from ccedge.core.tap.errors import TapParseError
-from ccedge.core.tap.jitter import Ordered, interarrival_jitter, order_stream
-from ccedge.core.tap.srtp import SdesCrypto, SrtpError, SrtpReceiver
-from ccedge.core.tap.telephone_event import digits_from_packets, looks_like_events
+from ccedge.core.tap.rtpstream import Payloads, RtpStream, StreamKey
+from ccedge.core.tap.srtp import SdesCrypto
 from ccedge.core.tap.udpbatch import BatchLike, ip16, ip_text
 
-StreamKey = tuple[str, int, str, int, int]  # src, sport, dst, dport, first SSRC
 _COL_TYPES = {
     "sub": np.int32,
     "seg": np.int32,
@@ -48,11 +46,8 @@ _COLS = tuple(_COL_TYPES)
 # A new SSRC on a flow continues the leg when it starts after the old one's last packet,
 # give or take this much overlap (seconds) — RFC 3550 §8.2: a sender that changes SSRC.
 SSRC_HANDOVER_OVERLAP_S = 0.1
-SRTP_PROBE_PACKETS = 4
 _SEGMENT_BYTES = 16 << 20
 _EMPTY = np.zeros(0, dtype=np.uint8)
-# G.711 payload of n ticks plus an SRTP tag is n + 10 (or + 4) octets (RFC 3711 §3.1).
-_SRTP_TAG_LENGTHS = (4, 10)
 
 
 @dataclass
@@ -63,83 +58,6 @@ class _Sub:
     sport: int
     dst: str
     dport: int
-
-
-@dataclass(eq=False)
-class RtpStream:
-    """One direction of media on one 4-tuple, following SSRC changes (the leg's RTP)."""
-
-    src: str
-    sport: int
-    dst: str
-    dport: int
-    ssrc: int
-    ssrcs: list[int]
-    first_ts: float
-    last_ts: float
-    packets: int
-    lost: int
-    duplicates: int
-    gaps: int
-    payload_types: dict[int, int]
-    codec: str | None
-    clock_rate: int
-    srtp: str  # "none" | "decrypted" | "encrypted" | "zrtp"
-    dtmf: list[tuple[str, float, float]]
-    rtcp: dict[str, Any]
-    jitter_s: float = 0.0
-    comfort_noise: int = 0
-    unknown_payload_types: dict[int, int] = field(default_factory=dict)
-    malformed: int = 0
-    auth_failed: int = 0
-    other_events: int = 0
-    _demux: RtpDemux | None = field(default=None, repr=False)
-    _parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = field(default_factory=list, repr=False)
-    _pcm: tuple[float, int, npt.NDArray[np.int16]] | None = field(default=None, repr=False)
-    _generation: int = field(default=0, repr=False)
-
-    def _current(self) -> RtpStream | None:
-        """This stream as the demux knows it now (rows move when storage is compacted)."""
-        if self._demux is None:
-            return None
-        if self._generation == self._demux._generation:
-            return self
-        return self._demux.streams.get(self.key)
-
-    @property
-    def key(self) -> StreamKey:
-        return (self.src, self.sport, self.dst, self.dport, self.ssrc)
-
-    @property
-    def rate(self) -> int:
-        """Audio sample rate of :meth:`pcm` (16 kHz for G.722 though its RTP clock is 8 kHz)."""
-        return codecs.AUDIO_RATE.get(self.codec or "", self.clock_rate)
-
-    @property
-    def plausible(self) -> bool:
-        """Enough packets with mostly consecutive sequence numbers to be media, not stray UDP."""
-        return self.packets >= 3 and self.lost <= 4 * self.packets
-
-    def pcm(self) -> tuple[float, int, npt.NDArray[np.int16]]:
-        """(capture time of sample 0, rate, int16 samples) in order, loss and CN as silence.
-
-        Empty when the stream is not decodable (unknown codec, encrypted, ZRTP, events only).
-        """
-        if self._demux is None or self.codec not in codecs.DECODABLE or self.srtp in ("encrypted", "zrtp"):
-            return self.first_ts, self.rate, np.zeros(0, np.int16)
-        if self._pcm is None:  # a stream object is immutable once built: decode it once
-            cur = self._current()
-            if cur is None:
-                return self.first_ts, self.rate, np.zeros(0, np.int16)
-            self._pcm = self._demux._render(cur)
-        return self._pcm
-
-    def raw_payloads(self, pt: int) -> list[bytes]:
-        """Payloads of one payload type in arrival order (for formats the tap does not decode)."""
-        cur = self._current()
-        if cur is None or self._demux is None:
-            return []
-        return self._demux._raw(cur, pt)
 
 
 class RtpDemux:
@@ -489,21 +407,17 @@ class RtpDemux:
     def _packets(self, s: int) -> npt.NDArray[np.int64]:
         return self._rows_of(s)
 
-    def _payload_bounds(self, s: int, rows: npt.NDArray[np.int64]) -> _Payloads:
+    def _payload_bounds(self, s: int, rows: npt.NDArray[np.int64]) -> Payloads:
         """Where each row's payload is, after SRTP where it applies (padding removed)."""
         if s in self._decrypted:
             store, start, length, valid = self._decrypted[s]
             pos = np.searchsorted(self._rows_of(s), rows)
-            return _Payloads(
-                [store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None
-            )
+            return Payloads([store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None)
         c = self._columns()
         start = c["off"][rows] + c["hdr"][rows]
         length = c["len"][rows].astype(np.int64) - c["hdr"][rows] - c["pad"][rows]
         valid = (length >= 0) & (c["hdr"][rows] <= c["len"][rows])
-        return _Payloads(
-            self._segs, c["seg"][rows], start, np.maximum(length, 0), valid, self._typed_segments
-        )
+        return Payloads(self._segs, c["seg"][rows], start, np.maximum(length, 0), valid, self._typed_segments)
 
     def _raw_packets(self, rows: npt.NDArray[np.int64]) -> list[bytes]:
         c = self._columns()
@@ -534,292 +448,15 @@ class RtpDemux:
                 cands.extend(k for k in keys if k not in cands)
         return cands[:64]
 
-    def _try_srtp(self, s: int) -> tuple[str, int]:
-        """Decrypt sub-stream ``s`` if some key authenticates it: ("decrypted", failures) or ("", 0)."""
-        sub = self._subs[s]
-        rows = self._rows_of(s)
-        raw = self._raw_packets(rows)
-        chosen = None
-        for crypto in self._srtp_candidates(sub):
-            rx = SrtpReceiver(crypto)
-            ok = 0
-            for p in raw[:SRTP_PROBE_PACKETS]:
-                try:
-                    rx.unprotect(p)
-                    ok += 1
-                except SrtpError:
-                    pass
-            if ok:
-                chosen = crypto
-                break
-        if chosen is None:
-            return "", 0
-        rx = SrtpReceiver(chosen)
-        pieces: list[bytes] = []
-        start = np.zeros(len(rows), np.int64)
-        length = np.zeros(len(rows), np.int64)
-        valid = np.zeros(len(rows), bool)
-        pos = 0
-        failures = 0
-        for i, p in enumerate(raw):
-            try:
-                plain = rx.unprotect(p)
-            except SrtpError as e:
-                failures += 1
-                self.stats[e.reason] += 1
-                continue
-            b0 = plain[0]
-            h = 12 + 4 * (b0 & 0x0F)
-            if b0 & 0x10 and len(plain) >= h + 4:
-                h += 4 + 4 * int.from_bytes(plain[h + 2 : h + 4], "big")
-            pad = plain[-1] if b0 & 0x20 and len(plain) > h else 0
-            body = plain[h : len(plain) - pad]
-            if h + pad > len(plain):
-                continue
-            pieces.append(body)
-            start[i], length[i], valid[i] = pos, len(body), True
-            pos += len(body)
-        store = np.frombuffer(b"".join(pieces), dtype=np.uint8)
-        self._decrypted[s] = (store, start, length, valid)
-        self.stats["srtp.decrypted"] += int(valid.sum())
-        return "decrypted", failures
-
-    def _looks_encrypted(
-        self, s: int, rows: npt.NDArray[np.int64], audio: npt.NDArray[np.bool_], encoding: str | None
-    ) -> bool:
-        """SRTP without a key: G.711 payloads n + tag octets long, or octets like white noise."""
-        c = self._columns()
-        r = rows[audio][:64]  # the first packets decide; the rest would say the same
-        if len(r) < 3:
-            return False
-        if encoding in codecs.DECODABLE:
-            # One octet per RTP tick: the SRTP tag shows as a constant surplus (RFC 3711 §3.1).
-            order = np.argsort(c["seq"][r].astype(np.int64))
-            step = np.diff(c["ts"][r][order].astype(np.int64))
-            extra = (c["len"][r][order][1:].astype(np.int64) - c["hdr"][r][order][1:]) - step
-            return bool(len(extra) and np.median(extra) in _SRTP_TAG_LENGTHS and np.mean(step > 0) > 0.5)
-        data = self._payload_bounds(s, r[:48]).concat()
-        if len(data) < 2048:
-            return False
-        p = np.bincount(data, minlength=256) / len(data)
-        entropy = -float(np.sum(p[p > 0] * np.log2(p[p > 0])))
-        return entropy > 7.8  # speech in G.711 stays well under 7.5 bits/octet; ciphertext is ~8
-
+    # Per-stream work lives in ccedge.core.tap.streamwork (it reads this object's storage).
     def _summarise(self, chain: list[int]) -> RtpStream:
-        c = self._columns()
-        first = self._subs[chain[0]]
-        pmap = self._payload_map(first)
-        flow4 = (first.src, first.sport, first.dst, first.dport)
-        zrtp = (
-            flow4 in self._zrtp_flows or (first.dst, first.dport, first.src, first.sport) in self._zrtp_flows
-        )
-        srtp_state = "zrtp" if zrtp else "none"
-        pt_counts: Counter[int] = Counter()
-        lost = dups = gaps = malformed = cn = auth_failed = other_events = 0
-        dtmf: list[tuple[str, float, float]] = []
-        unknown: Counter[int] = Counter()
-        parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = []
-        encoding: str | None = None
-        clock = 8000
-        jitter = 0.0
-        for s in chain:
-            rows = self._rows_of(s)
-            pts = (c["b1"][rows] & 0x7F).astype(np.int64)
-            pt_counts.update(dict(zip(*np.unique(pts, return_counts=True), strict=True)))
-        pt_counts = Counter({int(k): int(v) for k, v in pt_counts.items()})
-        # The stream's codec: its most frequent payload type that is audio (not events, not CN).
-        event_pts: set[int] = set()
-        audio_pts: list[tuple[int, int]] = []
-        for pt, n in pt_counts.items():
-            info = codecs.lookup(pt, pmap)
-            if info is None:
-                if pt >= 96 and self._events_heuristic(chain, pt):
-                    event_pts.add(pt)
-                else:
-                    unknown[pt] += n
-                continue
-            if info[0] == codecs.TELEPHONE_EVENT:
-                event_pts.add(pt)
-            elif pt != codecs.COMFORT_NOISE_PT and info[0] != "CN":
-                audio_pts.append((n, pt))
-        if audio_pts:
-            main_pt = max(audio_pts)[1]
-            encoding, clock = codecs.lookup(main_pt, pmap) or ("", 8000)
-        for s in chain:
-            rows = self._rows_of(s)
-            sub = self._subs[s]
-            pts = (c["b1"][rows] & 0x7F).astype(np.int64)
-            audio = np.isin(pts, [pt for _, pt in audio_pts]) if audio_pts else np.zeros(len(rows), bool)
-            # SRTP is tried where signalling says so (a key of its own or its call's, RTP/SAVP)
-            # or where the payload looks like ciphertext; a plain stream in a capture that has
-            # keys for other calls stays plain.
-            self._decrypted.pop(s, None)
-            if srtp_state != "zrtp" and (
-                self._own_keys(sub)
-                or (sub.src, sub.sport) in self._expect_srtp
-                or self._looks_encrypted(s, rows, audio, encoding)
-            ):
-                state, fails = self._try_srtp(s)
-                if state:
-                    srtp_state = state
-                    auth_failed += fails
-                elif srtp_state == "none":
-                    srtp_state = "encrypted"
-            o = order_stream(c["seq"][rows], c["ts"][rows], c["cap"][rows], clock, timeline=audio)
-            lost += o.lost
-            dups += o.duplicates
-            gaps += o.gaps
-            cn += int(np.count_nonzero(pts == codecs.COMFORT_NOISE_PT))
-            if s not in self._decrypted:
-                malformed += int(np.count_nonzero((c["hdr"][rows] + c["pad"][rows]) > c["len"][rows]))
-            parts.append((s, o, rows))
-            if len(rows) > 1 and audio.any():
-                ar = rows[audio]
-                jitter = max(jitter, interarrival_jitter(c["cap"][ar], c["ts"][ar], clock))
-            if event_pts and srtp_state not in ("encrypted", "zrtp"):
-                ev_sel = np.isin(pts[o.order], list(event_pts))
-                ev_rows = rows[o.order][ev_sel]
-                payloads = self._payload_bounds(s, ev_rows).each()
-                digits, others = digits_from_packets(
-                    c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(), payloads, clock
-                )
-                dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
-                other_events += others
-        all_rows = np.concatenate([self._rows_of(s) for s in chain])
-        rtcp_stats: dict[str, Any] = {}
-        for s in chain:
-            rtcp_stats.update(self._rtcp.get(self._subs[s].ssrc, {}))
-        if "reported_jitter_ticks" in rtcp_stats:
-            rtcp_stats["reported_jitter_s"] = rtcp_stats["reported_jitter_ticks"] / clock
-        st = RtpStream(
-            src=first.src,
-            sport=first.sport,
-            dst=first.dst,
-            dport=first.dport,
-            ssrc=first.ssrc,
-            ssrcs=[self._subs[s].ssrc for s in chain],
-            first_ts=float(c["cap"][all_rows].min()),
-            last_ts=float(c["cap"][all_rows].max()),
-            packets=len(all_rows),
-            lost=lost,
-            duplicates=dups,
-            gaps=gaps,
-            payload_types=dict(sorted(pt_counts.items())),
-            codec=encoding if encoding else None,
-            clock_rate=clock,
-            srtp=srtp_state,
-            dtmf=sorted(dtmf, key=lambda d: d[1]),
-            rtcp=rtcp_stats,
-            jitter_s=jitter,
-            comfort_noise=cn,
-            unknown_payload_types=dict(unknown),
-            malformed=malformed,
-            auth_failed=auth_failed,
-            other_events=other_events,
-            _demux=self,
-            _parts=parts,
-            _generation=self._generation,
-        )
-        return st
-
-    def _events_heuristic(self, chain: list[int], pt: int) -> bool:
-        c = self._columns()
-        lengths: list[int] = []
-        firsts: list[int] = []
-        for s in chain:
-            rows = self._rows_of(s)
-            r = rows[(c["b1"][rows] & 0x7F) == pt][:50]
-            for p in self._payload_bounds(s, r).each():
-                lengths.append(len(p))
-                firsts.append(p[0] if p else 255)
-        return looks_like_events(lengths, firsts)
-
-    def _raw(self, st: RtpStream, pt: int) -> list[bytes]:
-        c = self._columns()
-        out: list[bytes] = []
-        for s, _, rows in st._parts:
-            r = rows[(c["b1"][rows] & 0x7F) == pt]
-            pl = self._payload_bounds(s, r)
-            out.extend(p for p, v in zip(pl.each(), pl.valid.tolist(), strict=True) if v)
-        return out
+        return streamwork.summarise(self, chain)
 
     def _render(self, st: RtpStream) -> tuple[float, int, npt.NDArray[np.int16]]:
-        """Decode and place every audio packet on the stream's clock (RTP ticks → samples)."""
-        assert st.codec is not None
-        c = self._columns()
-        pmap = self._payload_map(self._subs[st._parts[0][0]])
-        per_tick = codecs.SAMPLES_PER_TICK[st.codec]
-        rate = st.rate
-        pieces: list[tuple[npt.NDArray[np.int16], tuple[Any, ...]]] = []
-        total = 0
-        is_codec = np.zeros(128, bool)  # payload types that carry this stream's codec
-        for p in {*codecs.STATIC, *pmap}:
-            info = codecs.lookup(p, pmap)
-            is_codec[p] = info is not None and info[0] == st.codec
-        for s, o, rows in st._parts:
-            ordered = rows[o.order]
-            is_audio = is_codec[c["b1"][ordered] & 0x7F]
-            pl = self._payload_bounds(s, ordered)
-            keep = is_audio & pl.valid & (pl.length > 0) & (o.position >= 0)
-            if not keep.any():
-                continue
-            length, pos = pl.length[keep], o.position[keep]
-            # Anchor this SSRC's clock on its first packet's capture time relative to the stream.
-            anchor = round((float(c["cap"][ordered[0]]) - st.first_ts) * rate)
-            sample_pos = pos * per_tick
-            sample_pos = sample_pos - sample_pos.min() + max(anchor, 0)
-            lut = codecs.LOOKUP_TABLES.get(st.codec)
-            if lut is not None:
-                # G.711: the 256-entry table applied to the payload octets where they lie.
-                total = max(total, int((sample_pos + length).max()))
-                pieces.append((lut, (pl, keep, length, sample_pos)))
-                continue
-            code = pl.concat(keep)
-            pcm = codecs.decode(st.codec, code)  # stateful codecs (G.722): whole stream in order
-            n_samples = length * (len(pcm) // max(1, len(code)))
-            total = max(total, int((sample_pos + n_samples).max()))
-            pieces.append((pcm, (n_samples, sample_pos)))
-        out = np.zeros(total, dtype=np.int16)  # gaps stay 0: loss and CN rendered as silence
-        for head, rest in pieces:
-            if len(rest) == 4:
-                pl, keep, length, sample_pos = rest
-                segs = pl.typed() if pl.typed is not None else K.TypedSegments([pl.segs[0]])
-                K.lut_place(segs, pl.seg[keep], pl.start[keep], length, sample_pos, head, out)
-            else:
-                K.place(head, rest[0], rest[1], out)
-        return st.first_ts, rate, out
+        return streamwork.render(self, st)
 
-
-@dataclass(eq=False)
-class _Payloads:
-    """Payload places of some packets: ``segs[seg[i]][start[i]:start[i]+length[i]]``."""
-
-    segs: list[npt.NDArray[np.uint8]]
-    seg: npt.NDArray[np.int32]
-    start: npt.NDArray[np.int64]
-    length: npt.NDArray[np.int64]
-    valid: npt.NDArray[np.bool_]
-    typed: Any  # () -> numba typed List of segs, or None for a single in-memory store
-
-    def each(self) -> list[bytes]:
-        return [
-            self.segs[g][a : a + n].tobytes() if v else b""
-            for g, a, n, v in zip(
-                self.seg.tolist(), self.start.tolist(), self.length.tolist(), self.valid.tolist(), strict=True
-            )
-        ]
-
-    def concat(self, keep: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.uint8]:
-        seg, start, length = self.seg, self.start, np.where(self.valid, self.length, 0)
-        start = np.where(length > 0, start, 0)
-        if keep is not None:
-            seg, start, length = seg[keep], start[keep], length[keep]
-        if self.typed is None:
-            out = np.empty(int(length.sum()), np.uint8)
-            out_off = np.concatenate(([0], np.cumsum(length)[:-1])).astype(np.int64)
-            K.gather(self.segs[0], start, length, out, out_off)
-            return out
-        return K.gather_segments(self.typed(), seg, start, length)
+    def _raw(self, st: RtpStream, pt: int) -> list[bytes]:
+        return streamwork.raw(self, st, pt)
 
 
 __all__ = ["RtpDemux", "RtpStream", "StreamKey", "ip16"]

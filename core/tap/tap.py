@@ -55,11 +55,14 @@ class Tap:
 
     def __init__(self, idle_timeout: float = 120.0, audio: bool = True, demux: Any = None,
                  audio_block_s: float = 0.5, incremental: bool = True, emit_interval_s: float = 2.0,
-                 sdes_keys: Iterable[tuple[str, int, str]] = ()) -> None:
+                 sdes_keys: Iterable[tuple[str, int, str]] = (), retain_audio: bool = False) -> None:
         """``incremental``: hand out each ended call (its audio, RFC 4733 digits, record) while
         feeding, checked every ``emit_interval_s`` of capture time; otherwise all at ``finish``.
         ``sdes_keys``: (ip, port, a=crypto value) for SRTP whose SDP the tap cannot see (keys
-        given out of band, e.g. by the SBC); ip:port is the sender's media address."""
+        given out of band, e.g. by the SBC); ip:port is the sender's media address.
+        In incremental mode the demux forgets a call's streams once the call is handed out (a
+        long-running tap holds only live calls); ``retain_audio`` decodes the legs first so that
+        ``LegRecord.pcm()`` still answers afterwards (``audio=True`` does that anyway)."""
         if demux is None:
             from ccedge.core.tap.streams import RtpDemux
 
@@ -79,6 +82,7 @@ class Tap:
         self.audio = audio
         self.audio_block_s = audio_block_s
         self.incremental = incremental
+        self.retain_audio = retain_audio
         self.emit_interval_s = emit_interval_s
         self._next_emit = 0.0
         self.index = MediaIndex(demux, parse_crypto_attribute)
@@ -88,12 +92,12 @@ class Tap:
         self.records: list[CallRecord] = []
         self.now = 0.0
         self._next_tick = 0.0
-        self._emitted_dialogs = 0
         self._finished = False
 
     # -- feeding --------------------------------------------------------------------------------
 
     def feed(self, batch: PacketBatch) -> list[TapOutput]:
+        """Take one capture batch (packets in capture order); return what it produced."""
         n = len(batch)
         if n == 0:
             return []
@@ -244,7 +248,21 @@ class Tap:
             # The records hold what is left of these calls; the dialog table forgets them.
             handed = {id(d) for d in ready}
             self.dialogs.finished = [d for d in self.dialogs.finished if id(d) not in handed]
+            self._release([rec for rec in self.records if rec.call_id in {d.call_id for d in ready}])
         return out
+
+    def _release(self, records: list[CallRecord]) -> None:
+        release = getattr(self.demux, "release", None)
+        if release is None:
+            return
+        keys: list[tuple[object, ...]] = []
+        for rec in records:
+            for leg in rec.legs:
+                if self.retain_audio:
+                    leg.audio()  # decoded now, kept on the record
+                keys.extend(_key(s) for s in leg.streams)
+        if keys:
+            self.stats["rtp.streams-released"] += int(release(keys) or 0)
 
     def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
         self.records.append(rec)

@@ -131,6 +131,7 @@ class CaptureReader:
         self._slow = SlowDecoder(self.reassembler)
         self._f = _open_raw(self.path)
         self.damaged = False  # gzip stream cut off or corrupt
+        self._iterated = False
         head = self._read_exact(4)
         if len(head) < 4:
             self.close()
@@ -190,6 +191,9 @@ class CaptureReader:
         self.close()
 
     def __iter__(self) -> Iterator[PacketBatch]:
+        if self._iterated:
+            raise CaptureError(f"{self.path}: a capture reader can be iterated only once (open it again)")
+        self._iterated = True
         try:
             inner = self._iter_pcap() if self.format == "pcap" else self._iter_pcapng()
             for batch in inner:

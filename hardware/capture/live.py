@@ -110,12 +110,6 @@ class LiveCapture:
         except OSError:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
         s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
-        if self._want_ring is not False:
-            try:
-                self._setup_ring()
-            except OSError as e:
-                if self._want_ring:
-                    raise CaptureError(f"cannot set up a TPACKET_V3 ring: {e.strerror}") from e
         if iface != "any":
             try:
                 ifindex = socket.if_nametoindex(iface)
@@ -133,8 +127,14 @@ class LiveCapture:
                 s.recv(MAX_FRAME)
         except (BlockingIOError, InterruptedError):
             pass
-        if self._ring is not None:
-            self._discard_ring()
+        # the ring comes last, as libpcap sets it up: it starts empty with block 0 current, and nothing
+        # from before bind() (other interfaces) is in it
+        if self._want_ring is not False:
+            try:
+                self._setup_ring()
+            except OSError as e:
+                if self._want_ring:
+                    raise CaptureError(f"cannot set up a TPACKET_V3 ring: {e.strerror}") from e
         self.read_kernel_stats()
         self.stats.kernel_packets = self.stats.kernel_drops = 0
         s.settimeout(self.timeout_s)
@@ -170,6 +170,9 @@ class LiveCapture:
             s.fileno(), self._block_size * self._block_nr, mmap.MAP_SHARED, mmap.PROT_READ | mmap.PROT_WRITE
         )
         self._ring = np.frombuffer(self._mm, np.uint8)
+        # load the compiled ring walker now (an idle one-block ring), not while the first blocks fill
+        z = np.zeros(64, np.int64)
+        k._ring_collect(np.zeros(64, np.uint8), 64, 1, 0, np.zeros(64, np.uint8), 0, 1, z, z, np.zeros(64), z)
         self._poll = select.poll()
         self._poll.register(s.fileno(), select.POLLIN | select.POLLERR)
 
@@ -204,12 +207,6 @@ class LiveCapture:
             self._mm = None
         self._sock.close()
 
-    def _discard_ring(self) -> None:
-        assert self._ring is not None
-        for b in range(self._block_nr):
-            self._ring[b * self._block_size + 8 : b * self._block_size + 12] = 0
-        self._block = 0
-
     def __enter__(self) -> LiveCapture:
         return self
 
@@ -239,6 +236,16 @@ class LiveCapture:
             return self._one_batch_ring(wait_s)
         return self._one_batch_recv(wait_s)
 
+    def _oldest_ready_block(self) -> int:
+        """Index of the user-owned block with the lowest sequence number (tpacket_hdr_v1.seq_num), or -1."""
+        assert self._ring is not None
+        blocks = self._ring.reshape(self._block_nr, self._block_size)
+        ready = np.flatnonzero(blocks[:, 8] & 1)
+        if ready.size == 0:
+            return -1
+        seq = blocks[ready, 24:32].copy().view("<u8")[:, 0]
+        return int(ready[int(np.argmin(seq))])
+
     def _one_batch_ring(self, wait_s: float) -> PacketBatch:
         ring = self._ring
         assert ring is not None
@@ -252,6 +259,7 @@ class LiveCapture:
         hat = np.empty(cap, np.int64)
         n = 0
         pos = 0
+        resynced = False
         while n < n_max and pos + bs <= out.shape[0]:
             k_, pos, self._block = k._ring_collect(
                 ring, bs, self._block_nr, self._block, out, pos, cap - n, offs[n:], lens[n:], tss[n:], hat[n:]
@@ -259,6 +267,13 @@ class LiveCapture:
             n += int(k_)
             pos = int(pos)
             if k_ == 0:
+                if n == 0 and wait_s <= 0 and not resynced:
+                    # readable but our block is not ready: follow the kernel to its oldest ready block
+                    resynced = True
+                    nb = self._oldest_ready_block()
+                    if nb >= 0 and nb != self._block:
+                        self._block = nb
+                        continue
                 if n or wait_s <= 0 or not self._poll.poll(int(wait_s * 1000)):
                     break
                 wait_s = 0  # one wait per batch

@@ -508,3 +508,10 @@ def test_pcapng_mixed_interfaces_and_block_kinds(tmp_path: Path) -> None:
         (8.0, b"on sll"),
     ]
     assert stats.rejected == {"pcapng-unknown-interface": 1}  # type: ignore[attr-defined]
+
+
+def test_reader_iterates_once(tmp_path: Path) -> None:
+    reader = open_capture(synth.write_pcap(tmp_path / "once.pcap", mixed_frames("ether")))
+    assert sum(len(b) for b in reader) == 41
+    with pytest.raises(CaptureError, match="only once"):
+        list(reader)

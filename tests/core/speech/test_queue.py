@@ -74,3 +74,15 @@ def test_get_waits_for_a_producer_and_close_wakes_it() -> None:
 def test_size_must_be_positive() -> None:
     with pytest.raises(SpeechError):
         UtteranceQueue(0)
+
+
+def test_get_batch_takes_waiting_items_up_to_a_duration() -> None:
+    q = UtteranceQueue(10)
+    for i in range(5):
+        q.put(utt(f"c{i}", float(i)))  # 1 s each
+    q.put(utt("r", 9.0, priority=10))
+    batch = q.get_batch(timeout=0, max_seconds=3.0)
+    assert [u.call_id for u, _ in batch] == ["c0", "c1", "c2"]
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=0.0)] == ["c3"]  # no packing
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=10.0)] == ["c4", "r"]
+    assert q.get_batch(timeout=0) == []

@@ -233,3 +233,16 @@ def test_port_reuse_goes_to_the_later_call() -> None:
                 (101.0, resp(200, "INVITE", 1, body=sdp("10.0.0.2", 5000), call_id="call-2"))])
     assert index.match("10.0.0.1", 4000, "10.0.0.2", 5000, 1005.0) == ("call-1", "caller")
     assert index.match("10.0.0.1", 4000, "10.0.0.2", 5000, 1101.0) == ("call-2", "caller")
+
+
+def test_hold_in_an_answer() -> None:
+    table = DialogTable(MediaIndex())
+    setup_call(table)
+    run(table, [
+        (3.0, req("INVITE", 2, body=sdp("10.0.0.1", 4000, version=2))),
+        (3.1, resp(200, "INVITE", 2, body=sdp("10.0.0.2", 5000, direction="inactive", version=2))),
+        (6.0, req("INVITE", 3, body=sdp("10.0.0.1", 4000, version=3))),
+        (6.1, resp(200, "INVITE", 3, body=sdp("10.0.0.2", 5000, version=3))),
+    ])
+    assert kinds(table)[3:] == [("held", "inactive"), ("resumed", "sendrecv")]
+    assert [e.detail for e in table.dialogs["call-1"].events[3:]] == ["by-callee", "by-callee"]

@@ -109,6 +109,7 @@ def sip_dtmf2(rep: TapReport) -> None:
         assert leg.codec == "PCMA" and leg.duration_s == pytest.approx(20.0, abs=0.1)
     times = [d.t0 for d in call.dtmf]
     assert times == sorted(times) and 0 < times[0] < times[-1] < 60
+    assert rep.stats["sip.ignored.REGISTER"] >= 3
 
 
 def sip_rtp_g711(rep: TapReport) -> None:
@@ -144,6 +145,7 @@ def zfone(rep: TapReport) -> None:
     (call,) = _signalled(rep)
     assert (call.state, call.end_reason) == ("ended", "bye-callee")
     assert call.zrtp
+    assert call.methods["INVITE"] == 3 and call.methods["401/INVITE"] == 1  # challenge, retry, re-INVITE
     legs = _legs(call)
     assert legs[0xB72A7104][3] == pytest.approx(15.84, abs=DUR_TOL) and 0xBEE0F2ED in legs
     assert all(leg.srtp == "zrtp" and leg.encrypted for leg in call.legs)

@@ -1,0 +1,48 @@
+"""LegClock: holes become silence, overlaps are trimmed; LegStage restarts a leg on a new rate."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ccedge.core.frames import AudioFrame
+from ccedge.core.leg_stage import LegClock, LegStage, LegState
+
+
+def _f(t0: float, n: int, v: int = 1, rate: int = 8000) -> AudioFrame:
+    return AudioFrame("c", "l", t0, rate, np.full(n, v, np.int16))
+
+
+def test_clock_fills_holes_and_trims_overlaps() -> None:
+    clock = LegClock(8000, 2.0)
+    assert len(clock.align(_f(2.0, 80))) == 80
+    hole = clock.align(_f(2.02, 80, 2))  # starts 80 samples after the previous frame ended
+    assert len(hole) == 160 and not hole[:80].any() and (hole[80:] == 2).all()
+    over = clock.align(_f(2.025, 80, 3))  # overlaps 40 samples already delivered
+    assert len(over) == 40 and clock.fed == 280
+    assert len(clock.align(_f(2.0, 80))) == 0
+
+
+class _Count(LegState[tuple[str, int]]):
+    def __init__(self, rate: int) -> None:
+        self.rate = rate
+        self.n = 0
+
+    def feed(self, frame: AudioFrame) -> list[tuple[str, int]]:
+        self.n += len(frame.samples)
+        return []
+
+    def flush(self) -> list[tuple[str, int]]:
+        return [("flush", self.n)]
+
+
+class _Stage(LegStage[tuple[str, int]]):
+    def new_leg(self, frame: AudioFrame) -> _Count:
+        return _Count(frame.rate)
+
+
+def test_rate_change_flushes_and_restarts() -> None:
+    st = _Stage()
+    assert st.process_sync(_f(0.0, 80)) == []
+    assert st.process_sync(_f(0.01, 160, rate=16000)) == [("flush", 80)]
+    assert st.flush_sync() == [("flush", 160)]
+    assert st.end_leg("c", "l") == []

@@ -8,6 +8,7 @@ flushed and replaced when the leg's rate changes (a codec change), flushed when 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import deque
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -40,6 +41,43 @@ class LegClock:
             x = x[self.fed - start :]
         self.fed += len(x)
         return x
+
+
+class SampleBuffer:
+    """A leg's recent audio as a queue of blocks, addressed by leg sample index.
+
+    Appending and dropping are O(block), not O(buffer): a long utterance is copied once,
+    when it is taken out, instead of at every frame.
+    """
+
+    def __init__(self) -> None:
+        self._blocks: deque[npt.NDArray[np.int16]] = deque()
+        self.start = 0  # leg sample index of the first sample held
+        self.end = 0  # one past the last sample held
+
+    def append(self, x: npt.NDArray[np.int16]) -> None:
+        if len(x):
+            self._blocks.append(x.copy())  # the producer may reuse its buffer
+            self.end += len(x)
+
+    def slice(self, a: int, b: int) -> npt.NDArray[np.int16]:
+        """A copy of samples ``[a, b)`` (clipped to what is held)."""
+        a, b = max(a, self.start), min(b, self.end)
+        parts = []
+        pos = self.start
+        for blk in self._blocks:
+            lo, hi = max(a - pos, 0), min(b - pos, len(blk))
+            if lo < hi:
+                parts.append(blk[lo:hi])
+            pos += len(blk)
+            if pos >= b:
+                break
+        return np.concatenate(parts) if parts else np.zeros(0, np.int16)
+
+    def drop_before(self, i: int) -> None:
+        """Forget whole blocks that end at or before sample ``i``."""
+        while self._blocks and self.start + len(self._blocks[0]) <= i:
+            self.start += len(self._blocks.popleft())
 
 
 class LegState(ABC, Generic[Out]):
@@ -92,4 +130,4 @@ class LegStage(ABC, Generic[Out]):
         return self.flush_sync()
 
 
-__all__ = ["LegClock", "LegStage", "LegState"]
+__all__ = ["LegClock", "LegStage", "LegState", "SampleBuffer"]

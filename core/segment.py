@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from ccedge.core.errors import CoreError
 from ccedge.core.frames import AudioFrame, Utterance
-from ccedge.core.leg_stage import LegClock, LegStage, LegState
+from ccedge.core.leg_stage import LegClock, LegStage, LegState, SampleBuffer
 from ccedge.dsp import DspError
 from ccedge.dsp.vad import VadEngineName, VoiceDetector, make_vad
 
@@ -84,8 +84,7 @@ class _Leg(LegState[Utterance]):
         except DspError as e:
             raise SegmentError(f"VAD cannot run on leg audio: {e}") from e
         self.flen = rate * cfg.frame_ms // 1000
-        self.buf = np.zeros(0, np.int16)
-        self.buf_start = 0  # leg sample index of buf[0]
+        self.audio = SampleBuffer()
         self.label_index = 0  # next frame label to arrive
         self.open = False
         self.start = 0  # first sample of the open utterance (padding included)
@@ -102,7 +101,7 @@ class _Leg(LegState[Utterance]):
         x = self.clock.align(frame)
         if len(x) == 0:
             return []
-        self.buf = np.concatenate([self.buf, x]) if len(self.buf) else x.copy()
+        self.audio.append(x)
         out = self._labels(self.vad.push(x))
         self._trim()
         return out
@@ -123,7 +122,7 @@ class _Leg(LegState[Utterance]):
             if lab:
                 if not self.open:
                     self.open = True
-                    self.start = max(a - self.pad, self.buf_start, 0)
+                    self.start = max(a - self.pad, self.audio.start, 0)
                     self.speech_start = a
                     self.best_pause = (0, 0)
                 elif self.silence:
@@ -162,21 +161,16 @@ class _Leg(LegState[Utterance]):
         speech = min(self.speech_end, end) - self.speech_start
         if not force and speech < self.min_speech:
             return []
-        lo = start - self.buf_start
-        hi = end - self.buf_start
-        samples = self.buf[max(0, lo) : max(0, hi)].copy()
+        samples = self.audio.slice(start, end)
         if len(samples) == 0:
             return []
-        t0 = self.origin + max(start, self.buf_start) / self.rate
+        t0 = self.origin + max(start, self.audio.start) / self.rate
         return [Utterance(self.call_id, self.leg, t0, t0 + len(samples) / self.rate, self.rate, samples)]
 
     def _trim(self) -> None:
         """Forget audio no utterance can still need."""
         keep_from = self.start if self.open else self.label_index * self.flen - self.pad
-        drop = keep_from - self.buf_start
-        if drop > 0:
-            self.buf = self.buf[drop:]
-            self.buf_start += drop
+        self.audio.drop_before(keep_from)
 
 
 class Segmenter(LegStage[Utterance]):

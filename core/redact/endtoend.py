@@ -30,9 +30,10 @@ AGENT, CUSTOMER = "callee", "caller"
 class LabelledTurn:
     leg: str
     text: str = ""
-    dtmf: str = ""
     kind: str = ""  # "" for non-sensitive talk
     secret: str = ""  # the digits said or keyed (for the artefact search)
+    dtmf: str = ""
+    in_segment: bool = False  # said inside a payment segment (masked whole by policy)
 
 
 def scripts(small: bool = False) -> list[tuple[str, list[LabelledTurn]]]:
@@ -44,7 +45,9 @@ def scripts(small: bool = False) -> list[tuple[str, list[LabelledTurn]]]:
         turns = [
             LabelledTurn(AGENT, "Thank you for calling. How can I help you today?"),
             LabelledTurn(CUSTOMER, "I would like to pay my bill please."),
-            LabelledTurn(AGENT, "Of course. Can I take the long number on the front of the card?"),
+            LabelledTurn(
+                AGENT, "Of course. Can I take the long number on the front of the card?", in_segment=True
+            ),
         ]
         if i % 2 == 0:
             turns.append(LabelledTurn(CUSTOMER, f"Yes, it is {say_digits(pan, st)}.", "PAN", pan))
@@ -52,7 +55,7 @@ def scripts(small: bool = False) -> list[tuple[str, list[LabelledTurn]]]:
             half = len(pan) // 2
             turns += [
                 LabelledTurn(CUSTOMER, say_digits(pan[:half], st, [4, 4]) + ".", "PAN", pan[:half]),
-                LabelledTurn(AGENT, "Okay."),
+                LabelledTurn(AGENT, "Okay.", in_segment=True),
                 LabelledTurn(CUSTOMER, say_digits(pan[half:], st, [4, 4]) + ".", "PAN", pan[half:]),
             ]
         if i == 2:
@@ -61,11 +64,11 @@ def scripts(small: bool = False) -> list[tuple[str, list[LabelledTurn]]]:
             )
         cvv = ("737", "4321", "123", "909", "246")[i]
         turns += [
-            LabelledTurn(AGENT, "And the security code on the back of the card?"),
+            LabelledTurn(AGENT, "And the security code on the back of the card?", in_segment=True),
             LabelledTurn(CUSTOMER, say_digits(cvv, "words", [len(cvv)]) + ".", "CVV", cvv),
-            LabelledTurn(AGENT, "And the expiry date?"),
+            LabelledTurn(AGENT, "And the expiry date?", in_segment=True),
             LabelledTurn(CUSTOMER, ("oh nine, twenty seven.", "twelve twenty six.")[i % 2], "EXPIRY", ""),
-            LabelledTurn(AGENT, "Please key in your PIN now."),
+            LabelledTurn(AGENT, "Please key in your PIN now.", in_segment=True),
             LabelledTurn(CUSTOMER, dtmf="4821", kind="PIN", secret=""),
             LabelledTurn(AGENT, "Thank you, your payment has been processed. Is there anything else?"),
             LabelledTurn(CUSTOMER, "No, that is all. Thank you for your help."),
@@ -111,7 +114,7 @@ def evaluate(
     from ccedge.core.audiofile import read_wav
 
     per_kind: dict[str, list[int]] = {}
-    neutral_total = neutral_masked = 0.0
+    neutral_total = neutral_masked = seg_total = seg_masked = 0.0
     secrets = sorted({t.secret for _, turns in scr for t in turns if len(t.secret) >= 6})
     for truth, (cid, turns) in zip(truths, scr, strict=True):
         labelled = [t for t in turns]
@@ -131,6 +134,9 @@ def evaluate(
                 masked = float(np.mean(seg == 0)) if len(seg) else 1.0
             if lt.kind:
                 per_kind.setdefault(lt.kind, []).append(int(masked >= 0.95))
+            elif lt.in_segment:
+                seg_total += tt.t1 - tt.t0
+                seg_masked += masked * (tt.t1 - tt.t0)
             else:
                 neutral_total += tt.t1 - tt.t0
                 neutral_masked += masked * (tt.t1 - tt.t0)
@@ -147,6 +153,7 @@ def evaluate(
         "recall": {k: round(sum(v) / len(v), 4) for k, v in per_kind.items()},
         "turns": {k: len(v) for k, v in per_kind.items()},
         "non_sensitive_speech_masked": round(neutral_masked / neutral_total, 4) if neutral_total else 0.0,
+        "agent_speech_in_payment_segments_masked": round(seg_masked / seg_total, 4) if seg_total else 0.0,
         "artefact_findings": found,
         "luhn_pans_in_artefacts": sum(1 for v in found.values() if "pan" in v),
     }

@@ -269,10 +269,22 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
 
 
 PROMPTS = (
-    "social security number", "date of birth", "card number", "security code", "expiry date", "expiration date",
-    "account number", "routing number", "member id", "policy number", "medical record number", "your pin",
-    "zip code", "phone number", "long number on the card",
-)  # fmt: skip
+    "social security number",
+    "date of birth",
+    "card number",
+    "security code",
+    "expiry date",
+    "expiration date",
+    "account number",
+    "routing number",
+    "member id",
+    "policy number",
+    "medical record number",
+    "your pin",
+    "zip code",
+    "phone number",
+    "long number on the card",
+)
 
 
 def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> list[RedactionSpan]:

@@ -226,11 +226,11 @@ def render_call(index: int, call: SyntheticCall) -> tuple[list[Datagram], CallTr
                                                            caller, body=reply))
             sip(at + 0.06, caller, callee, sipgen.request("ACK", cid, cseq, caller, callee, callee.tag))
             cseq += 1
-    for truth in truths:
-        if truth.kind == "sip-info":
-            frm, to = (caller, callee) if truth.leg == "caller" else (callee, caller)
-            body = f"Signal={truth.text}\r\nDuration={int(DIGIT_S * 1000)}\r\n"
-            sip(truth.t0, frm, to, sipgen.request("INFO", cid, cseq, frm, to, body=body,
+    for turn in truths:
+        if turn.kind == "sip-info":
+            frm, to = (caller, callee) if turn.leg == "caller" else (callee, caller)
+            body = f"Signal={turn.text}\r\nDuration={int(DIGIT_S * 1000)}\r\n"
+            sip(turn.t0, frm, to, sipgen.request("INFO", cid, cseq, frm, to, body=body,
                                                   content_type="application/dtmf-relay"))
             cseq += 1
     if call.ended_by != "none":

@@ -6,7 +6,6 @@ import gzip
 import socket
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
 
 import dpkt
 
@@ -28,8 +27,7 @@ def frame(d: Datagram) -> bytes:
 
 def write_pcap(path: Path, grams: Iterable[Datagram], epoch: float) -> None:
     path = Path(path)
-    fh: BinaryIO = gzip.open(path, "wb") if path.suffix == ".gz" else open(path, "wb")
-    with fh:
+    with gzip.open(path, "wb") if path.suffix == ".gz" else open(path, "wb") as fh:
         writer = dpkt.pcap.Writer(fh, linktype=dpkt.pcap.DLT_EN10MB)
         for d in grams:
             writer.writepkt(frame(d), ts=epoch + d.ts)

@@ -274,7 +274,8 @@ class DialogTable:
         elif method == "BYE" and 200 <= code < 300 and d.live:
             # The BYE itself was not captured; its 2xx still ends the call.
             out.append(self._end(d, "ended", f"bye-{other(responder)}", ts))
-        elif method == "REFER" and code >= 200 and code not in (401, 407) and cseq not in d._refer_done:
+        elif (method == "REFER" and code >= 200 and code not in (401, 407) and cseq not in d._refer_done
+              and d.live):
             d._refer_done.add(cseq)
             outcome = "accepted" if code < 300 else f"rejected-{code}"
             self.stats[f"sip.refer-{'accepted' if code < 300 else 'rejected'}"] += 1
@@ -352,7 +353,7 @@ class DialogTable:
                 self.listener.media(d, tx.offer_party, neg.offer, neg.offer_crypto, ts)
             if neg.answer.port:
                 self.listener.media(d, party, neg.answer, neg.answer_crypto, ts)
-        if neg.codec is not None and not neg.rejected:
+        if neg.codec is not None and not neg.rejected and d.live:
             codec = neg.codec.encoding
             if d.codec and codec != d.codec:
                 out.append(d.event("codec-changed", ts, reason=d.codec, detail=codec))

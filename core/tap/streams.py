@@ -43,6 +43,7 @@ _COL_TYPES = {
     "pad": np.int16,
 }
 _COLS = tuple(_COL_TYPES)
+_REC_DTYPE = np.dtype([(name, t) for name, t in _COL_TYPES.items()])
 # A new SSRC on a flow continues the leg when it starts after the old one's last packet,
 # give or take this much overlap (seconds) — RFC 3550 §8.2: a sender that changes SSRC.
 SSRC_HANDOVER_OVERLAP_S = 0.1
@@ -79,7 +80,9 @@ class RtpDemux:
         # Per-packet columns in arrays grown by doubling (amortised O(1) per packet), and each
         # sub-stream's row numbers as chunks appended per batch: asking for streams while
         # feeding (the live tap does, every few seconds) never re-sorts everything.
-        self._colbuf: dict[str, npt.NDArray[Any]] = {c: np.zeros(0, dt) for c, dt in _COL_TYPES.items()}
+        # One record per packet (all fields side by side): a stream's packets are spread over
+        # the whole capture, and a record array costs one cache miss per packet, not per field.
+        self._rec: npt.NDArray[Any] = np.zeros(0, dtype=_REC_DTYPE)
         self._n = 0
         self._sub_rows: list[list[npt.NDArray[np.int64]]] = []
         # Datagram store: segments that are filled and never moved (no re-copy on growth).
@@ -192,6 +195,7 @@ class RtpDemux:
                 self._seg_typed = None
             seg_id, out_off = len(self._segs) - 1, off[sel]
         cap = np.asarray(batch.ts)[idx[sel]]
+        self._grow(len(sel))
         for name, col in (
             ("sub", sub.astype(np.int32)),
             ("seg", np.full(len(sel), seg_id, np.int32)),
@@ -204,7 +208,7 @@ class RtpDemux:
             ("hdr", f["hdr"][sel].astype(np.int32)),
             ("pad", f["pad"][sel].astype(np.int16)),
         ):
-            self._append(name, col)
+            self._rec[name][self._n : self._n + len(sel)] = col
         rows = np.arange(self._n, self._n + len(sel), dtype=np.int64)
         self._n += len(sel)
         order = np.argsort(sub, kind="stable")
@@ -214,14 +218,12 @@ class RtpDemux:
             self._sub_rows[int(ss[a])].append(rows[order[a:b]])
         self._streams = None
 
-    def _append(self, name: str, col: npt.NDArray[Any]) -> None:
-        buf = self._colbuf[name]
-        need = self._n + len(col)
-        if need > len(buf):
-            grown = np.empty(max(need, 2 * len(buf), 4096), dtype=buf.dtype)
-            grown[: self._n] = buf[: self._n]
-            self._colbuf[name] = buf = grown
-        buf[self._n : need] = col
+    def _grow(self, extra: int) -> None:
+        need = self._n + extra
+        if need > len(self._rec):
+            grown = np.empty(max(need, 2 * len(self._rec), 4096), dtype=_REC_DTYPE)
+            grown[: self._n] = self._rec[: self._n]
+            self._rec = grown
 
     def _reserve(self, n: int) -> tuple[int, int]:
         """(segment, offset) of n free octets; a full segment is left as it is, never copied."""
@@ -303,7 +305,8 @@ class RtpDemux:
 
     # ---- per-stream work ----------------------------------------------------------------
     def _columns(self) -> dict[str, npt.NDArray[Any]]:
-        return {c: v[: self._n] for c, v in self._colbuf.items()}
+        rec = self._rec[: self._n]
+        return {c: rec[c] for c in _COLS}
 
     def _rows_of(self, s: int) -> npt.NDArray[np.int64]:
         """Row numbers of sub-stream ``s`` in arrival order."""
@@ -389,13 +392,12 @@ class RtpDemux:
             return
         keep = ~dead
         renumber = np.cumsum(keep) - 1
-        for c in _COLS:
-            kept = cols[c][keep]
-            self._colbuf[c] = np.concatenate([kept, np.empty(len(kept), kept.dtype)])
-        self._n = int(keep.sum())
+        kept = self._rec[: self._n][keep]
+        self._rec = np.concatenate([kept, np.empty(len(kept), dtype=_REC_DTYPE)])
+        self._n = len(kept)
         for sid in range(len(self._sub_rows)):
             self._sub_rows[sid] = [] if self._released[sid] else [renumber[self._rows_of(sid)]]
-        used = set(np.unique(self._colbuf["seg"][: self._n]).tolist())
+        used = set(np.unique(self._rec["seg"][: self._n]).tolist())
         for i in range(len(self._segs) - 1):  # the last one may still be filled
             if i not in used:
                 self._segs[i] = _EMPTY

@@ -115,11 +115,10 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
     encoding: str | None = None
     clock = 8000
     jitter = 0.0
+    counts = np.zeros(128, np.int64)
     for s in chain:
-        rows = demux._rows_of(s)
-        pts = (c["b1"][rows] & 0x7F).astype(np.int64)
-        pt_counts.update(dict(zip(*np.unique(pts, return_counts=True), strict=True)))
-    pt_counts = Counter({int(k): int(v) for k, v in pt_counts.items()})
+        counts += np.bincount(c["b1"][demux._rows_of(s)] & 0x7F, minlength=128)
+    pt_counts = Counter({int(k): int(counts[k]) for k in np.flatnonzero(counts)})
     # The stream's codec: its most frequent payload type that is audio (not events, not CN).
     event_pts: set[int] = set()
     audio_pts: list[tuple[int, int]] = []
@@ -135,14 +134,18 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
             event_pts.add(pt)
         elif pt != codecs.COMFORT_NOISE_PT and info[0] != "CN":
             audio_pts.append((n, pt))
+    audio_table = np.zeros(128, bool)  # payload type -> carries audio
+    event_table = np.zeros(128, bool)
+    audio_table[[pt for _, pt in audio_pts]] = True
+    event_table[list(event_pts)] = True
     if audio_pts:
         main_pt = max(audio_pts)[1]
         encoding, clock = codecs.lookup(main_pt, pmap) or ("", 8000)
     for s in chain:
         rows = demux._rows_of(s)
         sub = demux._subs[s]
-        pts = (c["b1"][rows] & 0x7F).astype(np.int64)
-        audio = np.isin(pts, [pt for _, pt in audio_pts]) if audio_pts else np.zeros(len(rows), bool)
+        pts = c["b1"][rows] & 0x7F
+        audio = audio_table[pts]
         # SRTP is tried where signalling says so (a key of its own or its call's, RTP/SAVP)
         # or where the payload looks like ciphertext; a plain stream in a capture that has
         # keys for other calls stays plain.
@@ -170,7 +173,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
             ar = rows[audio]
             jitter = max(jitter, interarrival_jitter(c["cap"][ar], c["ts"][ar], clock))
         if event_pts and srtp_state not in ("encrypted", "zrtp"):
-            ev_sel = np.isin(pts[o.order], list(event_pts))
+            ev_sel = event_table[pts[o.order]]
             ev_rows = rows[o.order][ev_sel]
             payloads = demux._payload_bounds(s, ev_rows).each()
             digits, others = digits_from_packets(

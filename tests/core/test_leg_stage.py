@@ -46,3 +46,21 @@ def test_rate_change_flushes_and_restarts() -> None:
     assert st.process_sync(_f(0.01, 160, rate=16000)) == [("flush", 80)]
     assert st.flush_sync() == [("flush", 160)]
     assert st.end_leg("c", "l") == []
+
+
+def test_sample_buffer_slices_across_blocks_and_drops_whole_blocks() -> None:
+    from ccedge.core.leg_stage import SampleBuffer
+
+    buf = SampleBuffer()
+    data = np.arange(1000, dtype=np.int16)
+    for i in range(0, 1000, 128):
+        block = data[i : i + 128].copy()
+        buf.append(block)
+        block[:] = -1  # the producer reuses its buffer: the held copy must not change
+    assert (buf.start, buf.end) == (0, 1000)
+    np.testing.assert_array_equal(buf.slice(100, 700), data[100:700])
+    np.testing.assert_array_equal(buf.slice(-50, 20), data[:20])
+    buf.drop_before(300)  # blocks [0,128) and [128,256) go; [256,384) stays
+    assert buf.start == 256
+    np.testing.assert_array_equal(buf.slice(0, 300), data[256:300])
+    assert len(buf.slice(2000, 3000)) == 0

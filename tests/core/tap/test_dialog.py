@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ccedge.core.tap.dialog import DialogTable
 from ccedge.core.tap.media import MediaIndex
 from ccedge.core.tap.sip import SipMessage
@@ -246,3 +249,41 @@ def test_hold_in_an_answer() -> None:
     ])
     assert kinds(table)[3:] == [("held", "inactive"), ("resumed", "sendrecv")]
     assert [e.detail for e in table.dialogs["call-1"].events[3:]] == ["by-callee", "by-callee"]
+
+
+_METHODS = ["INVITE", "ACK", "BYE", "CANCEL", "UPDATE", "PRACK", "INFO", "REFER", "OPTIONS", "NOTIFY"]
+_CODES = [100, 180, 183, 200, 202, 401, 407, 486, 487, 488, 491, 603]
+
+
+@st.composite
+def _script(draw: st.DrawFn) -> list[SipMessage]:
+    out = []
+    for _ in range(draw(st.integers(1, 25))):
+        call_id = draw(st.sampled_from(["c1", "c2"]))
+        frm, to = draw(st.sampled_from([(CALLER, CALLEE), (CALLEE, CALLER)]))
+        method = draw(st.sampled_from(_METHODS))
+        cseq = draw(st.integers(1, 6))
+        body = draw(st.sampled_from([b"", sdp("10.0.0.1", 4000), sdp("10.0.0.2", 5000, "8 101", "sendonly"),
+                                     sdp("10.0.0.1", 4000, conn="0.0.0.0"), b"Signal=7\r\n", b"v=0\r\nm=x"]))
+        ctype = "application/dtmf-relay" if body.startswith(b"Signal") else "application/sdp"
+        if draw(st.booleans()):
+            tagged = draw(st.booleans())
+            out.append(req(method, cseq, frm, to, body, to_tag=tagged, ctype=ctype, call_id=call_id))
+        else:
+            out.append(resp(draw(st.sampled_from(_CODES)), method, cseq, frm, to, body, call_id=call_id))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_script())
+def test_fuzz_any_message_order_keeps_the_state_machine_sane(script: list[SipMessage]) -> None:
+    table = DialogTable(MediaIndex(), idle_timeout=5.0)
+    events = run(table, [(0.5 * i, m) for i, m in enumerate(script)])
+    table.finish(2000.0)
+    for d in table.finished:
+        assert d.events[0].kind == "started" and d.events[-1].kind == "ended" and d.end_reason
+        assert d.state in ("setup", "ringing", "answered", "ended", "failed", "cancelled")
+        times = [e.t for e in d.events]
+        assert times == sorted(times)
+    assert not table.dialogs
+    assert all(getattr(e, "call_id", None) in ("c1", "c2") for e in events)

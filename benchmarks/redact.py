@@ -173,10 +173,30 @@ def latency(smoke: bool) -> dict[str, Any]:
     }
 
 
+def e2e_eval() -> dict[str, Any]:
+    """espeak-ng calls -> pcap -> tap, VAD, whisper, redaction; artefacts searched."""
+    import shutil
+    import tempfile
+
+    if shutil.which("espeak-ng") is None:
+        return {"skipped": "espeak-ng not installed"}
+    try:
+        from ccedge.core.speech import find_model
+
+        model = find_model()
+    except Exception:
+        return {"skipped": "transcription model not built"}
+    from ccedge.core.redact.endtoend import run
+
+    with tempfile.TemporaryDirectory() as d:
+        return run(Path(d), small=False, model=model)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--smoke", action="store_true", help="small subsets (CI)")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks/results/redact.json")
+    ap.add_argument("--no-e2e", action="store_true", help="skip the spoken end-to-end run (minutes)")
     args = ap.parse_args(argv)
     sc, over = score_cases(cases())
     res: dict[str, Any] = {
@@ -187,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         "latency": latency(args.smoke),
         "presidio_text": text_eval(args.smoke),
         "fake_vcons_spoken": vcons_eval(args.smoke),
+        "end_to_end_speech": {"skipped": "--smoke or --no-e2e"} if args.smoke or args.no_e2e else e2e_eval(),
         "smoke": args.smoke,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +239,21 @@ def print_table(res: dict[str, Any]) -> None:
                 else ""
             )
             print(f"  {key:20s} ours {r['ours']['recall']} / {r['ours']['precision']}{ps}")
+    e2e = res["end_to_end_speech"]
+    if "recall" in e2e:
+        rec = "  ".join(f"{k} {v:.3f} ({e2e['turns'][k]})" for k, v in e2e["recall"].items())
+        print(
+            f"end to end on speech ({e2e['calls']} calls, {e2e['audio_s']} s audio, {e2e['pipeline_s']} s):"
+        )
+        print(f"  recall (turn audio >= 95% masked): {rec}")
+        print(
+            f"  non-sensitive speech masked: {e2e['non_sensitive_speech_masked']}  (agent speech inside "
+            f"payment segments, masked by policy: {e2e['agent_speech_in_payment_segments_masked']})"
+        )
+        print(
+            f"  artefact findings: {e2e['artefact_findings'] or 'none'}; "
+            f"Luhn-valid PANs in artefacts: {e2e['luhn_pans_in_artefacts']}"
+        )
     fv = res["fake_vcons_spoken"]
     if "leak_rate" in fv:
         print(

@@ -15,7 +15,7 @@ at a few multiply-adds per sample:
 A long-term noise floor per band follows the minima of the band levels (fast down, slow up;
 faster up while the spectrum is stationary, which is how line noise, comfort noise and held
 music tones are absorbed; never below about -70 dBFS). The band SNRs, level, flatness, tilt
-and spectral flux (band-level change, averaged over ~100 ms and, gated by the frame's SNR,
+and spectral flux (band-level change, smoothed over ~20 ms and, gated by the frame's SNR,
 over ~0.5 s for the syllabic modulation that held music lacks) feed a linear score (a logit
 fitted against Silero VAD, see ``ccedge.dsp.vad``). A hysteresis on the score, then a state
 machine with minimum speech, hangover and pre-roll, give the labels. Labels are emitted with
@@ -260,7 +260,7 @@ def _core(
                 flux += abs(lev[b] - state[S_LPREV + b])
             state[S_LPREV + b] = lev[b]
         flux /= NB
-        fl = 0.9 * state[S_FLUX] + 0.1 * flux
+        fl = 0.5 * state[S_FLUX] + 0.5 * flux
         state[S_FLUX] = fl
         # speech changes its spectrum at the syllable rate all the time; held music notes
         # only at note changes, so their flux averaged over ~0.5 s stays lower

@@ -38,9 +38,9 @@ VadEngineName = Literal["ccedge", "webrtc"]
 # line noise and held tones do not; the long-term flux (syllabic modulation, gated by the
 # frame's own SNR) is what tells speech from hold music.
 WEIGHTS = np.array(
-    [0.0284, -0.1193, -0.0478, 0.1146, 2.6005, -0.8992, 0.0116, 0.3758, -0.1183, -0.1411, -0.0631, 3.798]
+    [0.0752, -0.2413, -0.0948, 0.1423, 1.1463, -1.2464, -0.0248, 0.4306, -0.0942, -0.1521, 0.0511, 4.6368]
 )
-BIAS = -4.5319
+BIAS = -1.4737
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +55,11 @@ class ModeSettings:
 
 
 MODES: dict[int, ModeSettings] = {
-    0: ModeSettings(on=-0.5, off=-1.0, min_speech_ms=40, hangover_ms=120, preroll_ms=40),
-    1: ModeSettings(on=0.0, off=-0.5, min_speech_ms=50, hangover_ms=80, preroll_ms=30),
+    0: ModeSettings(on=0.0, off=-1.0, min_speech_ms=40, hangover_ms=150, preroll_ms=40),
+    1: ModeSettings(on=0.5, off=-0.5, min_speech_ms=50, hangover_ms=120, preroll_ms=30),
     # mode 2's thresholds and timing were chosen by grid search on the same training material
-    2: ModeSettings(on=0.5, off=0.0, min_speech_ms=60, hangover_ms=50, preroll_ms=20),
-    3: ModeSettings(on=1.5, off=0.5, min_speech_ms=80, hangover_ms=40, preroll_ms=20),
+    2: ModeSettings(on=1.0, off=0.0, min_speech_ms=60, hangover_ms=80, preroll_ms=20),
+    3: ModeSettings(on=2.0, off=1.0, min_speech_ms=80, hangover_ms=50, preroll_ms=20),
 }
 DEFAULT_MODE = 2
 
@@ -67,8 +67,7 @@ DEFAULT_MODE = 2
 def _frame_kernel() -> Any:
     """``_vad_frame`` compiled (or loaded from cache) for its one signature, then sealed."""
     k = K._vad_frame
-    if not k.signatures:
-        k.compile("int64(float64[::1], int16[::1])")
+    k.compile("int64(float64[::1], int16[::1])")  # a no-op when already compiled or cached
     k.disable_compile()
     return k
 

@@ -195,10 +195,13 @@ def run(workdir: Path, small: bool = False, model: Path | None = None) -> dict[s
     original = {(lg.call_id, lg.leg): to_vad_rate(lg.samples, lg.rate)[0] for lg in audio_legs(cap)}
     logbuf = io.StringIO()
     handler = logging.StreamHandler(logbuf)
+    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
     root = logging.getLogger()
     old = root.level
     root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
+    # What an appliance logs: INFO and up from everything, DEBUG from our own code.
+    root.setLevel(logging.INFO)
+    logging.getLogger("ccedge").setLevel(logging.DEBUG)
     out = io.StringIO()
     try:
         t = time.perf_counter()
@@ -207,7 +210,10 @@ def run(workdir: Path, small: bool = False, model: Path | None = None) -> dict[s
     finally:
         root.removeHandler(handler)
         root.setLevel(old)
+    (workdir / "run.log").write_text(logbuf.getvalue())
+    (workdir / "run.out").write_text(out.getvalue())
     again = retranscribe(wav, model)
+    (workdir / "retranscribed.txt").write_text(again)
     res = evaluate(truths, scr, wav, original, [out.getvalue(), logbuf.getvalue()], again)
     res["calls"] = len(scr)
     res["audio_s"] = round(sum(len(v) for v in original.values()) / 8000.0, 1)

@@ -9,7 +9,6 @@ detector and confidence, never the value.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -258,12 +257,16 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
         legs = sorted({u.leg for u in call.utts} | {e.leg for e in call.dtmf})
         last = max([u.t1 for u in call.utts] + [e.t1 for e in call.dtmf] + [0.0])
         for s in segs:
-            # An open segment is masked to its longest duration: audio still to come is covered.
-            t1 = s.t1 if math.isfinite(s.t1) else max(last, s.t0 + policy.payment_max_s)
+            # An open segment is masked as far as the call is known; audio after that waits in
+            # the hold-back buffer until later transcripts say whether the segment went on.
+            t1 = min(s.t1, last) if s.closed_by == "open" else s.t1
             for leg in legs:
-                spans.append(RedactionSpan(call.call_id, leg, s.t0, t1, "PAYMENT", "payment-segment", 0.3))
+                spans.append(
+                    RedactionSpan(call.call_id, leg, s.t0, max(t1, s.t0), "PAYMENT", "payment-segment", 0.3)
+                )
     if policy.enabled("UNHEARD"):
         spans.extend(unheard_spans(call, policy, segs))
+    spans.extend(_dominated(call, labels))
     texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
     return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
 
@@ -304,6 +307,25 @@ def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> 
             if not (in_segment or asked):
                 continue
         out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
+    return out
+
+
+DOMINANT_SHARE = 0.5
+
+
+def _dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
+    """An utterance that is mostly sensitive data is masked whole.
+
+    Recogniser word times are rough; when most of what was said is a number, masking the whole
+    utterance leaves no digit's sound at a word boundary (fail closed).
+    """
+    out: list[RedactionSpan] = []
+    for u, labs in zip(call.utts, labels, strict=True):
+        counted = [x for x in labs if x not in ("NAME", "ADDRESS", "EMAIL")]
+        sensitive = [x for x in counted if x is not None]
+        if labs and sensitive and len(sensitive) / len(labs) >= DOMINANT_SHARE:
+            kind = max(set(sensitive), key=sensitive.count)
+            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "utterance-dominant", 0.5))
     return out
 
 

@@ -143,7 +143,8 @@ class DialogTable:
                     out.append(self._end(d, "failed", str(d.auth_code), last))
                 else:
                     out.append(self._end(d, "ended", "timeout", last))
-            # Forget ended calls once retransmissions can no longer arrive (RFC 3261 Timer J, 32 s).
+            # Forget ended calls: idle_timeout is well past RFC 3261 Timer J (32 s), so no
+            # retransmission of theirs can still arrive.
             del self.dialogs[call_id]
         return out
 

@@ -251,28 +251,39 @@ def render(demux: RtpDemux, st: RtpStream) -> tuple[float, int, npt.NDArray[np.i
     rate = st.rate
     pieces: list[tuple[npt.NDArray[np.int16], tuple[Any, ...]]] = []
     total = 0
-    is_codec = np.zeros(128, bool)  # payload types that carry this stream's codec
+    # Payload types this stream's audio comes in: its codec, and for G.711 the other law as
+    # well (a re-INVITE may switch PCMU <-> PCMA on the same SSRC; both are 8 kHz).
+    table_of: dict[int, npt.NDArray[np.int16]] = {}
+    is_codec = np.zeros(128, bool)
     for p in {*codecs.STATIC, *pmap}:
         info = codecs.lookup(p, pmap)
-        is_codec[p] = info is not None and info[0] == st.codec
+        if info is None:
+            continue
+        if info[0] == st.codec:
+            is_codec[p] = True
+        if st.codec in codecs.LOOKUP_TABLES and info[0] in codecs.LOOKUP_TABLES:
+            is_codec[p] = True
+            table_of[p] = codecs.LOOKUP_TABLES[info[0]]
     for s, o, rows in st._parts:
         ordered = rows[o.order]
-        is_audio = is_codec[c["b1"][ordered] & 0x7F]
+        pts = c["b1"][ordered] & 0x7F
         pl = demux._payload_bounds(s, ordered)
-        keep = is_audio & pl.valid & (pl.length > 0) & (o.position >= 0)
+        keep = is_codec[pts] & pl.valid & (pl.length > 0) & (o.position >= 0)
         if not keep.any():
             continue
-        length, pos = pl.length[keep], o.position[keep]
         # Anchor this SSRC's clock on its first packet's capture time relative to the stream.
         anchor = round((float(c["cap"][ordered[0]]) - st.first_ts) * rate)
-        sample_pos = pos * per_tick
-        sample_pos = sample_pos - sample_pos.min() + max(anchor, 0)
-        lut = codecs.LOOKUP_TABLES.get(st.codec)
-        if lut is not None:
+        first_pos = int(o.position[keep].min())
+        if table_of:
             # G.711: the 256-entry table applied to the payload octets where they lie.
-            total = max(total, int((sample_pos + length).max()))
-            pieces.append((lut, (pl, keep, length, sample_pos)))
+            for p in np.unique(pts[keep]).tolist():
+                k = keep & (pts == p)
+                sample_pos = (o.position[k] - first_pos) * per_tick + max(anchor, 0)
+                total = max(total, int((sample_pos + pl.length[k]).max()))
+                pieces.append((table_of[p], (pl, k, pl.length[k], sample_pos)))
             continue
+        length = pl.length[keep]
+        sample_pos = (o.position[keep] - first_pos) * per_tick + max(anchor, 0)
         code = pl.concat(keep)
         pcm = codecs.decode(st.codec, code)  # stateful codecs (G.722): whole stream in order
         n_samples = length * (len(pcm) // max(1, len(code)))

@@ -306,16 +306,19 @@ def tap_capture(paths: Sequence[str | Path] | str | Path, idle_timeout: float = 
     tap: Tap | None = None
     for path in paths:
         reader = open_capture(path)
+        first = True
         for batch in reader:
             if len(batch) == 0:
                 continue
-            if tap is not None and tap.now and float(np.min(batch.ts)) < tap.now - TICK_S:
+            # Only at a file boundary: inside one file, time may step back (merged captures).
+            if first and tap is not None and tap.now and float(np.min(batch.ts)) < tap.now - TICK_S:
                 _, part = tap.finish()
                 calls.extend(part.calls)
                 stats.update(part.stats)
                 tap = None
             if tap is None:
                 tap = Tap(idle_timeout=idle_timeout, audio=audio, incremental=False, sdes_keys=keys)
+            first = False
             tap.feed(batch)
         _merge_reader_stats(stats, getattr(reader, "stats", None))
     if tap is not None:

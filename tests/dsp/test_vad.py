@@ -70,7 +70,7 @@ def _reference_features(x: np.ndarray, rate: int) -> dict[str, np.ndarray]:
     ema_long = np.zeros(n)
     acc = acc_long = 0.0
     for i in range(n):
-        acc = 0.9 * acc + 0.1 * flux[i]
+        acc = 0.5 * acc + 0.5 * flux[i]
         acc_long = 0.98 * acc_long + 0.02 * flux[i]
         ema[i] = acc
         ema_long[i] = acc_long

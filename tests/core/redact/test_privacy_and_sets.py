@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from ccedge.core.frames import Transcript
-from ccedge.core.redact import RedactError, RedactPolicy, Redactor
+from ccedge.core.redact import RedactError, Redactor, RedactPolicy
 from ccedge.core.redact.artefacts import scan_text
 from ccedge.core.redact.evaluation import score_cases
 from ccedge.core.redact.synthcalls import cases

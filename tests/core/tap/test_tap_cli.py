@@ -88,6 +88,24 @@ def test_text_output_shows_hold_transfer_and_sip_info(pcaps: Path,
     assert "sam netmon -> echo  state=answered end=capture-ended" in out and "  dtmf 1342\n" in out
 
 
+def test_truncated_and_foreign_files(sim: tuple[Path, list[Any]], tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    path, _ = sim
+    data = gzip.decompress(path.read_bytes())
+    cut = tmp_path / "cut.pcap"
+    cut.write_bytes(data[: len(data) // 2 + 7])  # the file ends inside a record
+    assert main(["tap", str(cut), "--json", "--stats"]) == 0
+    captured = capsys.readouterr()
+    assert len(_json_lines(captured.out)) >= 1 and "capture.rejected.truncated-record=1" in captured.err
+    foreign = tmp_path / "notes.pcap"
+    foreign.write_text("not a capture\n")
+    assert main(["tap", str(foreign)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a pcap or pcapng file" in err
+
+
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["tap"]) == 2
     assert "give capture files or --interface" in capsys.readouterr().err

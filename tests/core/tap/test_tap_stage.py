@@ -328,3 +328,41 @@ def test_call_retried_after_its_failure_was_reported() -> None:
     assert [(e.kind, e.reason) for e in out if isinstance(e, CallEvent)] == [
         ("started", ""), ("ended", "486"), ("answered", "200"), ("ended", "bye-caller")]
     assert report.stats["sip.call-retried"] == 1 and report.stats["sip.call-reopened-after-report"] == 1
+
+
+def test_ipv6_call_end_to_end() -> None:
+    from ccedge.core.tap.sip import SipMessage
+
+    a, b = "2001:db8::a", "2001:db8::b"
+
+    def sip(start: str, cseq: str, to_tag: bool, body: bytes = b"") -> bytes:
+        headers = [("From", "<sip:alice@[2001:db8::a]>;tag=1"),
+                   ("To", "<sip:bob@[2001:db8::b]>" + (";tag=2" if to_tag else "")),
+                   ("Call-ID", "v6@test"), ("CSeq", cseq)]
+        if body:
+            headers.append(("Content-Type", "application/sdp"))
+        return bytes(SipMessage.build(start, headers, body))
+
+    def sdp(ip: str, port: int) -> bytes:
+        return (f"v=0\r\no=- 1 1 IN IP6 {ip}\r\ns=-\r\nc=IN IP6 {ip}\r\nt=0 0\r\n"
+                f"m=audio {port} RTP/AVP 8\r\n").encode()
+
+    def rtp(seq: int, ssrc: int) -> bytes:
+        return bytes([0x80, 8]) + seq.to_bytes(2, "big") + (seq * 160).to_bytes(4, "big") + \
+            ssrc.to_bytes(4, "big") + b"\xd5" * 160
+
+    rows = [(0.0, a, b, 5060, 5060, sip("INVITE sip:bob@[2001:db8::b] SIP/2.0", "1 INVITE", False,
+                                        sdp(a, 30000))),
+            (0.5, b, a, 5060, 5060, sip("SIP/2.0 200 OK", "1 INVITE", True, sdp(b, 40000)))]
+    rows += [(0.6 + i * 0.02, a, b, 30000, 40000, rtp(i, 0xA)) for i in range(50)]
+    rows += [(0.61 + i * 0.02, b, a, 40000, 30000, rtp(i, 0xB)) for i in range(50)]
+    rows += [(2.0, a, b, 5060, 5060, sip("BYE sip:bob@[2001:db8::b] SIP/2.0", "2 BYE", True))]
+    records = [(1000.0 + t, s, d, 17, sp, dp, p) for t, s, d, sp, dp, p in sorted(rows, key=lambda r: r[0])]
+    tap = Tap(incremental=False)
+    tap.feed(capture.PacketBatch.from_records(records))
+    _, report = tap.finish()
+    (call,) = report.calls
+    assert (call.call_id, call.state, call.end_reason) == ("v6@test", "ended", "bye-caller")
+    assert call.codec == "PCMA"
+    assert [(leg.name, leg.ssrc, leg.packets, leg.codec) for leg in call.legs] == [
+        ("caller", 0xA, 50, "PCMA"), ("callee", 0xB, 50, "PCMA")]

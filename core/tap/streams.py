@@ -308,6 +308,10 @@ class RtpDemux:
         rec = self._rec[: self._n]
         return {c: rec[c] for c in _COLS}
 
+    def _records(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
+        """The packet records of ``rows`` (a structured array with the column fields)."""
+        return self._rec[rows]
+
     def _rows_of(self, s: int) -> npt.NDArray[np.int64]:
         """Row numbers of sub-stream ``s`` in arrival order."""
         chunks = self._sub_rows[s]

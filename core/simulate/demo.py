@@ -84,7 +84,7 @@ DEMO_CALLS = tuple(replace(c, wpm=125, word_gap=4) for c in DEMO_CALLS)
 
 def bundled_capture() -> Path:
     """Path of the demo capture shipped inside the package."""
-    return Path(str(files("ccedge.core.simulate").joinpath("data/demo-calls.pcap.gz")))
+    return Path(str(files("ccedge.core.simulate").joinpath("demo-calls.pcap.gz")))
 
 
 def build(out: Path) -> list[CallTruth]:

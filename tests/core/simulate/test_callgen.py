@@ -78,7 +78,8 @@ def test_signalling_and_media_match_truth(capture: tuple[Path, list]) -> None:
 def test_srtp_media_is_not_plain(capture: tuple[Path, list]) -> None:
     path, truths = capture
     ssrc = truths[1].ssrc["callee"]
-    payloads = [p for _, _, port, p in _udp(path) if port >= 20000 and struct.unpack("!I", p[8:12])[0] == ssrc]
+    payloads = [p for _, _, port, p in _udp(path)
+                if port >= 20000 and struct.unpack("!I", p[8:12])[0] == ssrc]
     # SRTP adds the 10-byte HMAC-SHA1-80 tag to each 172-byte RTP packet
     assert {len(p) for p in payloads} == {182}
 

@@ -138,6 +138,10 @@ class _Rfc3711Receiver:
         self.k_e = _derive(mk, ms, 0x00, len(mk))
         self.k_a = _derive(mk, ms, 0x01, 20)
         self.k_s = int.from_bytes(_derive(mk, ms, 0x02, SALT_LEN), "big")
+        # SRTCP keys, RFC 3711 §4.3.2 labels 3-5.
+        self.c_e = _derive(mk, ms, 0x03, len(mk))
+        self.c_a = _derive(mk, ms, 0x04, 20)
+        self.c_s = int.from_bytes(_derive(mk, ms, 0x05, SALT_LEN), "big")
         self.state: dict[int, tuple[int, int]] = {}  # ssrc -> (ROC, highest seq s_l)
 
     def _index(self, ssrc: int, seq: int) -> tuple[int, int]:
@@ -179,6 +183,22 @@ class _Rfc3711Receiver:
             self.state[ssrc] = (roc, seq)
         return packet[:hdr] + plain
 
+    def unprotect_rtcp(self, packet: bytes) -> bytes:
+        """RFC 3711 §3.4: header(8) | encrypted | E+index(4) | MKI | tag (always 80-bit for SRTCP)."""
+        tag_len, mki_len = 10, self.crypto.mki_length  # §4.2: SRTCP tags are 80 bits in these suites
+        end = len(packet) - tag_len - mki_len - 4
+        if end < 8:
+            raise SrtpError("SRTCP packet shorter than header and trailer", "srtcp.truncated")
+        mac = hmac.new(self.c_a, packet[: end + 4], hashlib.sha1).digest()
+        if not hmac.compare_digest(mac[:tag_len], packet[len(packet) - tag_len :]):
+            raise SrtpError("SRTCP packet failed authentication", "srtcp.auth-failed")
+        e_index = struct.unpack_from("!I", packet, end)[0]
+        if not e_index & 0x80000000:
+            return packet[:end]
+        ssrc = struct.unpack_from("!I", packet, 4)[0]
+        iv = (self.c_s << 16) ^ (ssrc << 64) ^ ((e_index & 0x7FFFFFFF) << 16)
+        return packet[:8] + _aes_ctr(self.c_e, iv & ((1 << 128) - 1), packet[8:end])
+
     def protect(self, packet: bytes, roc: int = 0) -> bytes:
         """The sender's transform (fixtures for the suites libsrtp's binding lacks)."""
         b0 = packet[0]
@@ -219,6 +239,16 @@ class SrtpReceiver:
         else:
             self._own = _Rfc3711Receiver(crypto)
 
+    def unprotect_rtcp(self, packet: bytes) -> bytes:
+        """The plain compound RTCP packet of an SRTCP packet; :class:`SrtpError` when it fails."""
+        if self._own is not None:
+            return self._own.unprotect_rtcp(packet)
+        assert self._libsrtp is not None
+        try:
+            return bytes(self._libsrtp.unprotect_rtcp(packet))
+        except self._errors as e:
+            raise SrtpError("SRTCP packet failed authentication or replay check", "srtcp.auth-failed") from e
+
     def unprotect(self, packet: bytes) -> bytes:
         """The plain RTP packet; :class:`SrtpError` when it does not authenticate."""
         if self._own is not None:
@@ -249,6 +279,23 @@ def protect_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
     return [bytes(session.protect(p)) for p in packets]
 
 
+def protect_rtcp_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
+    """SRTCP-protect plain RTCP packets with libsrtp (AES_CM_128 suites only): test fixtures."""
+    import pylibsrtp
+
+    profile = (
+        pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80
+        if crypto.suite.endswith("_80")
+        else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32
+    )
+    session = pylibsrtp.Session(
+        policy=pylibsrtp.Policy(
+            key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND, srtp_profile=profile
+        )
+    )
+    return [bytes(session.protect_rtcp(p)) for p in packets]
+
+
 def is_zrtp(payload: bytes) -> bool:
     """RFC 6189 §5: first byte 0x10 (version 0, the 'not RTP' marker), magic cookie at 4-7."""
     return len(payload) >= 12 and payload[0] == 0x10 and struct.unpack_from("!I", payload, 4)[0] == ZRTP_MAGIC
@@ -264,4 +311,5 @@ __all__ = [
     "is_zrtp",
     "parse_crypto_attribute",
     "protect_for_tests",
+    "protect_rtcp_for_tests",
 ]

@@ -27,7 +27,7 @@ from ccedge.core.tap import _rtp_kernels as K
 from ccedge.core.tap import rtcp, streamwork
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.rtpstream import Payloads, RtpStream, StreamKey
-from ccedge.core.tap.srtp import SdesCrypto
+from ccedge.core.tap.srtp import SdesCrypto, SrtpError, SrtpReceiver
 from ccedge.core.tap.udpbatch import BatchLike, ip16, ip_text
 
 _COL_TYPES = {
@@ -93,6 +93,7 @@ class RtpDemux:
         self._keys: dict[tuple[str, int], list[SdesCrypto]] = {}
         self._key_group: dict[tuple[str, int], str] = {}
         self._expect_srtp: set[tuple[str, int]] = set()
+        self._srtcp_rx: dict[bytes, SrtpReceiver] = {}
         self._maps: dict[tuple[str, int], dict[int, tuple[str, int]]] = {}
         self._rtcp: dict[int, dict[str, Any]] = {}
         self._streams: dict[StreamKey, RtpStream] | None = None
@@ -278,12 +279,28 @@ class RtpDemux:
         for i in np.flatnonzero(kind == K.KIND_RTCP).tolist():
             data = buf[off[i] : off[i] + ln[i]].tobytes()
             self.stats["rtcp.packets"] += 1
+            data = self._srtcp(ip_text(src[i]), int(sport[i]), data)
             try:
                 packets = rtcp.parse_compound(data)
             except TapParseError as e:
                 self.stats[e.reason] += 1
                 continue
             self._note_rtcp(packets, float(cap[idx[i]]))
+
+    def _srtcp(self, ip: str, port: int, data: bytes) -> bytes:
+        """SRTCP (RFC 3711 §3.4) from a party whose SDES key we hold: decrypted, else as it came."""
+        for key_port in (port, port - 1):  # RTCP on the RTP port (RFC 5761) or the next one up
+            for crypto in self._keys.get((ip, key_port), []):
+                rx = self._srtcp_rx.get(crypto.key_salt)
+                if rx is None:
+                    rx = self._srtcp_rx[crypto.key_salt] = SrtpReceiver(crypto)
+                try:
+                    plain = rx.unprotect_rtcp(data)
+                except SrtpError:
+                    continue
+                self.stats["srtcp.decrypted"] += 1
+                return plain
+        return data
 
     def _note_rtcp(self, packets: Iterable[rtcp.RtcpPacket], t: float) -> None:
         for p in packets:
@@ -307,10 +324,6 @@ class RtpDemux:
     def _columns(self) -> dict[str, npt.NDArray[Any]]:
         rec = self._rec[: self._n]
         return {c: rec[c] for c in _COLS}
-
-    def _records(self, rows: npt.NDArray[np.int64]) -> npt.NDArray[Any]:
-        """The packet records of ``rows`` (a structured array with the column fields)."""
-        return self._rec[rows]
 
     def _rows_of(self, s: int) -> npt.NDArray[np.int64]:
         """Row numbers of sub-stream ``s`` in arrival order."""
@@ -364,6 +377,10 @@ class RtpDemux:
                 summaries[tuple(chain)] = (n, st)
                 out[st.key] = st
         self._summaries = summaries
+        # Set, not added: streams are summarised again as they grow.
+        self.stats["rtp.unknown-payload-type"] = sum(
+            sum(st.unknown_payload_types.values()) for st in out.values()
+        )
         return out
 
     def release(self, keys: Iterable[StreamKey]) -> int:

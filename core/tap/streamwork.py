@@ -101,6 +101,7 @@ def looks_encrypted(
 
 
 def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
+    c = demux._columns()
     first = demux._subs[chain[0]]
     pmap = demux._payload_map(first)
     flow4 = (first.src, first.sport, first.dst, first.dport)
@@ -114,11 +115,9 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
     encoding: str | None = None
     clock = 8000
     jitter = 0.0
-    # Each sub-stream's packet records, gathered once (one cache miss per packet, not per field).
-    recs = {s: demux._records(demux._rows_of(s)) for s in chain}
     counts = np.zeros(128, np.int64)
     for s in chain:
-        counts += np.bincount(recs[s]["b1"] & 0x7F, minlength=128)
+        counts += np.bincount(c["b1"][demux._rows_of(s)] & 0x7F, minlength=128)
     pt_counts = Counter({int(k): int(counts[k]) for k in np.flatnonzero(counts)})
     # The stream's codec: its most frequent payload type that is audio (not events, not CN).
     event_pts: set[int] = set()
@@ -145,8 +144,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
     for s in chain:
         rows = demux._rows_of(s)
         sub = demux._subs[s]
-        r = recs[s]
-        pts = r["b1"] & 0x7F
+        pts = c["b1"][rows] & 0x7F
         audio = audio_table[pts]
         # SRTP is tried where signalling says so (a key of its own or its call's, RTP/SAVP)
         # or where the payload looks like ciphertext; a plain stream in a capture that has
@@ -163,25 +161,27 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
                 auth_failed += fails
             elif srtp_state == "none":
                 srtp_state = "encrypted"
-        o = order_stream(r["seq"], r["ts"], r["cap"], clock, timeline=audio)
+        o = order_stream(c["seq"][rows], c["ts"][rows], c["cap"][rows], clock, timeline=audio)
         lost += o.lost
         dups += o.duplicates
         gaps += o.gaps
         cn += int(np.count_nonzero(pts == codecs.COMFORT_NOISE_PT))
         if s not in demux._decrypted:
-            malformed += int(np.count_nonzero((r["hdr"] + r["pad"]) > r["len"]))
+            malformed += int(np.count_nonzero((c["hdr"][rows] + c["pad"][rows]) > c["len"][rows]))
         parts.append((s, o, rows))
         if len(rows) > 1 and audio.any():
-            jitter = max(jitter, interarrival_jitter(r["cap"][audio], r["ts"][audio], clock))
+            ar = rows[audio]
+            jitter = max(jitter, interarrival_jitter(c["cap"][ar], c["ts"][ar], clock))
         if event_pts and srtp_state not in ("encrypted", "zrtp"):
             ev_sel = event_table[pts[o.order]]
             ev_rows = rows[o.order][ev_sel]
-            ev = r[o.order][ev_sel]
             payloads = demux._payload_bounds(s, ev_rows).each()
-            digits, others = digits_from_packets(ev["ts"].tolist(), ev["cap"].tolist(), payloads, clock)
+            digits, others = digits_from_packets(
+                c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(), payloads, clock
+            )
             dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
             other_events += others
-    all_cap = np.concatenate([recs[s]["cap"] for s in chain])
+    all_rows = np.concatenate([demux._rows_of(s) for s in chain])
     rtcp_stats: dict[str, Any] = {}
     for s in chain:
         rtcp_stats.update(demux._rtcp.get(demux._subs[s].ssrc, {}))
@@ -194,9 +194,9 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         dport=first.dport,
         ssrc=first.ssrc,
         ssrcs=[demux._subs[s].ssrc for s in chain],
-        first_ts=float(all_cap.min()),
-        last_ts=float(all_cap.max()),
-        packets=len(all_cap),
+        first_ts=float(c["cap"][all_rows].min()),
+        last_ts=float(c["cap"][all_rows].max()),
+        packets=len(all_rows),
         lost=lost,
         duplicates=dups,
         gaps=gaps,

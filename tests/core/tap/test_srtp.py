@@ -18,6 +18,7 @@ from ccedge.core.tap.srtp import (
     is_zrtp,
     parse_crypto_attribute,
     protect_for_tests,
+    protect_rtcp_for_tests,
 )
 from ccedge.core.tap.streams import RtpDemux
 from ccedge.core.tap.udpbatch import UdpBatch, read_udp_batch, read_udp_datagrams
@@ -78,6 +79,24 @@ def test_own_transform_matches_libsrtp_across_seq_wrap(suite: str) -> None:
         assert s != p
         assert lib.unprotect(s) == p
         assert own.unprotect(s) == p
+
+
+def test_srtcp_own_transform_matches_libsrtp() -> None:
+    from ccedge.core.tap import rtcp
+
+    crypto = parse_crypto_attribute(f"1 AES_CM_128_HMAC_SHA1_80 inline:{KEY30}")
+    plain = [
+        rtcp.serialise(rtcp.ReceiverReport(0x1234, (rtcp.ReportBlock(7, 3, 2, 100, 40, 0, 0),)))
+        + rtcp.serialise(rtcp.SourceDescription((rtcp.SdesChunk(0x1234, ((1, b"cname"),)),)))
+        for _ in range(3)
+    ]
+    protected = protect_rtcp_for_tests(crypto, plain)
+    own, lib = _Rfc3711Receiver(crypto), SrtpReceiver(crypto)
+    for p, s in zip(plain, protected, strict=True):
+        assert s[8:20] != p[8:20]  # encrypted after the first 8 octets
+        assert own.unprotect_rtcp(s) == p == lib.unprotect_rtcp(s)
+    with pytest.raises(SrtpError):
+        own.unprotect_rtcp(protected[0][:-1] + bytes([protected[0][-1] ^ 1]))
 
 
 def test_own_protect_is_byte_identical_to_libsrtp() -> None:
@@ -154,6 +173,9 @@ def test_voipshark_srtp_call_decrypts_every_packet(pcaps) -> None:
     demux.feed(read_udp_batch(path))
     media = [s for s in demux.streams.values() if s.packets > 1000]
     assert len(media) == 4
+    # SRTCP from the parties whose SDP addresses are their own is decrypted and read.
+    assert demux.stats["srtcp.decrypted"] >= 10
+    assert sum(1 for s in media if s.rtcp.get("receiver_reports")) >= 2
     for s in media:
         # One sender is behind NAT (192.168.20.1, SDP says 192.168.5.151): its key is found
         # among the call's candidate keys by authentication.

@@ -152,6 +152,7 @@ def test_unknown_and_dynamic_payload_types() -> None:
     d = _demux(pk)
     (s,) = d.streams.values()
     assert s.codec is None and s.unknown_payload_types == {98: 10} and len(s.raw_payloads(98)) == 10
+    assert d.stats["rtp.unknown-payload-type"] == 10
     d.set_payload_map(*B, {98: ("pcma", 8000)})  # the SDP answer arrives: PT 98 is A-law
     (s,) = d.streams.values()
     assert s.codec == "PCMA" and len(s.pcm()[2]) == 1600
@@ -464,3 +465,10 @@ def test_packets_and_loss_agree_with_tshark(pcaps, name: str) -> None:
         (s.src, s.sport, s.ssrc, s.packets, s.lost) for s in d.streams.values() if s.plausible and s.codec
     }
     assert ours == theirs
+
+
+def test_ipv6_flows() -> None:
+    src, dst = ("2001:db8::1", 4000), ("2001:db8::2", 5000)
+    d = _demux(_packets(ulaw_encode(_ramp(1600))), src=src, dst=dst)
+    (s,) = d.streams.values()
+    assert (s.src, s.dst, s.packets) == ("2001:db8::1", "2001:db8::2", 10) and len(s.pcm()[2]) == 1600

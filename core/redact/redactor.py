@@ -267,6 +267,7 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
     if policy.enabled("UNHEARD"):
         spans.extend(unheard_spans(call, policy, segs))
     spans.extend(_dominated(call, labels))
+    spans.extend(_prompted_answers(call, labels, policy))
     texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
     return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
 
@@ -311,6 +312,35 @@ def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> 
 
 
 DOMINANT_SHARE = 0.5
+ANSWER_WITHIN_S = 10.0
+
+
+def _prompted_answers(
+    call: CallText, labels: list[list[str | None]], policy: RedactPolicy
+) -> list[RedactionSpan]:
+    """An answer to a request for data that holds any sensitive finding is masked whole.
+
+    The recogniser may hear only the last digits of a number it garbles; the words it did
+    not turn into digits still sound like digits (fail closed).
+    """
+    out: list[RedactionSpan] = []
+    for u, labs in zip(call.utts, labels, strict=True):
+        found = [x for x in labs if x is not None and x not in ("NAME", "ADDRESS", "EMAIL", "PAYMENT")]
+        if not found:
+            continue
+        asked = any(
+            p.leg != u.leg
+            and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5
+            and (
+                _PROMPT_RX.search(p.text.lower())
+                or payment.matches(PROMPTS, p.text, policy.trigger_score - 8)
+            )
+            for p in call.utts
+        )
+        if asked:
+            kind = max(set(found), key=found.count)
+            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
+    return out
 
 
 def _dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:

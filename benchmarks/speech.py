@@ -326,14 +326,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load-seconds", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--models", type=Path, help="directory of built models (default: DATA_DIR/models)")
     args = ap.parse_args(argv)
 
-    from ccedge.core.speech.build import build_model, default_model_path, is_built, source_dir
+    from ccedge.core.speech.build import build_model, default_model_path, is_built, model_name, source_dir
 
     quants = ["q8_0"] if args.smoke else ["f16", "q8_0", "q5_0"]
     models = {}
     for q in quants:
-        path = default_model_path(q).resolve()
+        path = (args.models / model_name(q) if args.models else default_model_path(q)).resolve()
         if not is_built(path, verify=False):
             build_model(path, q)
         models[q] = path

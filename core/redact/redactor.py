@@ -268,6 +268,7 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
         spans.extend(unheard_spans(call, policy, segs))
     spans.extend(_dominated(call, labels))
     spans.extend(_prompted_answers(call, labels, policy))
+    _absorb_homophones(call, labels)
     texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
     return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
 
@@ -309,6 +310,26 @@ def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> 
                 continue
         out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
     return out
+
+
+# Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
+HOMOPHONES = frozenset({"for", "to", "too", "won", "ate", "fore", "tree", "free", "nein", "oh", "o"})
+_DIGIT_KINDS = frozenset(
+    {"PAN", "CVV", "EXPIRY", "PIN", "SSN", "DOB", "ROUTING", "ACCOUNT", "PAYMENT", "PHONE"}
+)
+
+
+def _absorb_homophones(call: CallText, labels: list[list[str | None]]) -> None:
+    """A digit homophone right next to a masked number is masked with it (text only)."""
+    for u, labs in zip(call.utts, labels, strict=True):
+        for k, lab in enumerate(list(labs)):
+            if lab not in _DIGIT_KINDS:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(labs) and labs[j] is None and u.tokens[j].norm in HOMOPHONES:
+                    if j < k and u.tokens[j].pause_after:
+                        continue
+                    labs[j] = lab
 
 
 DOMINANT_SHARE = 0.5

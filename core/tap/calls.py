@@ -8,7 +8,7 @@ one per address pair and period of activity, legs ``orphan-1``/``orphan-2`` by d
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -18,6 +18,7 @@ import numpy.typing as npt
 from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
 from ccedge.core.tap.dialog import Dialog, other
 from ccedge.core.tap.media import Endpoint, MediaIndex, norm_ip
+from ccedge.core.tap.playout import frames
 
 
 class StreamLike(Protocol):
@@ -124,6 +125,16 @@ class LegRecord:
             self._audio = self._render()
         return self._audio
 
+    def forget_audio(self) -> None:
+        """Drop decoded audio and the streams' per-packet arrays (a handed-out leg in a long live
+        tap keeps its summary only); ``pcm()`` is empty afterwards."""
+        self._audio = (self.rate, np.zeros(0, dtype=np.int16))
+        for s in self.streams:
+            if hasattr(s, "_parts"):
+                s._parts = []
+                s._pcm = None
+                s._demux = None
+
     def _render(self) -> tuple[int, npt.NDArray[np.int16]]:
         pieces = []
         rate = 0
@@ -181,16 +192,23 @@ class CallRecord:
     def leg(self, name: str) -> LegRecord | None:
         return next((leg for leg in self.legs if leg.name == name), None)
 
-    def audio_frames(self, block_s: float = 0.5) -> list[AudioFrame]:
-        """Each leg's PCM on the call clock, cut into blocks for the next stage."""
+    def audio_frames(self, block_s: float = 0.5,
+                     handed_out: Mapping[str, tuple[int, int]] | None = None) -> list[AudioFrame]:
+        """Each leg's PCM on the call clock, cut into blocks for the next stage.
+
+        ``handed_out``: {leg: (rate, samples)} already given by live playout; those legs start
+        after them, on the same block grid (ccedge.core.tap.playout.frames); samples -1: the
+        whole leg went out already."""
         out: list[AudioFrame] = []
         for leg in self.legs:
+            if (handed_out or {}).get(leg.name, (0, 0))[1] < 0:
+                continue  # handed out whole already
             rate, samples = leg.audio()
             if len(samples) == 0:
                 continue
-            step = max(1, int(block_s * rate))
-            for i in range(0, len(samples), step):
-                out.append(AudioFrame(self.call_id, leg.name, i / rate, rate, samples[i : i + step]))
+            done_rate, done = (handed_out or {}).get(leg.name, (rate, 0))
+            start = done if done_rate == rate else done * rate // max(1, done_rate)
+            out.extend(frames(self.call_id, leg.name, rate, samples[start:], start, block_s))
         return out
 
     def to_json(self) -> dict[str, Any]:

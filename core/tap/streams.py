@@ -16,7 +16,7 @@ a hash is seen for the first time, so a collision (odds about n²/2⁶⁵) is co
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +102,11 @@ class RtpDemux:
         # Streams handed on and forgotten (release), and a counter bumped when rows move.
         self._released = np.zeros(0, dtype=bool)
         self._generation = 0
+        # Storage is compacted once this many rows (and half of all) belong to released streams.
+        self.compact_min_rows = 50_000
+        # Live playout (ccedge.core.tap.playout) sets this to a list: each feed appends
+        # (sub-stream ids, copies of the new packet records), grouped by sub-stream.
+        self.fresh: list[tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] | None = None
         self._decrypted: dict[
             int,
             tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]],
@@ -217,6 +222,8 @@ class RtpDemux:
         cuts = np.flatnonzero(ss[1:] != ss[:-1]) + 1
         for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(ss)], strict=True):
             self._sub_rows[int(ss[a])].append(rows[order[a:b]])
+        if self.fresh is not None:
+            self.fresh.append((ss.astype(np.int64), self._rec[rows[order]]))
         self._streams = None
 
     def _grow(self, extra: int) -> None:
@@ -346,41 +353,66 @@ class RtpDemux:
         m.update(self._maps.get((sub.dst, sub.dport), {}))
         return m
 
-    def _build_streams(self) -> dict[StreamKey, RtpStream]:
-        cols = self._columns()
-        cap = cols["cap"]
-        # Chain SSRCs on one flow: a later SSRC continues the stream when the earlier is done.
-        by_flow: dict[bytes, list[list[int]]] = {}
-        subs_sorted = sorted(
-            range(len(self._subs)),
-            key=lambda s: float(cap[self._rows_of(s)[0]]) if len(self._rows_of(s)) else 0.0,
-        )
-        for s in subs_sorted:
-            if len(self._rows_of(s)) == 0 or (s < len(self._released) and self._released[s]):
+    def _chains(self) -> list[list[int]]:
+        """Sub-streams (one per SSRC) chained into streams: a later SSRC on a flow continues the
+        stream when the earlier one is done. Cheap: per sub-stream, not per packet."""
+        cap = self._rec["cap"]
+        by_flow: dict[bytes, list[tuple[list[int], float]]] = {}
+        firsts: list[tuple[float, int]] = []
+        for s, chunks in enumerate(self._sub_rows):
+            if not chunks or (s < len(self._released) and self._released[s]):
                 continue
+            firsts.append((float(cap[chunks[0][0]]), s))
+        firsts.sort()
+        for t0, s in firsts:
             chains = by_flow.setdefault(self._subs[s].flow, [])
-            t0 = float(cap[self._rows_of(s)[0]])
-            for chain in chains:
-                last = max(float(cap[self._rows_of(x)[-1]]) for x in chain)
-                if t0 >= last - SSRC_HANDOVER_OVERLAP_S:
+            last = float(cap[self._sub_rows[s][-1][-1]])
+            for k, (chain, chain_last) in enumerate(chains):
+                if t0 >= chain_last - SSRC_HANDOVER_OVERLAP_S:
                     chain.append(s)
+                    chains[k] = (chain, max(chain_last, last))
                     break
             else:
-                chains.append([s])
+                chains.append(([s], last))
+        return [chain for chains in by_flow.values() for chain, _ in chains]
+
+    def _chain_size(self, chain: list[int]) -> int:
+        return sum(sum(len(c) for c in self._sub_rows[x]) for x in chain)
+
+    def _summary(self, chain: list[int], into: dict[tuple[int, ...], tuple[int, RtpStream]]) -> RtpStream:
+        n = self._chain_size(chain)
+        cached = self._summaries.get(tuple(chain))
+        st = cached[1] if cached is not None and cached[0] == n else self._summarise(chain)
+        into[tuple(chain)] = (n, st)
+        return st
+
+    def _build_streams(self) -> dict[StreamKey, RtpStream]:
         out: dict[StreamKey, RtpStream] = {}
         summaries: dict[tuple[int, ...], tuple[int, RtpStream]] = {}
-        for chains in by_flow.values():
-            for chain in chains:
-                n = sum(len(self._rows_of(x)) for x in chain)
-                cached = self._summaries.get(tuple(chain))
-                st = cached[1] if cached is not None and cached[0] == n else self._summarise(chain)
-                summaries[tuple(chain)] = (n, st)
-                out[st.key] = st
+        for chain in self._chains():
+            st = self._summary(chain, summaries)
+            out[st.key] = st
         self._summaries = summaries
         # Set, not added: streams are summarised again as they grow.
         self.stats["rtp.unknown-payload-type"] = sum(
             sum(st.unknown_payload_types.values()) for st in out.values()
         )
+        return out
+
+    def select(self, wanted: Callable[[str, int, str, int, float], bool]) -> dict[StreamKey, RtpStream]:
+        """The streams whose (src, sport, dst, dport, first capture time) ``wanted`` accepts, built
+        without summarising the others: a live tap asks for the streams of the calls that just
+        ended, and pays for those, not for every call still in progress."""
+        if self._streams is not None:
+            return {k: st for k, st in self._streams.items()
+                    if wanted(st.src, st.sport, st.dst, st.dport, st.first_ts)}
+        cap = self._rec["cap"]
+        out: dict[StreamKey, RtpStream] = {}
+        for chain in self._chains():
+            sub = self._subs[chain[0]]
+            if wanted(sub.src, sub.sport, sub.dst, sub.dport, float(cap[self._sub_rows[chain[0]][0][0]])):
+                st = self._summary(chain, self._summaries)
+                out[st.key] = st
         return out
 
     def release(self, keys: Iterable[StreamKey]) -> int:
@@ -391,19 +423,21 @@ class RtpDemux:
         RtpStream objects taken before then still answer ``pcm()`` (it was decoded or is
         looked up again by key).
         """
-        current = self.streams
+        wanted = set(keys)
         n = 0
-        for key in keys:
-            st = current.get(key)
-            if st is None:
+        for chain in self._chains():
+            sub = self._subs[chain[0]]
+            if (sub.src, sub.sport, sub.dst, sub.dport, sub.ssrc) not in wanted:
                 continue
-            for s, _, _ in st._parts:
+            for s in chain:
                 self._released[s] = True
                 self._decrypted.pop(s, None)
+                self._sub_rows[s] = []  # its rows are dead; compaction drops them from storage
+            self._summaries.pop(tuple(chain), None)
             n += 1
         if n:
             self._streams = None
-            self._maybe_compact()
+            self._maybe_compact(self.compact_min_rows)
         return n
 
     def _maybe_compact(self, min_rows: int = 50_000) -> None:

@@ -26,6 +26,7 @@ from ccedge.core.tap.calls import CallRecord, StreamLike, assemble, mark_relays
 from ccedge.core.tap.dialog import DialogTable
 from ccedge.core.tap.errors import TapError, TapParseError
 from ccedge.core.tap.media import MediaIndex
+from ccedge.core.tap.playout import DEFAULT_JITTER_DELAY_S, LivePlayout
 from ccedge.core.tap.sip import SipMessage, looks_like_sip
 from ccedge.core.tap.tcp import SipStreamReassembler
 
@@ -55,14 +56,20 @@ class Tap:
 
     def __init__(self, idle_timeout: float = 120.0, audio: bool = True, demux: Any = None,
                  audio_block_s: float = 0.5, incremental: bool = True, emit_interval_s: float = 2.0,
-                 sdes_keys: Iterable[tuple[str, int, str]] = (), retain_audio: bool = False) -> None:
+                 sdes_keys: Iterable[tuple[str, int, str]] = (), retain_audio: bool | None = None,
+                 jitter_delay_s: float = DEFAULT_JITTER_DELAY_S, live_audio: bool | None = None) -> None:
         """``incremental``: hand out each ended call (its audio, RFC 4733 digits, record) while
         feeding, checked every ``emit_interval_s`` of capture time; otherwise all at ``finish``.
         ``sdes_keys``: (ip, port, a=crypto value) for SRTP whose SDP the tap cannot see (keys
         given out of band, e.g. by the SBC); ip:port is the sender's media address.
         In incremental mode the demux forgets a call's streams once the call is handed out (a
-        long-running tap holds only live calls); ``retain_audio`` decodes the legs first so that
-        ``LegRecord.pcm()`` still answers afterwards (``audio=True`` does that anyway)."""
+        long-running tap holds only live calls); ``retain_audio=True`` decodes the legs first so that
+        ``LegRecord.pcm()`` still answers afterwards; ``False`` drops a handed-out record's audio
+        and per-packet arrays (memory bounded by live calls, not by calls seen); ``None`` keeps what
+        was decoded (``audio=True`` decodes every leg it hands out).
+        ``live_audio`` (default: ``incremental and audio``): each leg's AudioFrames come out of
+        ``feed`` while the call is in progress, up to ``jitter_delay_s`` behind the newest capture
+        time (ccedge.core.tap.playout); the rest of a leg comes out when its call is handed out."""
         if demux is None:
             from ccedge.core.tap.streams import RtpDemux
 
@@ -90,9 +97,14 @@ class Tap:
         self.tcp = SipStreamReassembler()
         self.stats: Counter[str] = Counter()
         self.records: list[CallRecord] = []
+        self._taken: set[tuple[object, ...]] = set()  # streams already in a record handed out
         self.now = 0.0
         self._next_tick = 0.0
         self._finished = False
+        live = (incremental and audio) if live_audio is None else live_audio
+        self.live: LivePlayout | None = None
+        if live and hasattr(demux, "fresh"):
+            self.live = LivePlayout(demux, self._resolve, jitter_delay_s, audio_block_s)
 
     # -- feeding --------------------------------------------------------------------------------
 
@@ -148,6 +160,12 @@ class Tap:
                 self.stats[f"rtp.internal-error.{type(e).__name__}"] += 1
                 log.warning("RTP demux failed on a batch: %s", type(e).__name__)
         self.now = max(self.now, float(ts.max()))
+        if self.live is not None:
+            try:
+                out.extend(self.live.advance(self.now))
+            except Exception as e:  # live audio trouble must not stop the tap; the call's end renders it
+                self.stats[f"audio.live-internal-error.{type(e).__name__}"] += 1
+                log.warning("live playout failed on a batch: %s", type(e).__name__)
         if self.now >= self._next_tick:
             self._next_tick = self.now + TICK_S
             out.extend(self._tick())
@@ -174,8 +192,7 @@ class Tap:
                 out.extend(self._sip(msg, self.now, datagram=False))
             out.extend(self.dialogs.finish(self.now))
             pending = list(self.dialogs.finished)  # those not handed out yet
-            taken = self._assigned()
-            streams = [s for s in self._streams() if _key(s) not in taken]
+            streams = [s for s in self._streams() if _key(s) not in self._taken]
             records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
             mark_relays([*self.records, *records])
             for rec in records:
@@ -188,6 +205,9 @@ class Tap:
         stats.update(self.dialogs.stats)
         stats.update(self.tcp.stats)
         stats.update(self.index.stats)
+        if self.live is not None:
+            stats["audio.late-packets"] += self.live.late
+            stats["audio.live-duplicates"] += self.live.duplicates
         demux_stats = getattr(self.demux, "stats", None)
         if isinstance(demux_stats, dict):
             stats.update({k: int(v) for k, v in demux_stats.items() if isinstance(v, int | np.integer)})
@@ -209,12 +229,19 @@ class Tap:
             log.warning("SIP message handling failed: %s", type(e).__name__)
         return []
 
+    def _resolve(self, src: str, sport: int, dst: str, dport: int, t: float) -> tuple[str, str, float] | None:
+        """The live call and leg of a flow, and the call's start (live playout's resolver)."""
+        m = self.index.match(src, sport, dst, dport, t)
+        if m is None:
+            return None
+        d = self.dialogs.dialogs.get(m[0])
+        if d is None:
+            return None
+        return m[0], m[1], d.start_ts
+
     def _streams(self) -> list[StreamLike]:
         streams = getattr(self.demux, "streams", {})
         return list(streams.values()) if isinstance(streams, dict) else list(streams)
-
-    def _assigned(self) -> set[tuple[object, ...]]:
-        return {_key(s) for r in self.records for leg in r.legs for s in leg.streams}
 
     def _activity(self) -> dict[str, float]:
         act: dict[str, float] = {}
@@ -240,16 +267,30 @@ class Tap:
                  if d.end_ts is not None
                  and self.now - d.end_ts > END_GRACE_S]
         if ready:
-            taken = self._assigned()
-            streams = [s for s in self._streams() if _key(s) not in taken]
+            ids = {d.call_id for d in ready}
+            streams = [s for s in self._streams_of(ids) if _key(s) not in self._taken]
+            emitted = []
             for rec in assemble(ready, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout):
                 if rec.state != "orphan":  # orphans wait for the end of the capture
                     out.extend(self._emit_record(rec))
+                    emitted.append(rec)
             # The records hold what is left of these calls; the dialog table forgets them.
             handed = {id(d) for d in ready}
             self.dialogs.finished = [d for d in self.dialogs.finished if id(d) not in handed]
-            self._release([rec for rec in self.records if rec.call_id in {d.call_id for d in ready}])
+            self._release(emitted)
         return out
+
+    def _streams_of(self, call_ids: set[str]) -> list[StreamLike]:
+        """The streams of these calls only (the demux summarises no other stream for this)."""
+        select = getattr(self.demux, "select", None)
+        if select is None:
+            return self._streams()
+
+        def wanted(src: str, sport: int, dst: str, dport: int, t: float) -> bool:
+            m = self.index.match(src, sport, dst, dport, t)
+            return m is not None and m[0] in call_ids
+
+        return list(select(wanted).values())
 
     def _release(self, records: list[CallRecord]) -> None:
         release = getattr(self.demux, "release", None)
@@ -260,20 +301,31 @@ class Tap:
             for leg in rec.legs:
                 if self.retain_audio:
                     leg.audio()  # decoded now, kept on the record
+                elif self.retain_audio is not None:
+                    leg.forget_audio()
                 keys.extend(_key(s) for s in leg.streams)
         if keys:
             self.stats["rtp.streams-released"] += int(release(keys) or 0)
 
     def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
         self.records.append(rec)
+        self._taken.update(_key(s) for leg in rec.legs for s in leg.streams)
         self.stats["calls.orphan" if rec.state == "orphan" else "calls.signalled"] += 1
         out: list[TapOutput] = []
         if rec.state == "orphan":
             out.extend(rec.events)
         out.extend(d for d in rec.dtmf if d.source == "rfc2833")
+        live: dict[str, tuple[int, int]] = {}
+        if self.live is not None:
+            subs = {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])} for leg in rec.legs}
+            live, played = self.live.end_call(rec.call_id, subs)
+            done = {f.leg for f in played}
+            if self.audio:
+                out.extend(played)
+            live.update({name: (0, -1) for name in done})  # already complete: nothing more to render
         if self.audio:
-            try:
-                out.extend(rec.audio_frames(self.audio_block_s))
+            try:  # what live playout handed out already is not repeated
+                out.extend(rec.audio_frames(self.audio_block_s, live))
             except Exception as e:  # decoding trouble on one leg must not lose the call record
                 self.stats[f"audio.internal-error.{type(e).__name__}"] += 1
         if rec.state == "orphan":

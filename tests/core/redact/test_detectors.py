@@ -161,3 +161,8 @@ def test_ssn_rules() -> None:
     assert ssn_valid("078051123")
     for bad in ("000123456", "666123456", "900123456", "123001234", "123450000", "078051120", "111111111"):
         assert not ssn_valid(bad), bad
+
+
+def test_digit_homophone_next_to_a_card_number_is_masked(one: One) -> None:
+    assert one("my card is for 111 1111 1111 1111") == "my card is [PAN]"
+    assert one("yes it is for 4111 1111 1111 1111.") == "yes it is [PAN]."

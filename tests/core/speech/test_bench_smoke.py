@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parents[3]
 def test_speech_benchmark_smoke(tmp_path: Path, q8_model: Path) -> None:
     out = tmp_path / "speech.json"
     subprocess.run(
-        [sys.executable, str(REPO / "benchmarks/speech.py"), "--smoke", "--out", str(out)],
+        [sys.executable, str(REPO / "benchmarks/speech.py"), "--smoke", "--out", str(out),
+         "--models", str(q8_model.parent)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     res = json.loads(out.read_text())

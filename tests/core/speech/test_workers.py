@@ -42,3 +42,21 @@ def test_restart_after_sigkill_and_retry_once_then_report(q8_model: Path, yes_ut
         assert "thank" not in bad.error.lower()  # no call content in the report
         assert good.ok
         assert pool.restarts == 3 and pool.failures == 1
+
+
+@pytest.mark.slow
+def test_stage_in_a_pipeline(q8_model: Path, yes_utt: Utterance) -> None:
+    from ccedge.core.frames import CallEvent, Transcript
+    from ccedge.core.harness import run_pipeline
+    from ccedge.core.speech.stage import SpeechStage
+
+    other = Utterance("call-B", "callee", 5.0, 5.0 + yes_utt.t1, 8000, yes_utt.samples)
+    event = CallEvent("call-A", "ended", 9.0)
+    with WorkerPool(q8_model, workers=1) as pool:
+        stage = SpeechStage(pool)
+        out = run_pipeline(stage, [yes_utt, event, other])
+    assert event in out  # other frames pass through
+    trs = sorted((o for o in out if isinstance(o, Transcript)), key=lambda t: t.call_id)
+    assert [(t.call_id, t.t0) for t in trs] == [("call-A", 0.0), ("call-B", 5.0)]
+    assert all("thank" in t.text.lower() for t in trs)
+    assert stage.pending == 0 and stage.failed == 0 and stage.shed == 0

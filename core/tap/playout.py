@@ -1,0 +1,637 @@
+"""Live playout: each leg's audio as AudioFrames while its call is in progress.
+
+The demux keeps every packet of a live call (its summary is built when the call ends);
+this module renders, batch by batch, only the region of each stream that is new since its
+last playout point. A receiver's jitter buffer plays a packet out a fixed delay after the
+newest capture time (RFC 3550 §6.4.1 / A.8 describe the jitter such a delay absorbs); here
+the playout point is ``newest capture time - delay``, mapped onto the call's clock.
+
+Equivalence with the whole-leg rendering (:meth:`ccedge.core.tap.calls.LegRecord.pcm`) is
+the contract: the same ordering rules as :func:`ccedge.core.tap.jitter.order_stream` are
+applied incrementally (sequence numbers extended in arrival order, RFC 3550 A.1; duplicates
+dropped, keeping the first arrival; RTP timestamps extended in playout order, jumps the
+capture clock does not confirm re-anchored on capture time) and each SSRC is anchored on its
+first packet the way :func:`ccedge.core.tap.streamwork.render` anchors it. The only
+differences are packets that arrive after their place was played out: they are counted
+(``late``) and not inserted (a frame handed out is immutable), so the live audio has
+silence where the whole rendering has them. A stream whose first packet is overtaken by more
+than the delay is anchored on the packet that was first at playout.
+
+Work per batch is per active stream, on arrays (no Python object per packet). Legs this
+module cannot render live (SRTP, ZRTP, no decodable codec, a second audio rate, no
+signalling) are left to the end of the call, when the Tap emits the whole-leg rendering
+from the last live sample on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ccedge.core.frames import AudioFrame
+from ccedge.core.tap import _rtp_kernels as K
+from ccedge.core.tap import codecs, streamwork
+from ccedge.core.tap.jitter import JUMP_TOLERANCE_S
+
+if TYPE_CHECKING:
+    from ccedge.core.tap.streams import RtpDemux
+
+DEFAULT_JITTER_DELAY_S = 0.3
+# A stream no signalled call claims within this long is left alone (an orphan: whole at the end).
+RESOLVE_WAIT_S = 2.0
+# Mirrors ccedge.core.tap.streams.SSRC_HANDOVER_OVERLAP_S (a new SSRC continuing a flow's stream).
+_HANDOVER_OVERLAP_S = 0.1
+_NONE = -(1 << 62)
+# Per payload type, how a sub-stream's packet is decoded: not at all, by a G.711 table, by G.722.
+_LAW_NONE, _LAW_MU, _LAW_A, _LAW_G722 = 0, 1, 2, 3
+_LUTS = {_LAW_MU: codecs.LOOKUP_TABLES["PCMU"], _LAW_A: codecs.LOOKUP_TABLES["PCMA"]}
+_LAW_OF = {"PCMU": _LAW_MU, "PCMA": _LAW_A, "G722": _LAW_G722}
+
+# (call_id, leg name, call start capture time) for a flow, or None when no call claims it.
+Resolver = Callable[[str, int, str, int, float], tuple[str, str, float] | None]
+
+
+@dataclass(eq=False)
+class _Leg:
+    slot: int
+    call_id: str
+    leg: str
+    call_start: float
+    rate: int = 0
+    tail: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, np.int16))  # [emitted, end)
+    live: bool = True
+    subs: list[int] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Chain:
+    first_ts: float
+    last_ts: float
+    leg: _Leg | None = None
+    resolved: bool = False
+
+
+@dataclass(eq=False)
+class _Sub:
+    sub: int
+    slot: int
+    chain: _Chain
+    flow: bytes
+    decoder: Any = None  # G.722 state across packets
+
+
+class _Slots:
+    """Numeric state in arrays indexed by slot, so a tick works on all streams at once."""
+
+    def __init__(self, fields: dict[str, Any], width: dict[str, int] | None = None) -> None:
+        self.fields, self.width = fields, width or {}
+        self.free: list[int] = []
+        self.size = 0
+        self.arrays: dict[str, npt.NDArray[Any]] = {}
+        self._grow(64)
+
+    def _grow(self, n: int) -> None:
+        for name, (dtype, init) in self.fields.items():
+            shape = (n, self.width[name]) if name in self.width else (n,)
+            new = np.full(shape, init, dtype)
+            old = self.arrays.get(name)
+            if old is not None:
+                new[: len(old)] = old
+            self.arrays[name] = new
+        self.free.extend(range(n - 1, self.size - 1, -1))
+        self.size = n
+
+    def take(self) -> int:
+        if not self.free:
+            self._grow(2 * self.size)
+        slot = self.free.pop()
+        for name, (_, init) in self.fields.items():
+            self.arrays[name][slot] = init
+        return slot
+
+    def give(self, slot: int) -> None:
+        self.free.append(slot)
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        return self.arrays[name]
+
+
+_SUB_FIELDS: dict[str, Any] = {
+    "state": (np.int8, 0),  # 0 not set up yet, 1 live, -1 dropped
+    "leg": (np.int64, -1),  # leg slot
+    "offset": (np.int64, 0),  # call-clock sample of stream position 0
+    "per_tick": (np.int64, 1),
+    "clock": (np.int64, 8000),
+    "a_init": (bool, False),  # arrival-order sequence extension (RFC 3550 A.1)
+    "a_raw": (np.int64, 0),
+    "a_ext": (np.int64, 0),
+    "committed": (np.int64, _NONE),  # highest extended sequence number played
+    "t_init": (bool, False),  # the last timeline packet played: raw ts, extended ts, capture, position, base
+    "t_raw": (np.int64, 0),
+    "t_ext": (np.int64, 0),
+    "t_cap": (np.float64, 0.0),
+    "t_pos": (np.int64, 0),
+    "t_base": (np.int64, 0),
+    "timeline": (bool, False),  # [slot, pt]: timestamps place audio
+    "law": (np.int8, _LAW_NONE),  # [slot, pt]: how it is decoded
+}
+_LEG_FIELDS: dict[str, Any] = {
+    "emitted": (np.int64, 0),  # samples handed out (call clock)
+    "end": (np.int64, 0),  # end of the audio played into the leg so far
+    "start": (np.float64, 0.0),
+    "rate": (np.int64, 0),
+}
+
+
+def _group_starts(keys: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    first = np.ones(len(keys), bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return first
+
+
+def _seg_cumsum(d: npt.NDArray[np.int64], first: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """Cumulative sum restarting at each group start (rows grouped)."""
+    c = np.cumsum(d)
+    starts = np.flatnonzero(first)
+    before = c[starts] - d[starts]
+    return c - np.repeat(before, np.diff(np.append(starts, len(d))))
+
+
+def _seg_prefix_true(ok: npt.NDArray[np.bool_], first: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Within each group, True up to (not including) the group's first False."""
+    return _seg_cumsum((~ok).astype(np.int64), first) == 0
+
+
+class LivePlayout:
+    """Turns a demux's fresh packets into per-leg AudioFrames up to a trailing playout point."""
+
+    def __init__(self, demux: RtpDemux, resolve: Resolver, delay_s: float = DEFAULT_JITTER_DELAY_S,
+                 block_s: float = 0.5) -> None:
+        if delay_s < 0:
+            raise ValueError("jitter delay must not be negative")
+        if block_s <= 0:
+            raise ValueError("audio block length must be positive")
+        self.demux = demux
+        self.resolve = resolve
+        self.delay_s = delay_s
+        self.block_s = block_s
+        demux.fresh = []
+        self._subs: dict[int, _Sub] = {}
+        self._flows: dict[bytes, list[_Chain]] = {}
+        self._legs: dict[tuple[str, str], _Leg] = {}
+        self._leg_at: dict[int, _Leg] = {}
+        self._calls: dict[str, list[_Leg]] = {}
+        self._slot_sub: dict[int, _Sub] = {}
+        self._S = _Slots(_SUB_FIELDS, {"timeline": 128, "law": 128})
+        self._L = _Slots(_LEG_FIELDS)
+        self._pend: npt.NDArray[Any] | None = None  # packets not played yet: records, slot, ext
+        self._pend_slot = np.zeros(0, np.int64)
+        self._pend_ext = np.zeros(0, np.int64)
+        self._recent = np.zeros(0, np.int64)  # (slot, ext) keys played in the last tick
+        self._scratch = np.zeros(0, np.int16)
+        self._scratch_base: npt.NDArray[np.int64] | None = None
+        self._scratch_legs = np.zeros(0, np.int64)
+        self.late = 0
+        self.duplicates = 0
+
+    # -- input ----------------------------------------------------------------------------------
+    def _ingest(self) -> None:
+        fresh = self.demux.fresh
+        if not fresh:
+            return
+        self.demux.fresh = []
+        for subs, recs in fresh:
+            self._add(subs, recs)
+
+    def _new_sub(self, s: int, t0: float) -> _Sub:
+        flow = self.demux._subs[s].flow
+        chains = self._flows.setdefault(flow, [])
+        chain = next((c for c in chains if t0 >= c.last_ts - _HANDOVER_OVERLAP_S), None)
+        if chain is None:
+            chain = _Chain(t0, t0)
+            chains.append(chain)
+        sp = self._subs[s] = _Sub(s, self._S.take(), chain, flow)
+        self._slot_sub[sp.slot] = sp
+        return sp
+
+    def _add(self, subs: npt.NDArray[np.int64], recs: npt.NDArray[Any]) -> None:
+        """One feed's new packets, grouped by sub-stream, arrival order within each."""
+        first = _group_starts(subs)
+        starts = np.flatnonzero(first)
+        cap = recs["cap"]
+        slots = np.empty(len(starts), np.int64)
+        ends = np.append(starts[1:], len(subs)) - 1
+        for k, (a, b) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            s = int(subs[a])
+            sp = self._subs.get(s) or self._new_sub(s, float(cap[a]))
+            sp.chain.last_ts = max(sp.chain.last_ts, float(cap[b]))
+            slots[k] = sp.slot
+        slot = np.repeat(slots, np.diff(np.append(starts, len(subs))))
+        S = self._S
+        # RFC 3550 A.1: extend sequence numbers in arrival order, continuing from the last arrival.
+        raw = recs["seq"].astype(np.int64)
+        prev = np.empty_like(raw)
+        prev[1:] = raw[:-1]
+        init = S["a_init"][slots]
+        prev[starts] = np.where(init, S["a_raw"][slots], raw[starts])
+        d = ((raw - prev + 0x8000) & 0xFFFF) - 0x8000
+        base = np.where(init, S["a_ext"][slots] + d[starts], raw[starts])
+        d[starts] = 0
+        ext = _seg_cumsum(d, first) + np.repeat(base, np.diff(np.append(starts, len(subs))))
+        S["a_init"][slots] = True
+        S["a_raw"][slots] = raw[ends]
+        S["a_ext"][slots] = ext[ends]
+        keep = S["state"][slot] >= 0
+        old = keep & (ext <= S["committed"][slot])
+        if old.any():  # their place was played out: a duplicate of a played packet, or late
+            dup = np.isin(slot[old] << 40 | (ext[old] & ((1 << 40) - 1)), self._recent)
+            self.duplicates += int(dup.sum())
+            self.late += int((~dup).sum())
+            keep &= ~old
+        if not keep.all():
+            recs, slot, ext = recs[keep], slot[keep], ext[keep]
+        if len(recs):
+            self._pend = recs if self._pend is None else np.concatenate([self._pend, recs])
+            self._pend_slot = np.concatenate([self._pend_slot, slot])
+            self._pend_ext = np.concatenate([self._pend_ext, ext])
+
+    # -- set-up of a new sub-stream (once per stream, in Python) -------------------------------------
+    def _leg_of(self, sp: _Sub) -> _Leg | None:
+        ch = sp.chain
+        if not ch.resolved:
+            sub = self.demux._subs[sp.sub]
+            m = self.resolve(sub.src, sub.sport, sub.dst, sub.dport, ch.first_ts)
+            if m is None:
+                return None
+            ch.resolved = True
+            key = (m[0], m[1])
+            leg = self._legs.get(key)
+            if leg is None:
+                slot = self._L.take()
+                leg = self._legs[key] = _Leg(slot, m[0], m[1], m[2])
+                self._calls.setdefault(m[0], []).append(leg)
+                self._leg_at[slot] = leg
+                self._L["start"][slot] = m[2]
+            ch.leg = leg
+        return ch.leg
+
+    def _setup(self, sp: _Sub, now: float) -> int:
+        """1: live from now on; 0: wait (no call or no audio yet); -1: leave it to the call's end."""
+        S = self._S
+        leg = self._leg_of(sp)
+        if leg is None:
+            return -1 if sp.chain.resolved or now - sp.chain.first_ts > RESOLVE_WAIT_S else 0
+        if sp.sub not in leg.subs:
+            leg.subs.append(sp.sub)
+        if not leg.live:
+            return -1
+        result = self._setup_live(sp, leg)
+        if result < 0:  # the leg is rendered whole when its call ends; its streams stop here
+            leg.live = False
+            for other in leg.subs:
+                o = self._subs.get(other)
+                if o is not None and o is not sp:
+                    S["state"][o.slot] = -1
+        return result
+
+    def _setup_live(self, sp: _Sub, leg: _Leg) -> int:
+        demux, S = self.demux, self._S
+        mine = self._pend_slot == sp.slot
+        sub = demux._subs[sp.sub]
+        pmap = demux._payload_map(sub)
+        timeline, law = _tables(pmap)
+        assert self._pend is not None
+        recs = self._pend[mine]
+        pts = recs["b1"] & 0x7F
+        audio = timeline[pts]
+        if not audio.any():
+            return 0  # events only so far: wait for audio
+        info = codecs.lookup(int(pts[audio][0]), pmap)
+        codec = info[0] if info else ""
+        flow4 = (sub.src, sub.sport, sub.dst, sub.dport)
+        back = (sub.dst, sub.dport, sub.src, sub.sport)
+        srtp = (demux._own_keys(sub) or (sub.src, sub.sport) in demux._expect_srtp
+                or flow4 in demux._zrtp_flows or back in demux._zrtp_flows)
+        rate = codecs.AUDIO_RATE.get(codec, 0)
+        if codec not in codecs.DECODABLE or srtp or (leg.rate and leg.rate != rate):
+            return -1  # a second audio rate, SRTP, ...
+        rows = demux._rows_of(sp.sub)[:64]
+        c = demux._columns()
+        if streamwork.looks_encrypted(demux, sp.sub, rows, timeline[c["b1"][rows] & 0x7F], codec):
+            return -1
+        leg.rate = rate
+        self._L["rate"][leg.slot] = rate
+        first_cap = float(recs["cap"][int(np.argmin(self._pend_ext[mine]))])  # first in sequence order
+        stream = max(0, round((sp.chain.first_ts - leg.call_start) * rate))
+        slot = sp.slot
+        S["offset"][slot] = stream + max(round((first_cap - sp.chain.first_ts) * rate), 0)
+        S["per_tick"][slot] = codecs.SAMPLES_PER_TICK[codec]
+        S["clock"][slot] = info[1] if info else 8000
+        S["leg"][slot] = leg.slot
+        law = law.copy()
+        if codec == "G722":
+            from ccedge.dsp.g722 import G722Decoder
+
+            sp.decoder = G722Decoder()
+            law[law != _LAW_G722] = _LAW_NONE
+        else:
+            law[law == _LAW_G722] = _LAW_NONE  # G.711: both laws (a re-INVITE may switch them)
+        S["timeline"][slot] = timeline
+        S["law"][slot] = law
+        return 1
+
+    # -- playout --------------------------------------------------------------------------------
+    def advance(self, now: float) -> list[AudioFrame]:
+        """Play out everything up to ``now - delay`` (capture time); return the new frames."""
+        self._ingest()
+        point = now - self.delay_s
+        S = self._S
+        if self._pend is not None and len(self._pend_slot):
+            state = S["state"][self._pend_slot]
+            if (state == 0).any():
+                for slot in np.unique(self._pend_slot[state == 0]).tolist():
+                    S["state"][slot] = self._setup(self._slot_sub[slot], now)
+                state = S["state"][self._pend_slot]
+            gone = state < 0
+            if gone.any():
+                self._drop_rows(~gone)
+            self._play(point, S["state"][self._pend_slot] == 1)
+        if self._scratch_base is None:
+            self._build_scratch()
+        return self._emit_all(point)
+
+    def _drop_rows(self, keep: npt.NDArray[Any]) -> None:
+        """Keep these pending rows (a mask or indices, in that order)."""
+        assert self._pend is not None
+        self._pend, self._pend_slot = self._pend[keep], self._pend_slot[keep]
+        self._pend_ext = self._pend_ext[keep]
+
+    def _play(self, point: float, live: npt.NDArray[np.bool_]) -> None:
+        S, L = self._S, self._L
+        assert self._pend is not None
+        idx = np.flatnonzero(live)
+        if not len(idx):
+            return
+        order = idx[np.lexsort((self._pend_ext[idx], self._pend_slot[idx]))]  # stable: arrival order kept
+        slot, ext = self._pend_slot[order], self._pend_ext[order]
+        dup = np.zeros(len(order), bool)
+        dup[1:] = (slot[1:] == slot[:-1]) & (ext[1:] == ext[:-1])  # the first arrival stays
+        if dup.any():
+            self.duplicates += int(dup.sum())
+            order, slot, ext = order[~dup], slot[~dup], ext[~dup]
+        recs = self._pend[order]
+        pts = (recs["b1"] & 0x7F).astype(np.int64)
+        on = S["timeline"][slot, pts]
+        pos = np.full(len(order), -1, np.int64)
+        carry = None
+        if on.any():
+            pos[on], carry = self._positions(slot[on], recs["ts"][on].astype(np.int64), recs["cap"][on])
+        leg = S["leg"][slot]
+        sample = S["offset"][slot] + pos * S["per_tick"][slot]
+        p_sample = (point - L["start"][leg]) * L["rate"][leg]
+        ready = np.where(on, sample < p_sample, recs["cap"] < point)
+        first = _group_starts(slot)
+        done = _seg_prefix_true(ready, first)
+        if done.any():
+            # The highest extended sequence number played per stream, and the timeline carry.
+            di = np.flatnonzero(done)
+            last = di[np.append(slot[di][1:] != slot[di][:-1], True)]
+            S["committed"][slot[last]] = ext[last]
+            keys = slot[di] << 40 | (ext[di] & ((1 << 40) - 1))
+            self._recent = keys
+            if carry is not None:
+                ti = np.flatnonzero(done[on])
+                if len(ti):
+                    s_on = slot[on]
+                    tl = ti[np.append(s_on[ti][1:] != s_on[ti][:-1], True)]
+                    cs = s_on[tl]
+                    S["t_init"][cs] = True
+                    for name, arr in zip(("t_raw", "t_ext", "t_cap", "t_pos", "t_base"), carry, strict=True):
+                        S[name][cs] = arr[tl]
+            self._render(recs[done & on], slot[done & on], sample[done & on], point)
+        self._drop_rows(np.concatenate([order[~done], np.flatnonzero(~live)]))
+
+    def _positions(self, slot: npt.NDArray[np.int64], ts_raw: npt.NDArray[np.int64],
+                   cap: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64], tuple[Any, ...]]:
+        """Stream-clock positions (RTP ticks) of timeline packets, grouped by stream in playout
+        order, continuing from each stream's last played one with order_stream's rules (RFC 3550
+        A.1 timestamp extension; a jump the capture clock does not confirm re-anchored on capture
+        time); and the carry (raw ts, extended ts, capture time, position, base) at each packet."""
+        S = self._S
+        first = _group_starts(slot)
+        starts = np.flatnonzero(first)
+        s0 = slot[starts]
+        init = S["t_init"][s0]
+        raw = ts_raw & 0xFFFFFFFF
+        prev = np.empty_like(raw)
+        prev[1:] = raw[:-1]
+        prev[starts] = np.where(init, S["t_raw"][s0], raw[starts])
+        d = ((raw - prev + (1 << 31)) & 0xFFFFFFFF) - (1 << 31)
+        counts = np.diff(np.append(starts, len(raw)))
+        start_ext = np.where(init, S["t_ext"][s0] + d[starts], raw[starts])
+        d[starts] = 0
+        ts = _seg_cumsum(d, first) + np.repeat(start_ext, counts)
+        prev_ts = np.empty_like(ts)
+        prev_ts[1:] = ts[:-1]
+        prev_ts[starts] = np.where(init, S["t_ext"][s0], ts[starts])
+        prev_cap = np.empty_like(cap)
+        prev_cap[1:] = cap[:-1]
+        prev_cap[starts] = np.where(init, S["t_cap"][s0], cap[starts])
+        clock = S["clock"][slot].astype(np.float64)
+        d_ts = (ts - prev_ts) / clock
+        d_cap = cap - prev_cap
+        jump = (d_ts < 0) | (np.abs(d_ts - d_cap) > JUMP_TOLERANCE_S + 0.02 * np.abs(d_cap))
+        jump[starts[~init]] = False  # a stream's first packet has nothing before it
+        base = np.repeat(np.where(init, S["t_base"][s0], -start_ext), counts)
+        position = ts + base
+        if jump.any():  # rare: a Python step per jump, not per packet
+            seg_end = np.repeat(starts + counts, counts)
+            for k in np.flatnonzero(jump).tolist():
+                before = int(position[k - 1]) if not first[k] else int(S["t_pos"][slot[k]])
+                anchor = before + max(1, round(float(d_cap[k]) * float(clock[k])))
+                b = anchor - int(ts[k])
+                e = int(seg_end[k])
+                base[k:e] = b
+                position[k:e] = ts[k:e] + b
+        return position, (raw, ts, cap, position, base)
+
+    def _render(self, recs: npt.NDArray[Any], slot: npt.NDArray[np.int64], sample: npt.NDArray[np.int64],
+                point: float) -> None:
+        """Decode played audio packets into their legs' tails at their call-clock samples."""
+        S, L = self._S, self._L
+        pts = (recs["b1"] & 0x7F).astype(np.int64)
+        law = S["law"][slot, pts]
+        start = recs["off"].astype(np.int64) + recs["hdr"]
+        length = recs["len"].astype(np.int64) - recs["hdr"] - recs["pad"]
+        leg = S["leg"][slot]
+        ok = (law != _LAW_NONE) & (length > 0) & (recs["hdr"] <= recs["len"])
+        behind = ok & (sample < L["emitted"][leg])  # placed before what went out (timestamp jumps)
+        self.late += int(behind.sum())
+        ok &= ~behind
+        if not ok.any():
+            return
+        recs, slot, sample, law, start, length, leg = (
+            recs[ok], slot[ok], sample[ok], law[ok], start[ok], length[ok], leg[ok])
+        n = length * S["per_tick"][slot]
+        g722 = law == _LAW_G722
+        if g722.any():  # stateful: every played packet is decoded, in order, per stream
+            n = n.copy()
+            segs = self.demux._typed_segments()
+            pieces: list[tuple[npt.NDArray[np.int16], npt.NDArray[np.bool_], npt.NDArray[np.int64]]] = []
+            for sl in np.unique(slot[g722]).tolist():
+                k = g722 & (slot == sl)
+                code = K.gather_segments(segs, recs["seg"][k], start[k], length[k])
+                pcm = self._slot_sub[sl].decoder.decode(code)
+                n[k] = length[k] * (len(pcm) // max(1, len(code)))
+                pieces.append((pcm, k, n[k]))
+        np.maximum.at(L["end"], leg, sample + n)
+        self._build_scratch()
+        assert self._scratch_base is not None
+        dest = self._scratch_base[leg] + sample - L["emitted"][leg]
+        for lw in (_LAW_MU, _LAW_A):  # G.711: the 256-entry table applied where the octets lie
+            k = law == lw
+            if k.any():
+                K.lut_place(self.demux._typed_segments(), recs["seg"][k], start[k], length[k], dest[k],
+                            _LUTS[lw], self._scratch)
+        if g722.any():
+            for pcm, k, nk in pieces:
+                K.place(pcm, nk, dest[k], self._scratch)
+
+    def _build_scratch(self) -> None:
+        """One buffer holding every leg's region [emitted, end) back to back, old tails first."""
+        L = self._L
+        span = L["end"] - L["emitted"]
+        legs = np.flatnonzero(span > 0)
+        base = np.zeros(L.size, np.int64)
+        if len(legs):
+            base[legs[1:]] = np.cumsum(span[legs])[:-1]
+        self._scratch = np.zeros(int(span[legs].sum()), np.int16)
+        for sl in legs.tolist():
+            tail = self._leg_at[sl].tail
+            if len(tail):
+                self._scratch[base[sl] : base[sl] + len(tail)] = tail
+        self._scratch_base, self._scratch_legs = base, legs
+
+    # -- output ---------------------------------------------------------------------------------
+    def _emit_all(self, point: float, only: npt.NDArray[np.int64] | None = None) -> list[AudioFrame]:
+        """Hand out every leg's audio up to the playout point (only the legs ``only`` names)."""
+        L = self._L
+        base = self._scratch_base
+        assert base is not None
+        out: list[AudioFrame] = []
+        with np.errstate(invalid="ignore"):
+            upto = np.minimum(L["end"], np.floor(np.minimum((point - L["start"]) * L["rate"], 2.0**62)))
+        upto = upto.astype(np.int64)
+        chosen = None if only is None else set(only.tolist())
+        for sl in self._scratch_legs.tolist():
+            leg = self._leg_at[sl]
+            e, end = int(L["emitted"][sl]), int(L["end"][sl])
+            region = self._scratch[base[sl] : base[sl] + end - e]
+            u = int(upto[sl]) if leg.live and leg.rate and (chosen is None or sl in chosen) else e
+            if u > e:
+                out.extend(frames(leg.call_id, leg.leg, leg.rate, region[: u - e], e, self.block_s))
+                L["emitted"][sl] = u
+            leg.tail = region[max(0, u - e) :].copy()
+        self._scratch_base = None
+        self._scratch = np.zeros(0, np.int16)
+        return out
+
+    def emitted(self, call_id: str) -> dict[str, tuple[int, int]]:
+        """{leg: (rate, samples handed out)} for a call's live legs."""
+        L = self._L
+        return {leg.leg: (leg.rate, int(L["emitted"][leg.slot])) for leg in self._calls.get(call_id, [])
+                if L["emitted"][leg.slot]}
+
+    def end_call(self, call_id: str, streams: Mapping[str, set[int]] | None = None
+                 ) -> tuple[dict[str, tuple[int, int]], list[AudioFrame]]:
+        """The call was handed out: play the rest of the legs that were rendered live from
+        exactly the sub-streams ``streams`` names ({leg: demux sub-stream ids}, what the call
+        assembly put in each leg) and forget the call. Returns :meth:`emitted` for the legs left
+        to the caller (it renders them whole from there on) and the frames of those played here."""
+        self._ingest()
+        legs = self._calls.pop(call_id, [])
+        S, L = self._S, self._L
+        flush = [leg for leg in legs if streams is not None and leg.live and leg.rate
+                 and set(leg.subs) == streams.get(leg.leg)
+                 and all(s in self._subs and S["state"][self._subs[s].slot] == 1 for s in leg.subs)]
+        out: list[AudioFrame] = []
+        if flush:
+            slots = np.array([self._subs[s].slot for leg in flush for s in leg.subs], np.int64)
+            if self._pend is not None and len(self._pend_slot):
+                self._play(np.inf, np.isin(self._pend_slot, slots))
+            if self._scratch_base is None:
+                self._build_scratch()
+            out = self._emit_all(np.inf, np.array([leg.slot for leg in flush], np.int64))
+        done = {leg.leg: (leg.rate, int(L["emitted"][leg.slot])) for leg in legs
+                if leg not in flush and L["emitted"][leg.slot]}
+        gone: list[int] = []
+        for leg in legs:
+            self._legs.pop((leg.call_id, leg.leg), None)
+            del self._leg_at[leg.slot]
+            L["end"][leg.slot] = 0
+            L["emitted"][leg.slot] = 0
+            L.give(leg.slot)
+            leg.tail = leg.tail[:0]
+            for s in leg.subs:
+                sp = self._subs.pop(s, None)
+                if sp is None:
+                    continue
+                del self._slot_sub[sp.slot]
+                S["state"][sp.slot] = -1
+                gone.append(sp.slot)
+                chains = self._flows.get(sp.flow, [])
+                if sp.chain in chains:
+                    chains.remove(sp.chain)
+                if not chains:
+                    self._flows.pop(sp.flow, None)
+        if gone:
+            if self._pend is not None:
+                self._drop_rows(~np.isin(self._pend_slot, gone))
+            for slot in gone:
+                S.give(slot)
+        return done, out
+
+
+_TABLES: dict[frozenset[tuple[int, tuple[str, int]]], tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]] = {}
+
+
+def _tables(pmap: dict[int, tuple[str, int]]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]:
+    """Per payload type: whether its RTP timestamps place audio (not telephone-event, whose
+    packets repeat the onset timestamp, RFC 4733 §2.5; not comfort noise, RFC 3389), and how
+    it is decoded; cached per payload map."""
+    key = frozenset(pmap.items())
+    got = _TABLES.get(key)
+    if got is None:
+        timeline = np.zeros(128, bool)
+        law = np.zeros(128, np.int8)
+        for p in range(128):
+            info = codecs.lookup(p, pmap)
+            if info is None:
+                continue
+            timeline[p] = info[0] not in (codecs.TELEPHONE_EVENT, "CN") and p != codecs.COMFORT_NOISE_PT
+            law[p] = _LAW_OF.get(info[0], _LAW_NONE)
+        if len(_TABLES) > 4096:
+            _TABLES.clear()
+        got = _TABLES[key] = (timeline, law)
+    return got
+
+
+def frames(call_id: str, leg: str, rate: int, samples: npt.NDArray[np.int16], start: int,
+           block_s: float) -> list[AudioFrame]:
+    """``samples`` (call-clock sample ``start`` on) cut on a grid of ``block_s`` blocks."""
+    step = max(1, int(block_s * rate))
+    out: list[AudioFrame] = []
+    i = start
+    end = start + len(samples)
+    while i < end:
+        j = min(end, (i // step + 1) * step)
+        out.append(AudioFrame(call_id, leg, i / rate, rate, samples[i - start : j - start]))
+        i = j
+    return out
+
+
+__all__ = ["DEFAULT_JITTER_DELAY_S", "LivePlayout", "frames"]

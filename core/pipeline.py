@@ -10,22 +10,24 @@ Nothing here writes to disk; callers decide what to store.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import numpy as np
 import numpy.typing as npt
 
 from ccedge.core.dtmf_merge import merge_dtmf, tones_to_events
-from ccedge.core.frames import AudioFrame, DtmfEvent, RedactionSpan, Transcript, Utterance
-from ccedge.core.redact.holdback import HoldBack
+from ccedge.core.errors import CoreError
+from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript, Utterance
+from ccedge.core.redact.callaudio import heard, redact_call_audio, safe_name
 from ccedge.core.redact.policy import RedactPolicy
 from ccedge.core.redact.receipt import Receipt, build_receipt
-from ccedge.core.redact.redactor import Redactor
 from ccedge.core.segment import SegmentConfig, Segmenter
 from ccedge.core.tap import CallRecord, TapReport, tap_capture
 from ccedge.dsp.dtmf import detect_dtmf
@@ -50,7 +52,8 @@ class CallAnalysis:
     talk: TalkStats | None = None
     segments: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     audio: dict[str, tuple[int, npt.NDArray[np.int16]]] = field(default_factory=dict)  # masked, per leg
-    audio_status: dict[str, dict[str, int]] = field(default_factory=dict)  # leg -> release status counts
+    lagged_s: float = 0.0  # audio that left the hold-back buffer uncleared (masked or sealed)
+    speech: list[Utterance] = field(default_factory=list, repr=False)  # the VAD's cuts, for coverage
 
     def to_json(self) -> dict[str, Any]:
         """A summary safe to print or send: no digit values, only redacted text."""
@@ -142,26 +145,6 @@ def _transcribe(
     return transcripts, failed
 
 
-def _mask_audio(
-    call: CallRecord, spans: list[RedactionSpan], policy: RedactPolicy, result: CallAnalysis
-) -> None:
-    longest = max((len(leg.pcm()) / leg.pcm_rate() for leg in call.legs if leg.pcm_rate()), default=0.0)
-    holdback = HoldBack(replace(policy, holdback_s=max(policy.holdback_s, longest + 1.0)))
-    released = []
-    for frame in call.audio_frames():
-        released.extend(holdback.push(frame))
-    holdback.add_spans(spans)
-    released.extend(holdback.finish(call.call_id, cleared=True))
-    by_leg: dict[str, list[AudioFrame]] = {}
-    for r in released:
-        by_leg.setdefault(r.frame.leg, []).append(r.frame)
-        counts = result.audio_status.setdefault(r.frame.leg, {})
-        counts[r.status] = counts.get(r.status, 0) + 1
-    for leg, frames in by_leg.items():
-        frames.sort(key=lambda f: f.t0)
-        result.audio[leg] = (frames[0].rate, np.concatenate([f.samples for f in frames]))
-
-
 def analyse_report(
     report: TapReport, opts: PipelineOptions | None = None, progress: Progress | None = None
 ) -> list[CallAnalysis]:
@@ -179,7 +162,7 @@ def analyse_report(
         dtmf = merge_dtmf(call.dtmf, _inband(call))
         duration = max(len(leg.pcm()) / leg.pcm_rate() for leg in call.legs)
         result = CallAnalysis(call, utterances=len(utterances), dtmf=dtmf, segments=segments,
-                              talk=talk_stats(segments, duration))
+                              talk=talk_stats(segments, duration), speech=utterances)
         results.append(result)
         all_utterances.extend(utterances)
     say(f"vad: {len(all_utterances)} utterances on {sum(len(r.call.legs) for r in results)} legs")
@@ -192,26 +175,30 @@ def analyse_report(
     by_call: dict[str, list[Transcript]] = {}
     for t in transcripts:
         by_call.setdefault(t.call_id, []).append(t)
-    redactor = Redactor(opts.policy)
     for result in results:
         call = result.call
         mine = sorted(by_call.get(call.call_id, []), key=lambda t: (t.t0, t.leg))
         result.failed_utterances = failed.get(call.call_id, 0)
         if not call.legs:
             continue
-        if opts.redact:
-            for item in sorted([*mine, *result.dtmf], key=lambda x: x.t0):
-                redactor.add(item)
-            text = redactor.call(call.call_id)
-            red = redactor.end_call(call.call_id)
-            result.spans = red.spans
-            result.transcripts = red.transcripts
-            flags = ["transcription-failures"] if result.failed_utterances else []
-            result.receipt = build_receipt(text, red, opts.policy, flags)
-            _mask_audio(call, red.spans, opts.policy, result)
-        else:
-            result.transcripts = mine
-            result.audio = {leg.name: leg.audio() for leg in call.legs}
+        legs = {leg.name: leg.audio() for leg in call.legs}
+        if not opts.redact:
+            result.transcripts, result.audio = mine, legs
+            continue
+        # Speech the recogniser returned nothing for (dropped as repetitive, failed, or below
+        # its thresholds) still reaches redaction, which masks it where data was asked for.
+        unheard = [(u.leg, u.t0, u.t1) for u in result.speech if opts.transcribe and not heard(u, mine)]
+        audio, redacted, redactor, stats = redact_call_audio(
+            call.call_id, legs, mine, result.dtmf, opts.policy, unheard)
+        text = redactor.call(call.call_id)
+        red = redactor.end_call(call.call_id)
+        flags = ["transcription-failures"] if result.failed_utterances else []
+        if stats["lagged_s"] > 0:
+            flags.append("audio-lagged")
+        speech = [(u.leg, u.t0, u.t1) for u in result.speech]
+        result.receipt = build_receipt(text, red, opts.policy, flags, speech)
+        result.spans, result.transcripts, result.lagged_s = red.spans, redacted, stats["lagged_s"]
+        result.audio = {leg: (legs[leg][0], pcm) for leg, pcm in audio.items()}
     say(f"redaction: {sum(len(r.spans) for r in results)} spans")
     return results
 
@@ -223,3 +210,54 @@ def analyse_capture(
     if progress is not None:
         progress(f"tap: {len(report.calls)} calls")
     return report, analyse_report(report, opts, progress)
+
+
+def transcript_json(t: Transcript) -> dict[str, Any]:
+    """The ``ccedge transcribe --json`` shape of one utterance."""
+    return {
+        "call_id": t.call_id,
+        "leg": t.leg,
+        "start_s": round(t.t0, 3),
+        "end_s": round(t.t1, 3),
+        "text": t.text,
+        "words": [
+            {"word": w.text, "start_s": round(w.t0, 3), "end_s": round(w.t1, 3), "p": round(w.p, 4)}
+            for w in t.words
+        ],
+    }
+
+
+def write_outputs(results: Sequence[CallAnalysis], folder: Path) -> None:
+    """Store what analysis produced: ``<call>-<leg>.wav`` (masked), ``transcripts.jsonl``
+    (redacted) and ``receipts.jsonl``. Only redacted material is ever written here."""
+    from ccedge.core.audiofile import write_wav
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "transcripts.jsonl").open("w") as tf, (folder / "receipts.jsonl").open("w") as rf:
+        for r in results:
+            for leg, (rate, pcm) in r.audio.items():
+                write_wav(folder / f"{safe_name(r.call.call_id, leg)}.wav", rate, pcm)
+            for t in r.transcripts:
+                tf.write(json.dumps(transcript_json(t), ensure_ascii=False) + "\n")
+            if r.receipt is not None:
+                rf.write(json.dumps(r.receipt.to_json()) + "\n")
+
+
+def redact_capture(
+    capture: Path, folder: Path, opts: PipelineOptions | None = None, as_json: bool = False,
+    receipt: Path | None = None, out: TextIO | None = None,
+) -> list[CallAnalysis]:
+    """``ccedge redact CAPTURE --wav-dir DIR``: the whole path, stored with :func:`write_outputs`;
+    each redacted utterance is also written to ``out`` (JSON lines with ``as_json``)."""
+    if not Path(capture).is_file():
+        raise CoreError(f"no such capture: {Path(capture).name}")
+    _report, results = analyse_capture([capture], opts)
+    write_outputs(results, folder)
+    out = out or sys.stdout
+    for r in results:
+        for t in r.transcripts:
+            line = json.dumps(transcript_json(t), ensure_ascii=False) if as_json else f"{t.leg}: {t.text}"
+            out.write(line + "\n")
+    if receipt is not None:
+        receipt.write_text("".join(json.dumps(r.receipt.to_json()) + "\n" for r in results if r.receipt))
+    return results

@@ -10,11 +10,10 @@ import argparse
 import json
 import sys
 import time
-import wave
 from pathlib import Path
 from typing import Any
 
-from ccedge.core.pipeline import CallAnalysis, PipelineOptions, analyse_capture
+from ccedge.core.pipeline import CallAnalysis, PipelineOptions, analyse_capture, write_outputs
 from ccedge.core.simulate.demo import bundled_capture
 
 
@@ -26,7 +25,8 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per call instead of text")
     p.add_argument("--no-transcribe", action="store_true", help="stop after the tap, VAD and DTMF stages")
     p.add_argument("--workers", type=int, default=1, help="speech worker processes (default 1)")
-    p.add_argument("--wav-dir", type=Path, help="write each leg's redacted (masked) audio as WAV here")
+    p.add_argument("--wav-dir", type=Path,
+                   help="store masked audio per leg, redacted transcripts and receipts here")
     p.set_defaults(func=run)
 
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         stats = " ".join(f"{k}={v}" for k, v in sorted(report.stats.items()) if v)
         print(f"\n{len(results)} calls in {time.monotonic() - started:.1f} s; tap counters: {stats}")
     if args.wav_dir is not None:
-        _write_wavs(args.wav_dir, results)
+        write_outputs(results, args.wav_dir)
     return 0
 
 
@@ -77,15 +77,3 @@ def _print_call(r: CallAnalysis) -> None:
         ratio = ", ".join(f"{k} {v:.0%}" for k, v in sorted(r.talk.talk_ratio.items()))
         print(f"    talk: {ratio}; overtalk {r.talk.overtalk_s:.1f}s; "
               f"{len(r.talk.silence_runs)} long silences")
-
-
-def _write_wavs(folder: Path, results: list[CallAnalysis]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for r in results:
-        for leg, (rate, samples) in r.audio.items():
-            safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in r.call.call_id)
-            with wave.open(str(folder / f"{safe}.{leg}.wav"), "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(rate)
-                w.writeframes(samples.astype("<i2").tobytes())

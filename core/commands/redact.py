@@ -55,11 +55,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.capture is not None:
         if args.wav_dir is None:
             raise RedactError("redacting a capture needs --wav-dir for the masked audio")
-        from ccedge.core.redact.pipeline import redact_capture
+        from ccedge.core.pipeline import PipelineOptions, redact_capture
 
-        return redact_capture(
-            args.capture, args.wav_dir, policy, model=args.model, as_json=args.json, receipt=args.receipt
-        )
+        opts = PipelineOptions(policy=policy, model=args.model.resolve() if args.model else None)
+        redact_capture(args.capture, args.wav_dir, opts, as_json=args.json, receipt=args.receipt)
+        return 0
     return redact_stream(sys.stdin, sys.stdout, policy, as_json=args.json, receipt=args.receipt)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ccedge.core.redact.artefacts import scan_files, scan_text
-from ccedge.core.redact.pipeline import safe_name
+from ccedge.core.redact.callaudio import safe_name
 from ccedge.core.redact.speakable import say_digits
 
 PANS = ("4111111111111111", "5555555555554444", "378282246310005", "6011000990139424", "4012888888881881")
@@ -186,7 +186,7 @@ def run(workdir: Path, small: bool = False, model: Path | None = None) -> dict[s
     import time
 
     from ccedge.core.commands._legs import audio_legs, to_vad_rate
-    from ccedge.core.redact.pipeline import redact_capture
+    from ccedge.core.pipeline import PipelineOptions, redact_capture
     from ccedge.core.redact.policy import RedactPolicy
 
     cap = workdir / "e2e.pcap"
@@ -205,7 +205,7 @@ def run(workdir: Path, small: bool = False, model: Path | None = None) -> dict[s
     out = io.StringIO()
     try:
         t = time.perf_counter()
-        redact_capture(cap, wav, RedactPolicy(), model=model, as_json=True, out=out)
+        redact_capture(cap, wav, PipelineOptions(policy=RedactPolicy(), model=model), as_json=True, out=out)
         elapsed = time.perf_counter() - t
     finally:
         root.removeHandler(handler)

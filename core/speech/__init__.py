@@ -6,6 +6,7 @@ Public face::
     engine = WhisperCppEngine(find_model())            # data_dir()/models/ggml-tiny.en-q8_0.bin
     for transcript in engine.transcribe(utterances):   # lazy
         ...
+    pool = WorkerPool(find_model(), workers=2).start()  # worker processes; SpeechStage(pool) for pipelines
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 from ccedge.core.speech.build import DEFAULT_QUANT, build_model, default_model_path, is_built
 from ccedge.core.speech.engine import Engine, Result, TranscribeOptions, WhisperCppEngine
 from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.queue import CallLag, UtteranceQueue
+from ccedge.core.speech.stage import SpeechStage
+from ccedge.core.speech.workers import Outcome, WorkerPool
 
 
 def find_model(quant: str = DEFAULT_QUANT) -> Path:
@@ -27,11 +31,16 @@ def find_model(quant: str = DEFAULT_QUANT) -> Path:
 
 __all__ = [
     "DEFAULT_QUANT",
+    "CallLag",
     "Engine",
+    "Outcome",
     "Result",
     "SpeechError",
+    "SpeechStage",
     "TranscribeOptions",
+    "UtteranceQueue",
     "WhisperCppEngine",
+    "WorkerPool",
     "build_model",
     "default_model_path",
     "find_model",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import queue as stdqueue
-import time
 from typing import Any
 
 from ccedge.core.frames import Transcript, Utterance
@@ -50,11 +49,11 @@ class SpeechStage:
             except stdqueue.Empty:
                 return out
 
-    async def flush(self, timeout: float = 600.0) -> list[Transcript]:
-        """Wait (without blocking the loop) until every submitted utterance has an outcome."""
+    async def flush(self) -> list[Transcript]:
+        """Wait (without blocking the loop) until every submitted utterance has an outcome;
+        wrap in ``asyncio.timeout`` to bound it."""
         out = self._ready()
-        deadline = time.monotonic() + timeout
-        while self.pending > 0 and time.monotonic() < deadline:
+        while self.pending > 0:
             await asyncio.sleep(0.02)
             out += self._ready()
         return out

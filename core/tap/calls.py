@@ -130,10 +130,9 @@ class LegRecord:
         tap keeps its summary only); ``pcm()`` is empty afterwards."""
         self._audio = (self.rate, np.zeros(0, dtype=np.int16))
         for s in self.streams:
-            if hasattr(s, "_parts"):
-                s._parts = []
-                s._pcm = None
-                s._demux = None
+            forget = getattr(s, "forget", None)  # RtpStream: drops its arrays and demux link
+            if forget is not None:
+                forget()
 
     def _render(self) -> tuple[int, npt.NDArray[np.int16]]:
         pieces = []

@@ -195,6 +195,7 @@ class LivePlayout:
         self._scratch = np.zeros(0, np.int16)
         self._scratch_base: npt.NDArray[np.int64] | None = None
         self._scratch_legs = np.zeros(0, np.int64)
+        self._only: npt.NDArray[np.int64] | None = None
         self.late = 0
         self.duplicates = 0
 
@@ -502,10 +503,13 @@ class LivePlayout:
                 K.place(pcm, nk, dest[k], self._scratch)
 
     def _build_scratch(self) -> None:
-        """One buffer holding every leg's region [emitted, end) back to back, old tails first."""
+        """One buffer holding every leg's region [emitted, end) back to back, old tails first
+        (only the legs of the calls being finished while ``_only`` is set)."""
         L = self._L
         span = L["end"] - L["emitted"]
         legs = np.flatnonzero(span > 0)
+        if self._only is not None:
+            legs = np.intersect1d(legs, self._only)
         base = np.zeros(L.size, np.int64)
         if len(legs):
             base[legs[1:]] = np.cumsum(span[legs])[:-1]
@@ -524,8 +528,8 @@ class LivePlayout:
         assert base is not None
         out: list[AudioFrame] = []
         with np.errstate(invalid="ignore"):
-            upto = np.minimum(L["end"], np.floor(np.minimum((point - L["start"]) * L["rate"], 2.0**62)))
-        upto = upto.astype(np.int64)
+            lim = np.nan_to_num((point - L["start"]) * L["rate"], nan=0.0, posinf=2.0**62)
+        upto = np.minimum(L["end"], np.floor(lim).astype(np.int64))
         chosen = None if only is None else set(only.tolist())
         for sl in self._scratch_legs.tolist():
             leg = self._leg_at[sl]
@@ -550,8 +554,9 @@ class LivePlayout:
                  ) -> tuple[dict[str, tuple[int, int]], list[AudioFrame]]:
         """The call was handed out: play the rest of the legs that were rendered live from
         exactly the sub-streams ``streams`` names ({leg: demux sub-stream ids}, what the call
-        assembly put in each leg) and forget the call. Returns :meth:`emitted` for the legs left
-        to the caller (it renders them whole from there on) and the frames of those played here."""
+        assembly put in each leg) and forget the call. Returns {leg: (rate, samples handed out)}
+        (-1 for a leg played to its end here; the caller renders the others whole from there
+        on) and the frames played here."""
         self._ingest()
         legs = self._calls.pop(call_id, [])
         S, L = self._S, self._L
@@ -561,13 +566,18 @@ class LivePlayout:
         out: list[AudioFrame] = []
         if flush:
             slots = np.array([self._subs[s].slot for leg in flush for s in leg.subs], np.int64)
-            if self._pend is not None and len(self._pend_slot):
-                self._play(np.inf, np.isin(self._pend_slot, slots))
-            if self._scratch_base is None:
-                self._build_scratch()
-            out = self._emit_all(np.inf, np.array([leg.slot for leg in flush], np.int64))
+            self._only = np.array([leg.slot for leg in flush], np.int64)
+            try:
+                if self._pend is not None and len(self._pend_slot):
+                    self._play(np.inf, np.isin(self._pend_slot, slots))
+                if self._scratch_base is None:
+                    self._build_scratch()
+                out = self._emit_all(np.inf, self._only)
+            finally:
+                self._only = None
         done = {leg.leg: (leg.rate, int(L["emitted"][leg.slot])) for leg in legs
                 if leg not in flush and L["emitted"][leg.slot]}
+        done.update({leg.leg: (leg.rate, -1) for leg in flush})  # -1: complete, nothing left
         gone: list[int] = []
         for leg in legs:
             self._legs.pop((leg.call_id, leg.leg), None)

@@ -91,6 +91,13 @@ class RtpStream:
             self._pcm = self._demux._render(cur)
         return self._pcm
 
+    def forget(self) -> None:
+        """Drop the per-packet arrays and decoded audio (the summary stays): the stream was handed
+        on and released; ``pcm()`` and ``raw_payloads()`` are empty from now on."""
+        self._parts = []
+        self._pcm = None
+        self._demux = None
+
     def raw_payloads(self, pt: int) -> list[bytes]:
         """Payloads of one payload type in arrival order (for formats the tap does not decode)."""
         cur = self._current()

@@ -299,7 +299,7 @@ class Tap:
         keys: list[tuple[object, ...]] = []
         for rec in records:
             for leg in rec.legs:
-                if self.retain_audio:
+                if self.retain_audio or (self.retain_audio is None and self.audio):
                     leg.audio()  # decoded now, kept on the record
                 elif self.retain_audio is not None:
                     leg.forget_audio()
@@ -317,12 +317,12 @@ class Tap:
         out.extend(d for d in rec.dtmf if d.source == "rfc2833")
         live: dict[str, tuple[int, int]] = {}
         if self.live is not None:
-            subs = {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])} for leg in rec.legs}
+            # Legs the live playout rendered from exactly these sub-streams are finished by it.
+            subs = {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])}
+                    for leg in rec.legs}
             live, played = self.live.end_call(rec.call_id, subs)
-            done = {f.leg for f in played}
             if self.audio:
                 out.extend(played)
-            live.update({name: (0, -1) for name in done})  # already complete: nothing more to render
         if self.audio:
             try:  # what live playout handed out already is not repeated
                 out.extend(rec.audio_frames(self.audio_block_s, live))

@@ -87,3 +87,4 @@ def test_demo_end_to_end_shows_no_sensitive_numbers(
     for secret in (PAN, "737", "0928", "2580", "078051120", "5527719"):
         assert secret not in digits, f"a {len(secret)}-digit secret of the demo script reached the screen"
     assert len(list(tmp_path.glob("*.wav"))) == 6
+    assert (tmp_path / "receipts.jsonl").read_text().count("\n") == 3

@@ -17,12 +17,12 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-import pylibsrtp
 
 from ccedge.core.simulate import sipgen
 from ccedge.core.simulate.errors import SimulateError
 from ccedge.core.simulate.tones import dtmf_tone
 from ccedge.core.simulate.voice import speak
+from ccedge.core.tap.srtp import parse_crypto_attribute, sending_session
 from ccedge.dsp.g711 import alaw_encode, ulaw_encode
 
 LegName = Literal["caller", "callee"]
@@ -308,11 +308,8 @@ def _packetise(
 
 
 def _protector(crypto: str) -> Any:
-    key = base64.b64decode(crypto.split("inline:")[1].split("|")[0])
-    policy = pylibsrtp.Policy(key=key, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND,
-                              srtp_profile=pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80)
-    session = pylibsrtp.Session(policy=policy)
-    return session.protect
+    """The sending side of SDES-SRTP (RFC 4568) for the party whose a=crypto value this is."""
+    return sending_session(parse_crypto_attribute(crypto)).protect
 
 
 def render_calls(calls: Sequence[SyntheticCall]) -> tuple[list[Datagram], list[CallTruth]]:

@@ -19,6 +19,7 @@ import hmac
 import re
 import struct
 from dataclasses import dataclass
+from typing import Any
 
 from ccedge.core.tap.errors import TapError, TapParseError
 
@@ -262,8 +263,8 @@ class SrtpReceiver:
             raise SrtpError("SRTP packet failed authentication or replay check", reason) from e
 
 
-def protect_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
-    """SRTP-protect plain RTP packets with libsrtp (AES_CM_128 suites only): test fixtures."""
+def sending_session(crypto: SdesCrypto) -> Any:
+    """A libsrtp sending session for ``crypto`` (AES_CM_128 suites only): fixtures and the simulator."""
     import pylibsrtp
 
     profile = (
@@ -271,28 +272,22 @@ def protect_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
         if crypto.suite.endswith("_80")
         else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32
     )
-    session = pylibsrtp.Session(
+    return pylibsrtp.Session(
         policy=pylibsrtp.Policy(
             key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND, srtp_profile=profile
         )
     )
+
+
+def protect_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
+    """SRTP-protect plain RTP packets with libsrtp (AES_CM_128 suites only): test fixtures."""
+    session = sending_session(crypto)
     return [bytes(session.protect(p)) for p in packets]
 
 
 def protect_rtcp_for_tests(crypto: SdesCrypto, packets: list[bytes]) -> list[bytes]:
     """SRTCP-protect plain RTCP packets with libsrtp (AES_CM_128 suites only): test fixtures."""
-    import pylibsrtp
-
-    profile = (
-        pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_80
-        if crypto.suite.endswith("_80")
-        else pylibsrtp.Policy.SRTP_PROFILE_AES128_CM_SHA1_32
-    )
-    session = pylibsrtp.Session(
-        policy=pylibsrtp.Policy(
-            key=crypto.key_salt, ssrc_type=pylibsrtp.Policy.SSRC_ANY_OUTBOUND, srtp_profile=profile
-        )
-    )
+    session = sending_session(crypto)
     return [bytes(session.protect_rtcp(p)) for p in packets]
 
 

@@ -13,8 +13,9 @@ from ccedge.core.speech.errors import SpeechError
 WHISPER_RATE = 16000
 
 
-def _resample(x: npt.NDArray[np.float32], rate: int, target: int) -> npt.NDArray[np.float32]:
-    # Private until ccedge.dsp.resample lands (DSP helper); soxr "HQ" is what it wraps.
+def _resample_other(x: npt.NDArray[np.float32], rate: int, target: int) -> npt.NDArray[np.float32]:
+    # Rates other than the telephony ones (a WAV at 22.05/44.1/48 kHz): soxr "HQ" directly,
+    # the same filter ccedge.dsp.resample uses for 8 <-> 16 kHz.
     import soxr
 
     return np.asarray(soxr.resample(x, rate, target, quality="HQ"), dtype=np.float32)
@@ -24,9 +25,14 @@ def to_whisper(samples: npt.NDArray[np.int16], rate: int) -> npt.NDArray[np.floa
     """int16 PCM at ``rate`` -> float32 in [-1, 1) at 16 kHz (Whisper's input)."""
     if rate <= 0:
         raise SpeechError("utterance sample rate must be positive")
-    x = np.asarray(samples, dtype=np.float32) / np.float32(32768.0)
-    if rate != WHISPER_RATE and x.size:
-        x = _resample(x, rate, WHISPER_RATE)
+    pcm = np.ascontiguousarray(samples, dtype=np.int16)
+    if rate == 8000 and pcm.size:
+        from ccedge.dsp.resample import resample
+
+        pcm = resample(pcm, 8000, WHISPER_RATE)  # the DSP stage's anti-imaging filter (soxr HQ)
+    x = pcm.astype(np.float32) / np.float32(32768.0)
+    if rate not in (8000, WHISPER_RATE) and x.size:
+        x = _resample_other(x, rate, WHISPER_RATE)
     return np.ascontiguousarray(x, dtype=np.float32)
 
 

@@ -75,7 +75,7 @@ class TranscribeOptions:
     # Never encode less than this (10.24 s). Measured on the benchmark set: with only the
     # margin, utterances under 3 s lost 60 % of their words against the full window (tiny.en
     # was trained on 30 s windows and wants trailing silence); with a 512 floor the sized
-    # window matches the full one (WER 4.6 vs 4.5 %) at less than half its CPU.
+    # window matches the full one (benchmarks/speech.py: WER 5.2 % both) at 27 % of its CPU.
     audio_ctx_min: int = 512
     # Batch scheduling: utterances waiting together are packed into one window, up to this
     # much audio, separated by ``pack_gap_s`` of silence (fills the 512 floor for free).
@@ -93,7 +93,7 @@ class TranscribeOptions:
     # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the
     # time a repetition loop on a tone can burn; -1 = unlimited.
     max_tokens: int = 0
-    flash_attn: bool = False
+    flash_attn: bool = False  # off: see WhisperCppEngine.__init__ (history-dependent output)
 
     def ctx_for(self, seconds: float) -> int:
         if self.audio_ctx == "auto":

@@ -58,3 +58,17 @@ def test_capture_through_tap(pcaps: Path, q8_model: Path, capsys: pytest.Capture
     objs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     text = " ".join(o["text"] for o in objs).lower()
     assert "direct consequence" in text and "blessed soul in heaven" in text
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_silent_and_tone_capture_gives_no_text(
+    pcaps: Path, q8_model: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SIP_DTMF2: two PCMA legs of 20 s, mostly silence, comfort noise and DTMF tones; no speech.
+    from ccedge.core.commands.transcribe import audio_utterances
+
+    cap = pcaps / "wireshark-samples/SIP_DTMF2.cap"
+    assert len(list(audio_utterances(cap))) >= 1  # the VAD does pass audio on: the engine must reject it
+    assert main(["transcribe", str(cap), "--json", "--model", str(q8_model), "--threads", "1"]) == 0
+    assert capsys.readouterr().out.strip() == ""

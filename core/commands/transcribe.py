@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ccedge.core.frames import Transcript, Utterance
+from ccedge.core.frames import Utterance
+from ccedge.core.pipeline import transcript_json
 from ccedge.core.speech.errors import SpeechError
 
 # Utterance shaping when we cut with the VAD ourselves (until core.segment is used):
@@ -111,20 +112,6 @@ def audio_utterances(path: Path) -> Iterator[Utterance]:
             pcm = leg.pcm()
             if len(pcm):
                 yield from utterances(call.call_id, leg.name, 0.0, leg.rate, pcm)
-
-
-def transcript_json(tr: Transcript) -> dict[str, Any]:
-    return {
-        "call_id": tr.call_id,
-        "leg": tr.leg,
-        "start_s": round(tr.t0, 3),
-        "end_s": round(tr.t1, 3),
-        "text": tr.text,
-        "words": [
-            {"word": w.text, "start_s": round(w.t0, 3), "end_s": round(w.t1, 3), "p": round(w.p, 4)}
-            for w in tr.words
-        ],
-    }
 
 
 def _run(args: argparse.Namespace) -> int:

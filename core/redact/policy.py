@@ -23,6 +23,7 @@ KINDS = (
     "PAYMENT",
     "SSN",
     "DOB",
+    "DATE",
     "MRN",
     "MEMBER",
     "POLICY",
@@ -44,6 +45,12 @@ REASONS: dict[str, str] = {
     "PAYMENT": "PCI-DSS-3.3.1",
     "SSN": "HIPAA-164.514(b)(2)(i)(G)",
     "DOB": "HIPAA-164.514(b)(2)(i)(C)",
+    # Any other full calendar date said on a call (appointment, admission, discharge, service
+    # dates). On by default: Safe Harbor counts every date element but the year of a date
+    # related to the individual, and a recording cannot tell which dates are; a clinic's
+    # compliance officer fails closed. A bank that needs due dates readable switches it off
+    # (policy {"rules": {"DATE": {"enabled": false}}}); dates of birth stay masked as DOB.
+    "DATE": "HIPAA-164.514(b)(2)(i)(C)",
     "MRN": "HIPAA-164.514(b)(2)(i)(H)",
     "MEMBER": "HIPAA-164.514(b)(2)(i)(I)",
     "POLICY": "HIPAA-164.514(b)(2)(i)(J)",

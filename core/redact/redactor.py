@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript, Word
 from ccedge.core.redact import (
     address,
+    answers,
     bank,
     cvv,
     dob,
@@ -29,6 +30,7 @@ from ccedge.core.redact import (
     ssn,
 )
 from ccedge.core.redact import context as _ctx
+from ccedge.core.redact.asked import requested
 from ccedge.core.redact.calltext import CallText, Hit
 from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
 from ccedge.core.redact.payment import Segment
@@ -176,6 +178,7 @@ def find_hits(call: CallText, policy: RedactPolicy) -> tuple[list[Hit], list[Seg
         hits.extend(email.detect_text(call, u))
         hits.extend(address.detect_text(call, u))
         hits.extend(names.detect_text(call, u, known))
+    hits.extend(answers.detect(call))
     hits.extend(_readbacks(ch, hits))
     segs: list[Segment] = []
     if policy.enabled("PAYMENT"):
@@ -315,7 +318,7 @@ def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> 
 # Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
 HOMOPHONES = frozenset({"for", "to", "too", "won", "ate", "fore", "tree", "free", "nein", "oh", "o"})
 _DIGIT_KINDS = frozenset(
-    {"PAN", "CVV", "EXPIRY", "PIN", "SSN", "DOB", "ROUTING", "ACCOUNT", "PAYMENT", "PHONE"}
+    {"PAN", "CVV", "EXPIRY", "PIN", "SSN", "DOB", "DATE", "ROUTING", "ACCOUNT", "PAYMENT", "PHONE"}
 )
 
 
@@ -349,7 +352,7 @@ def _prompted_answers(
         found = [x for x in labs if x is not None and x not in ("NAME", "ADDRESS", "EMAIL", "PAYMENT")]
         if not found:
             continue
-        asked = any(
+        asked = requested(call, u, ANSWER_WITHIN_S) is not None or any(
             p.leg != u.leg
             and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5
             and (

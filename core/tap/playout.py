@@ -17,7 +17,9 @@ differences are packets that arrive after their place was played out: they are c
 silence where the whole rendering has them. A stream whose first packet is overtaken by more
 than the delay is anchored on the packet that was first at playout.
 
-Work per batch is per active stream, on arrays (no Python object per packet). Legs this
+Work per batch is one set of array operations over the new packets of all active streams
+together (stream state lives in slot-indexed arrays; no Python object per packet, and Python
+per stream only when a stream is first seen and when a leg's frames are cut). Legs this
 module cannot render live (SRTP, ZRTP, no decodable codec, a second audio rate, no
 signalling) are left to the end of the call, when the Tap emits the whole-leg rendering
 from the last live sample on.
@@ -36,6 +38,19 @@ from ccedge.core.frames import AudioFrame
 from ccedge.core.tap import _rtp_kernels as K
 from ccedge.core.tap import codecs, streamwork
 from ccedge.core.tap.jitter import JUMP_TOLERANCE_S
+from ccedge.core.tap.playout_arrays import (
+    LAW_A,
+    LAW_G722,
+    LAW_MU,
+    LAW_NONE,
+    LUTS,
+    Slots,
+    frames,
+    group_starts,
+    payload_tables,
+    seg_cumsum,
+    seg_prefix_true,
+)
 
 if TYPE_CHECKING:
     from ccedge.core.tap.streams import RtpDemux
@@ -46,13 +61,10 @@ RESOLVE_WAIT_S = 2.0
 # Mirrors ccedge.core.tap.streams.SSRC_HANDOVER_OVERLAP_S (a new SSRC continuing a flow's stream).
 _HANDOVER_OVERLAP_S = 0.1
 _NONE = -(1 << 62)
-# Per payload type, how a sub-stream's packet is decoded: not at all, by a G.711 table, by G.722.
-_LAW_NONE, _LAW_MU, _LAW_A, _LAW_G722 = 0, 1, 2, 3
-_LUTS = {_LAW_MU: codecs.LOOKUP_TABLES["PCMU"], _LAW_A: codecs.LOOKUP_TABLES["PCMA"]}
-_LAW_OF = {"PCMU": _LAW_MU, "PCMA": _LAW_A, "G722": _LAW_G722}
 
-# (call_id, leg name, call start capture time) for a flow, or None when no call claims it.
-Resolver = Callable[[str, int, str, int, float], tuple[str, str, float] | None]
+# (call_id, leg name, call start capture time, "src"|"dst": which end the SDP named) for a flow,
+# or None when no call claims it.
+Resolver = Callable[[str, int, str, int, float], tuple[str, str, float, str] | None]
 
 
 @dataclass(eq=False)
@@ -73,6 +85,8 @@ class _Chain:
     last_ts: float
     leg: _Leg | None = None
     resolved: bool = False
+    how: str = ""  # which end of the flow the SDP named ("src" | "dst")
+    flow: bytes = b""
 
 
 @dataclass(eq=False)
@@ -82,42 +96,6 @@ class _Sub:
     chain: _Chain
     flow: bytes
     decoder: Any = None  # G.722 state across packets
-
-
-class _Slots:
-    """Numeric state in arrays indexed by slot, so a tick works on all streams at once."""
-
-    def __init__(self, fields: dict[str, Any], width: dict[str, int] | None = None) -> None:
-        self.fields, self.width = fields, width or {}
-        self.free: list[int] = []
-        self.size = 0
-        self.arrays: dict[str, npt.NDArray[Any]] = {}
-        self._grow(64)
-
-    def _grow(self, n: int) -> None:
-        for name, (dtype, init) in self.fields.items():
-            shape = (n, self.width[name]) if name in self.width else (n,)
-            new = np.full(shape, init, dtype)
-            old = self.arrays.get(name)
-            if old is not None:
-                new[: len(old)] = old
-            self.arrays[name] = new
-        self.free.extend(range(n - 1, self.size - 1, -1))
-        self.size = n
-
-    def take(self) -> int:
-        if not self.free:
-            self._grow(2 * self.size)
-        slot = self.free.pop()
-        for name, (_, init) in self.fields.items():
-            self.arrays[name][slot] = init
-        return slot
-
-    def give(self, slot: int) -> None:
-        self.free.append(slot)
-
-    def __getitem__(self, name: str) -> npt.NDArray[Any]:
-        return self.arrays[name]
 
 
 _SUB_FIELDS: dict[str, Any] = {
@@ -137,7 +115,7 @@ _SUB_FIELDS: dict[str, Any] = {
     "t_pos": (np.int64, 0),
     "t_base": (np.int64, 0),
     "timeline": (bool, False),  # [slot, pt]: timestamps place audio
-    "law": (np.int8, _LAW_NONE),  # [slot, pt]: how it is decoded
+    "law": (np.int8, LAW_NONE),  # [slot, pt]: how it is decoded
 }
 _LEG_FIELDS: dict[str, Any] = {
     "emitted": (np.int64, 0),  # samples handed out (call clock)
@@ -145,25 +123,6 @@ _LEG_FIELDS: dict[str, Any] = {
     "start": (np.float64, 0.0),
     "rate": (np.int64, 0),
 }
-
-
-def _group_starts(keys: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-    first = np.ones(len(keys), bool)
-    first[1:] = keys[1:] != keys[:-1]
-    return first
-
-
-def _seg_cumsum(d: npt.NDArray[np.int64], first: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
-    """Cumulative sum restarting at each group start (rows grouped)."""
-    c = np.cumsum(d)
-    starts = np.flatnonzero(first)
-    before = c[starts] - d[starts]
-    return c - np.repeat(before, np.diff(np.append(starts, len(d))))
-
-
-def _seg_prefix_true(ok: npt.NDArray[np.bool_], first: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """Within each group, True up to (not including) the group's first False."""
-    return _seg_cumsum((~ok).astype(np.int64), first) == 0
 
 
 class LivePlayout:
@@ -186,8 +145,8 @@ class LivePlayout:
         self._leg_at: dict[int, _Leg] = {}
         self._calls: dict[str, list[_Leg]] = {}
         self._slot_sub: dict[int, _Sub] = {}
-        self._S = _Slots(_SUB_FIELDS, {"timeline": 128, "law": 128})
-        self._L = _Slots(_LEG_FIELDS)
+        self._S = Slots(_SUB_FIELDS, {"timeline": 128, "law": 128})
+        self._L = Slots(_LEG_FIELDS)
         self._pend: npt.NDArray[Any] | None = None  # packets not played yet: records, slot, ext
         self._pend_slot = np.zeros(0, np.int64)
         self._pend_ext = np.zeros(0, np.int64)
@@ -221,7 +180,7 @@ class LivePlayout:
 
     def _add(self, subs: npt.NDArray[np.int64], recs: npt.NDArray[Any]) -> None:
         """One feed's new packets, grouped by sub-stream, arrival order within each."""
-        first = _group_starts(subs)
+        first = group_starts(subs)
         starts = np.flatnonzero(first)
         cap = recs["cap"]
         slots = np.empty(len(starts), np.int64)
@@ -242,7 +201,7 @@ class LivePlayout:
         d = ((raw - prev + 0x8000) & 0xFFFF) - 0x8000
         base = np.where(init, S["a_ext"][slots] + d[starts], raw[starts])
         d[starts] = 0
-        ext = _seg_cumsum(d, first) + np.repeat(base, np.diff(np.append(starts, len(subs))))
+        ext = seg_cumsum(d, first) + np.repeat(base, np.diff(np.append(starts, len(subs))))
         S["a_init"][slots] = True
         S["a_raw"][slots] = raw[ends]
         S["a_ext"][slots] = ext[ends]
@@ -269,16 +228,50 @@ class LivePlayout:
             if m is None:
                 return None
             ch.resolved = True
-            key = (m[0], m[1])
+            call_id, name, start, how = m
+            ch.how = how
+            name = self._crossed(call_id, name, ch, sp.flow)
+            key = (call_id, name)
             leg = self._legs.get(key)
             if leg is None:
                 slot = self._L.take()
-                leg = self._legs[key] = _Leg(slot, m[0], m[1], m[2])
-                self._calls.setdefault(m[0], []).append(leg)
+                leg = self._legs[key] = _Leg(slot, call_id, name, start)
+                self._calls.setdefault(call_id, []).append(leg)
                 self._leg_at[slot] = leg
-                self._L["start"][slot] = m[2]
+                self._L["start"][slot] = start
             ch.leg = leg
+            ch.flow = sp.flow
         return ch.leg
+
+    def _crossed(self, call_id: str, name: str, ch: _Chain, flow: bytes) -> str:
+        """The call assembly's rule for SDP addresses behind a relay or NAT (calls.py,
+        ``_split_crossed_leg``): two flows at once on one leg and none on the other, the flow
+        only whose destination the SDP named belongs to the other leg. Applied as flows appear;
+        a leg that turns out crossed after it was played is left to the whole rendering."""
+        peer = {"caller": "callee", "callee": "caller"}.get(name)
+        if peer is None:
+            return name
+        legs = {leg.leg: leg for leg in self._calls.get(call_id, [])}
+        if peer in legs:
+            return name
+        mine = legs.get(name)
+        same = [c for c in self._chains_of(mine) if c.flow != flow and c.last_ts > ch.first_ts]
+        if not same:
+            return name
+        if ch.how == "dst" and any(c.how != "dst" for c in same):
+            return peer
+        if ch.how != "dst" and all(c.how == "dst" for c in same) and mine is not None:
+            mine.live = False  # the earlier flow belongs to the other leg: too late to move it
+            for s in mine.subs:
+                o = self._subs.get(s)
+                if o is not None:
+                    self._S["state"][o.slot] = -1
+        return name
+
+    def _chains_of(self, leg: _Leg | None) -> list[_Chain]:
+        if leg is None:
+            return []
+        return [self._subs[s].chain for s in leg.subs if s in self._subs]
 
     def _setup(self, sp: _Sub, now: float) -> int:
         """1: live from now on; 0: wait (no call or no audio yet); -1: leave it to the call's end."""
@@ -304,7 +297,7 @@ class LivePlayout:
         mine = self._pend_slot == sp.slot
         sub = demux._subs[sp.sub]
         pmap = demux._payload_map(sub)
-        timeline, law = _tables(pmap)
+        timeline, law = payload_tables(pmap)
         assert self._pend is not None
         recs = self._pend[mine]
         pts = recs["b1"] & 0x7F
@@ -338,9 +331,9 @@ class LivePlayout:
             from ccedge.dsp.g722 import G722Decoder
 
             sp.decoder = G722Decoder()
-            law[law != _LAW_G722] = _LAW_NONE
+            law[law != LAW_G722] = LAW_NONE
         else:
-            law[law == _LAW_G722] = _LAW_NONE  # G.711: both laws (a re-INVITE may switch them)
+            law[law == LAW_G722] = LAW_NONE  # G.711: both laws (a re-INVITE may switch them)
         S["timeline"][slot] = timeline
         S["law"][slot] = law
         return 1
@@ -395,8 +388,8 @@ class LivePlayout:
         sample = S["offset"][slot] + pos * S["per_tick"][slot]
         p_sample = (point - L["start"][leg]) * L["rate"][leg]
         ready = np.where(on, sample < p_sample, recs["cap"] < point)
-        first = _group_starts(slot)
-        done = _seg_prefix_true(ready, first)
+        first = group_starts(slot)
+        done = seg_prefix_true(ready, first)
         if done.any():
             # The highest extended sequence number played per stream, and the timeline carry.
             di = np.flatnonzero(done)
@@ -423,7 +416,7 @@ class LivePlayout:
         A.1 timestamp extension; a jump the capture clock does not confirm re-anchored on capture
         time); and the carry (raw ts, extended ts, capture time, position, base) at each packet."""
         S = self._S
-        first = _group_starts(slot)
+        first = group_starts(slot)
         starts = np.flatnonzero(first)
         s0 = slot[starts]
         init = S["t_init"][s0]
@@ -435,7 +428,7 @@ class LivePlayout:
         counts = np.diff(np.append(starts, len(raw)))
         start_ext = np.where(init, S["t_ext"][s0] + d[starts], raw[starts])
         d[starts] = 0
-        ts = _seg_cumsum(d, first) + np.repeat(start_ext, counts)
+        ts = seg_cumsum(d, first) + np.repeat(start_ext, counts)
         prev_ts = np.empty_like(ts)
         prev_ts[1:] = ts[:-1]
         prev_ts[starts] = np.where(init, S["t_ext"][s0], ts[starts])
@@ -469,7 +462,7 @@ class LivePlayout:
         start = recs["off"].astype(np.int64) + recs["hdr"]
         length = recs["len"].astype(np.int64) - recs["hdr"] - recs["pad"]
         leg = S["leg"][slot]
-        ok = (law != _LAW_NONE) & (length > 0) & (recs["hdr"] <= recs["len"])
+        ok = (law != LAW_NONE) & (length > 0) & (recs["hdr"] <= recs["len"])
         behind = ok & (sample < L["emitted"][leg])  # placed before what went out (timestamp jumps)
         self.late += int(behind.sum())
         ok &= ~behind
@@ -478,7 +471,7 @@ class LivePlayout:
         recs, slot, sample, law, start, length, leg = (
             recs[ok], slot[ok], sample[ok], law[ok], start[ok], length[ok], leg[ok])
         n = length * S["per_tick"][slot]
-        g722 = law == _LAW_G722
+        g722 = law == LAW_G722
         if g722.any():  # stateful: every played packet is decoded, in order, per stream
             n = n.copy()
             segs = self.demux._typed_segments()
@@ -493,11 +486,11 @@ class LivePlayout:
         self._build_scratch()
         assert self._scratch_base is not None
         dest = self._scratch_base[leg] + sample - L["emitted"][leg]
-        for lw in (_LAW_MU, _LAW_A):  # G.711: the 256-entry table applied where the octets lie
+        for lw in (LAW_MU, LAW_A):  # G.711: the 256-entry table applied where the octets lie
             k = law == lw
             if k.any():
                 K.lut_place(self.demux._typed_segments(), recs["seg"][k], start[k], length[k], dest[k],
-                            _LUTS[lw], self._scratch)
+                            LUTS[lw], self._scratch)
         if g722.any():
             for pcm, k, nk in pieces:
                 K.place(pcm, nk, dest[k], self._scratch)
@@ -514,10 +507,11 @@ class LivePlayout:
         if len(legs):
             base[legs[1:]] = np.cumsum(span[legs])[:-1]
         self._scratch = np.zeros(int(span[legs].sum()), np.int16)
-        for sl in legs.tolist():
-            tail = self._leg_at[sl].tail
-            if len(tail):
-                self._scratch[base[sl] : base[sl] + len(tail)] = tail
+        tails = [self._leg_at[sl].tail for sl in legs.tolist()]
+        lens = np.array([len(t) for t in tails], np.int64)
+        if lens.any():  # each old tail to the start of its leg's region, in one scatter
+            first = np.repeat(base[legs] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+            self._scratch[first + np.arange(int(lens.sum()))] = np.concatenate(tails)
         self._scratch_base, self._scratch_legs = base, legs
 
     # -- output ---------------------------------------------------------------------------------
@@ -539,7 +533,7 @@ class LivePlayout:
             if u > e:
                 out.extend(frames(leg.call_id, leg.leg, leg.rate, region[: u - e], e, self.block_s))
                 L["emitted"][sl] = u
-            leg.tail = region[max(0, u - e) :].copy()
+            leg.tail = region[max(0, u - e) :]  # a view: this tick's buffer lives until the next
         self._scratch_base = None
         self._scratch = np.zeros(0, np.int16)
         return out
@@ -552,34 +546,45 @@ class LivePlayout:
 
     def end_call(self, call_id: str, streams: Mapping[str, set[int]] | None = None
                  ) -> tuple[dict[str, tuple[int, int]], list[AudioFrame]]:
-        """The call was handed out: play the rest of the legs that were rendered live from
-        exactly the sub-streams ``streams`` names ({leg: demux sub-stream ids}, what the call
-        assembly put in each leg) and forget the call. Returns {leg: (rate, samples handed out)}
-        (-1 for a leg played to its end here; the caller renders the others whole from there
-        on) and the frames played here."""
+        """One call handed out: :meth:`end_calls` of one."""
+        return self.end_calls([(call_id, streams)]).get(call_id, ({}, []))
+
+    def end_calls(self, calls: list[tuple[str, Mapping[str, set[int]] | None]]
+                  ) -> dict[str, tuple[dict[str, tuple[int, int]], list[AudioFrame]]]:
+        """Calls handed out: play the rest of the legs that were rendered live from exactly the
+        sub-streams ``streams`` names ({leg: demux sub-stream ids}, what the call assembly put in
+        each leg) and forget the calls (all in one pass). Per call: {leg: (rate, samples handed
+        out)} (-1 for a leg played to its end here; the caller renders the others whole from
+        there on) and the frames played here."""
         self._ingest()
-        legs = self._calls.pop(call_id, [])
         S, L = self._S, self._L
-        flush = [leg for leg in legs if streams is not None and leg.live and leg.rate
-                 and set(leg.subs) == streams.get(leg.leg)
-                 and all(s in self._subs and S["state"][self._subs[s].slot] == 1 for s in leg.subs)]
-        out: list[AudioFrame] = []
+        legs_of: dict[str, list[_Leg]] = {}
+        flush: list[_Leg] = []
+        for call_id, streams in calls:
+            legs = legs_of[call_id] = self._calls.pop(call_id, [])
+            flush.extend(leg for leg in legs if streams is not None and leg.live and leg.rate
+                         and set(leg.subs) == streams.get(leg.leg)
+                         and all(s in self._subs and S["state"][self._subs[s].slot] == 1 for s in leg.subs))
+        played: list[AudioFrame] = []
         if flush:
             slots = np.array([self._subs[s].slot for leg in flush for s in leg.subs], np.int64)
-            self._only = np.array([leg.slot for leg in flush], np.int64)
+            self._only = np.array(sorted(leg.slot for leg in flush), np.int64)
             try:
                 if self._pend is not None and len(self._pend_slot):
                     self._play(np.inf, np.isin(self._pend_slot, slots))
                 if self._scratch_base is None:
                     self._build_scratch()
-                out = self._emit_all(np.inf, self._only)
+                played = self._emit_all(np.inf, self._only)
             finally:
                 self._only = None
-        done = {leg.leg: (leg.rate, int(L["emitted"][leg.slot])) for leg in legs
-                if leg not in flush and L["emitted"][leg.slot]}
-        done.update({leg.leg: (leg.rate, -1) for leg in flush})  # -1: complete, nothing left
+        flushed = {id(leg) for leg in flush}
+        result: dict[str, tuple[dict[str, tuple[int, int]], list[AudioFrame]]] = {}
+        for call_id, legs in legs_of.items():
+            done = {leg.leg: (leg.rate, -1 if id(leg) in flushed else int(L["emitted"][leg.slot]))
+                    for leg in legs if id(leg) in flushed or L["emitted"][leg.slot]}
+            result[call_id] = (done, [f for f in played if f.call_id == call_id])
         gone: list[int] = []
-        for leg in legs:
+        for leg in (leg for legs in legs_of.values() for leg in legs):
             self._legs.pop((leg.call_id, leg.leg), None)
             del self._leg_at[leg.slot]
             L["end"][leg.slot] = 0
@@ -603,45 +608,8 @@ class LivePlayout:
                 self._drop_rows(~np.isin(self._pend_slot, gone))
             for slot in gone:
                 S.give(slot)
-        return done, out
+        return result
 
-
-_TABLES: dict[frozenset[tuple[int, tuple[str, int]]], tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]] = {}
-
-
-def _tables(pmap: dict[int, tuple[str, int]]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]:
-    """Per payload type: whether its RTP timestamps place audio (not telephone-event, whose
-    packets repeat the onset timestamp, RFC 4733 §2.5; not comfort noise, RFC 3389), and how
-    it is decoded; cached per payload map."""
-    key = frozenset(pmap.items())
-    got = _TABLES.get(key)
-    if got is None:
-        timeline = np.zeros(128, bool)
-        law = np.zeros(128, np.int8)
-        for p in range(128):
-            info = codecs.lookup(p, pmap)
-            if info is None:
-                continue
-            timeline[p] = info[0] not in (codecs.TELEPHONE_EVENT, "CN") and p != codecs.COMFORT_NOISE_PT
-            law[p] = _LAW_OF.get(info[0], _LAW_NONE)
-        if len(_TABLES) > 4096:
-            _TABLES.clear()
-        got = _TABLES[key] = (timeline, law)
-    return got
-
-
-def frames(call_id: str, leg: str, rate: int, samples: npt.NDArray[np.int16], start: int,
-           block_s: float) -> list[AudioFrame]:
-    """``samples`` (call-clock sample ``start`` on) cut on a grid of ``block_s`` blocks."""
-    step = max(1, int(block_s * rate))
-    out: list[AudioFrame] = []
-    i = start
-    end = start + len(samples)
-    while i < end:
-        j = min(end, (i // step + 1) * step)
-        out.append(AudioFrame(call_id, leg, i / rate, rate, samples[i - start : j - start]))
-        i = j
-    return out
 
 
 __all__ = ["DEFAULT_JITTER_DELAY_S", "LivePlayout", "frames"]

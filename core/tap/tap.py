@@ -98,6 +98,7 @@ class Tap:
         self.stats: Counter[str] = Counter()
         self.records: list[CallRecord] = []
         self._taken: set[tuple[object, ...]] = set()  # streams already in a record handed out
+        self._ended: dict[int, tuple[dict[str, tuple[int, int]], list[Any]]] = {}
         self.now = 0.0
         self._next_tick = 0.0
         self._finished = False
@@ -195,8 +196,7 @@ class Tap:
             streams = [s for s in self._streams() if _key(s) not in self._taken]
             records = assemble(pending, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout)
             mark_relays([*self.records, *records])
-            for rec in records:
-                out.extend(self._emit_record(rec))
+            out.extend(self._emit_records(records))
         self.records.sort(key=lambda r: r.start_wall)
         return out, TapReport(list(self.records), self.collect_stats())
 
@@ -229,15 +229,17 @@ class Tap:
             log.warning("SIP message handling failed: %s", type(e).__name__)
         return []
 
-    def _resolve(self, src: str, sport: int, dst: str, dport: int, t: float) -> tuple[str, str, float] | None:
-        """The live call and leg of a flow, and the call's start (live playout's resolver)."""
-        m = self.index.match(src, sport, dst, dport, t)
+    def _resolve(self, src: str, sport: int, dst: str, dport: int,
+                 t: float) -> tuple[str, str, float, str] | None:
+        """The live call and leg of a flow, the call's start, and which end the SDP named (live
+        playout's resolver; the same matching as the call assembly)."""
+        m = self.index.match_how(src, sport, dst, dport, t)
         if m is None:
             return None
         d = self.dialogs.dialogs.get(m[0])
         if d is None:
             return None
-        return m[0], m[1], d.start_ts
+        return m[0], m[1], d.start_ts, m[2]
 
     def _streams(self) -> list[StreamLike]:
         streams = getattr(self.demux, "streams", {})
@@ -269,11 +271,10 @@ class Tap:
         if ready:
             ids = {d.call_id for d in ready}
             streams = [s for s in self._streams_of(ids) if _key(s) not in self._taken]
-            emitted = []
-            for rec in assemble(ready, streams, self.index, orphan_gap_s=self.dialogs.idle_timeout):
-                if rec.state != "orphan":  # orphans wait for the end of the capture
-                    out.extend(self._emit_record(rec))
-                    emitted.append(rec)
+            emitted = [rec for rec in assemble(ready, streams, self.index,
+                                               orphan_gap_s=self.dialogs.idle_timeout)
+                       if rec.state != "orphan"]  # orphans wait for the end of the capture
+            out.extend(self._emit_records(emitted))
             # The records hold what is left of these calls; the dialog table forgets them.
             handed = {id(d) for d in ready}
             self.dialogs.finished = [d for d in self.dialogs.finished if id(d) not in handed]
@@ -307,6 +308,34 @@ class Tap:
         if keys:
             self.stats["rtp.streams-released"] += int(release(keys) or 0)
 
+    def _end_live(self, records: list[CallRecord]) -> dict[int, tuple[dict[str, tuple[int, int]], list[Any]]]:
+        """Finish the live playout of these calls in one pass: {id(record): (what each leg
+        handed out, the frames that complete the legs played live)}."""
+        assert self.live is not None
+        # Legs the live playout rendered from exactly these sub-streams are finished by it.
+        items = [(rec.call_id, {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])}
+                                for leg in rec.legs}) for rec in records]
+        ids = [rec.call_id for rec in records]
+        if len(set(ids)) != len(ids):  # the same Call-ID twice (a retried call): one at a time
+            return {id(rec): self.live.end_call(*item) for rec, item in zip(records, items, strict=True)}
+        got = self.live.end_calls(items)
+        return {id(rec): got.get(rec.call_id, ({}, [])) for rec in records}
+
+    def _emit_records(self, records: list[CallRecord]) -> list[TapOutput]:
+        if self.live is not None:
+            handed: dict[int, tuple[dict[str, tuple[int, int]], list[Any]]] = {
+                id(rec): (self.live.emitted(rec.call_id), []) for rec in records}
+            try:
+                self._ended.update(self._end_live(records))
+            except Exception as e:  # live audio trouble must not lose calls: render the rest whole
+                self.stats[f"audio.live-internal-error.{type(e).__name__}"] += 1
+                log.warning("live playout failed finishing calls: %s", type(e).__name__)
+                self._ended.update(handed)
+        out: list[TapOutput] = []
+        for rec in records:
+            out.extend(self._emit_record(rec))
+        return out
+
     def _emit_record(self, rec: CallRecord) -> list[TapOutput]:
         self.records.append(rec)
         self._taken.update(_key(s) for leg in rec.legs for s in leg.streams)
@@ -317,10 +346,10 @@ class Tap:
         out.extend(d for d in rec.dtmf if d.source == "rfc2833")
         live: dict[str, tuple[int, int]] = {}
         if self.live is not None:
-            # Legs the live playout rendered from exactly these sub-streams are finished by it.
-            subs = {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])}
-                    for leg in rec.legs}
-            live, played = self.live.end_call(rec.call_id, subs)
+            ended = self._ended.pop(id(rec), None)
+            if ended is None:
+                ended = self._end_live([rec])[id(rec)]
+            live, played = ended
             if self.audio:
                 out.extend(played)
         if self.audio:

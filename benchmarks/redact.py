@@ -32,6 +32,7 @@ from ccedge.core.redact.digitstream import chains
 from ccedge.core.redact.evaluation import (
     LABEL_TO_KIND,
     Span,
+    fake_vcon_call,
     load_presidio_cases,
     load_synth,
     predict_text,
@@ -125,14 +126,7 @@ def vcons_eval(smoke: bool) -> dict[str, Any]:
     lines = path.read_text().splitlines()
     for line in lines[:100] if smoke else lines:
         d = json.loads(line)
-        call = CallText(d["uuid"])
-        t = 0.0
-        for i, turn in enumerate(d["turns"]):
-            role = turn.get("role")
-            leg = "callee" if role == "agent" or (role is None and i % 2 == 0) else "caller"
-            n = len(turn["text"].split())
-            call.add_transcript(Transcript(call.call_id, leg, t, t + 0.3 * n, turn["text"]))
-            t += 0.3 * n + 0.5
+        call = fake_vcon_call(d)
         res = redact_call(call, RedactPolicy())
         for i, u in enumerate(call.utts):
             words += len(u.tokens)

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ccedge.core.frames import DtmfEvent, Transcript
 from ccedge.core.redact.calltext import CallText
@@ -205,3 +206,17 @@ def score_cases(
             s.masked += all(res.dtmf_labels[k] is not None for k in keyed)
             s.labelled += all(res.dtmf_labels[k] == kind for k in keyed)
     return scores, (neutral_masked / neutral_words if neutral_words else 0.0)
+
+
+def fake_vcon_call(d: dict[str, Any]) -> CallText:
+    """One fake-vcons dialogue (``{uuid, turns: [{role, text}]}``) as a call: agent turns on the
+    callee leg (alternating when a turn has no role), 0.3 s a word, 0.5 s between turns."""
+    call = CallText(d["uuid"])
+    t = 0.0
+    for i, turn in enumerate(d["turns"]):
+        role = turn.get("role")
+        leg = "callee" if role == "agent" or (role is None and i % 2 == 0) else "caller"
+        n = len(turn["text"].split())
+        call.add_transcript(Transcript(call.call_id, leg, t, t + 0.3 * n, turn["text"]))
+        t += 0.3 * n + 0.5
+    return call

@@ -12,7 +12,7 @@ from ccedge.core.frames import Transcript
 from ccedge.core.redact import RedactPolicy, redact_call
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.digitstream import chains
-from ccedge.core.redact.evaluation import load_presidio_cases, load_synth, predict_text, score
+from ccedge.core.redact.evaluation import fake_vcon_call, load_presidio_cases, load_synth, predict_text, score
 
 pytestmark = pytest.mark.shared
 
@@ -61,14 +61,7 @@ def test_fake_vcons_spoken_identifiers(shared_data: Path) -> None:
     asked = leaked = 0
     for line in (shared_data / "text/fake-vcons/fake_vcons_transcripts.jsonl").open():
         d = json.loads(line)
-        call = CallText(d["uuid"])
-        t = 0.0
-        for i, turn in enumerate(d["turns"]):
-            role = turn.get("role")
-            leg = "callee" if role == "agent" or (role is None and i % 2 == 0) else "caller"
-            n = len(turn["text"].split())
-            call.add_transcript(Transcript(call.call_id, leg, t, t + 0.3 * n, turn["text"]))
-            t += 0.3 * n + 0.5
+        call = fake_vcon_call(d)
         res = redact_call(call, RedactPolicy())
         for i in range(1, len(call.utts)):
             if ask.search(call.utts[i - 1].text) and _left_numbers(call.utts[i].text):

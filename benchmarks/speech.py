@@ -132,6 +132,7 @@ def cut(items: list[Item]) -> list[dict[str, Any]]:
 def _run_engine(spec: dict[str, Any], utts: list[dict[str, Any]], conn: Any) -> None:
     """Child process: load one engine, decode every utterance, report timings and RSS."""
     os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # whisper.cpp source build with OpenBLAS
     from ccedge.core.frames import Utterance
     from ccedge.core.speech.audio import to_whisper
 
@@ -328,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calls", type=int, default=40)
     ap.add_argument("--load-seconds", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--load-only", action="store_true", help="only the load run (engines not compared)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--models", type=Path, help="directory of built models (default: DATA_DIR/models)")
     args = ap.parse_args(argv)
@@ -346,6 +348,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(items)} recordings, {len(utts)} utterances, "
           f"{sum(u['t1'] - u['t0'] for u in utts):.1f} s of audio", file=sys.stderr)  # fmt: skip
 
+    from ccedge.core.speech.backend import backend
+
+    print(backend().describe(), file=sys.stderr)
+    if args.load_only:
+        load = load_run(models["q8_0"], utts, args.calls, args.load_seconds, args.workers, 1)
+        out = {"backend": backend().describe(), "cores": os.cpu_count(), "load": load}
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        dest = args.out.with_name(f"{args.out.stem}-load{args.calls}.json")
+        dest.write_text(json.dumps(out, indent=2) + "\n")
+        print(table(out))
+        return 0
     rows, raw = [], {}
     for q in quants:
         raw[q] = run_engine({"kind": "ours", "model": str(models[q]), "ctx": "auto"}, utts)
@@ -363,7 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("faster-whisper not installed: reference row skipped", file=sys.stderr)
 
-    result: dict[str, Any] = {"engines": rows, "cores": os.cpu_count(), "threads_per_engine": 1}
+    result: dict[str, Any] = {
+        "engines": rows, "cores": os.cpu_count(), "threads_per_engine": 1, "backend": backend().describe(),
+    }  # fmt: skip
     if not args.smoke:
         full = run_engine({"kind": "ours", "model": str(models["q8_0"]), "ctx": 0}, utts)
         rows.append(summarise("ours whisper.cpp q8_0 full 30 s window", full, utts, items))
@@ -400,12 +415,14 @@ def main(argv: list[str] | None = None) -> int:
 def table(result: dict[str, Any]) -> str:
     lines = ["| engine | WER % | RTF | CPU s / audio s | audio s / CPU s | p50 s | p95 s | peak RSS MB |",
              "|---|---|---|---|---|---|---|---|"]  # fmt: skip
-    for r in result["engines"]:
+    for r in result.get("engines", []):
         lines.append(
             f"| {r['engine']} | {100 * r['wer']:.1f} | {r['rtf']:.3f} | {r['cpu_per_audio_s']:.3f} | "
             f"{r['throughput_audio_s_per_cpu_s']:.1f} | {r['latency_p50_s']:.2f} | "
             f"{r['latency_p95_s']:.2f} | {r['peak_rss_mb']:.0f} |"
         )
+    if "backend" in result:
+        lines.append(f"\nbackend: {result['backend']}")
     for k in ("targets", "rtp_vs_wav_q8_0", "load"):
         if k in result:
             lines.append(f"\n{k}: " + json.dumps(result[k], default=lambda x: round(x, 3)))

@@ -79,7 +79,7 @@ class TranscribeOptions:
     audio_ctx_min: int = 512
     # Batch scheduling: utterances waiting together are packed into one window, up to this
     # much audio, separated by ``pack_gap_s`` of silence (fills the 512 floor for free).
-    pack_seconds: float = 9.0
+    pack_seconds: float = 8.9  # + margin = 512 positions: packs fill the floor window exactly
     pack_gap_s: float = 1.0
     temperature_inc: float = 0.0  # 0 disables temperature fallback (bounded latency)
     no_speech_thold: float = 0.6

@@ -98,24 +98,36 @@ class UtteranceQueue:
             return item.utt, item.enqueued
 
     def get_batch(
-        self, timeout: float | None = None, max_seconds: float = 0.0, max_items: int = 8
+        self, timeout: float | None = None, max_seconds: float = 0.0, max_items: int = 8, gap_s: float = 0.0
     ) -> list[tuple[Utterance, float]]:
-        """The most urgent utterance plus any others already waiting, up to ``max_seconds`` of
-        audio in all (batch scheduling never waits for more: that would add latency)."""
+        """The most urgent utterance plus others already waiting that fit one window.
+
+        A window holds at most ``max_seconds``: the utterances' audio plus ``gap_s`` of
+        silence between each two (the engine lays them out so). Waiting utterances are
+        taken first-fit in urgency order, so a long one that does not fit does not stop
+        shorter ones behind it from filling the window; it stays at the head for the next
+        window. Batch scheduling never waits for more: that would add latency.
+        """
         first = self.get(timeout)
         if first is None:
             return []
         out = [first]
         total = first[0].t1 - first[0].t0
         with self._cond:
-            while self._heap and len(out) < max_items:
-                nxt = self._heap[0]
-                dur = nxt.utt.t1 - nxt.utt.t0
-                if total + dur > max_seconds:
+            taken: list[_Item] = []
+            for item in sorted(self._heap):
+                if len(out) >= max_items or total + gap_s >= max_seconds:
                     break
-                heapq.heappop(self._heap)
-                out.append((nxt.utt, nxt.enqueued))
-                total += dur
+                dur = item.utt.t1 - item.utt.t0
+                if total + gap_s + dur > max_seconds:
+                    continue
+                taken.append(item)
+                out.append((item.utt, item.enqueued))
+                total += gap_s + dur
+            if taken:
+                ids = {id(it) for it in taken}
+                self._heap = [it for it in self._heap if id(it) not in ids]
+                heapq.heapify(self._heap)
         return out
 
     def close(self) -> None:

@@ -54,6 +54,7 @@ class Outcome:
 def _worker_main(conn: Connection, model_path: str, options: TranscribeOptions, fault: str) -> None:
     """Child process: load the engine once, then answer utterances until told to stop."""
     os.environ["OMP_NUM_THREADS"] = str(options.n_threads)
+    os.environ["OPENBLAS_NUM_THREADS"] = str(options.n_threads)  # a source build with OpenBLAS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     from ccedge.core.speech.engine import WhisperCppEngine
 
@@ -204,7 +205,9 @@ class WorkerPool:
     def _feed(self, w: _Worker) -> None:
         o = self.options
         while not self._stop.is_set():
-            got = self.queue.get_batch(timeout=0.2, max_seconds=o.pack_seconds if self.pack else 0.0)
+            got = self.queue.get_batch(
+                timeout=0.2, max_seconds=o.pack_seconds if self.pack else 0.0, gap_s=o.pack_gap_s
+            )
             if not got:
                 if self.queue_closed_and_empty():
                     return

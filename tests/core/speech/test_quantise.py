@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,12 +21,11 @@ from ccedge.core.speech.quantise import (
 
 
 def _libggml() -> ctypes.CDLL:
-    import pywhispercpp
+    from ccedge.core.speech.backend import ggml_lib_dir
 
-    libs = Path(pywhispercpp.__file__).resolve().parent.parent / "pywhispercpp.libs"
-    found = sorted(libs.glob("libggml-base*.so*"))
+    found = sorted(ggml_lib_dir().glob("libggml-base*.so*"))
     if not found:
-        pytest.skip("libggml-base from the pywhispercpp wheel not found")
+        pytest.skip("libggml-base of the installed pywhispercpp not found")
     lib = ctypes.CDLL(str(found[0]))
     fn = lib.ggml_quantize_chunk
     fn.restype = ctypes.c_size_t

@@ -1,0 +1,48 @@
+"""Which whisper.cpp build this box runs: the PyPI wheel, or a build for this machine's CPU.
+
+The PyPI wheel of pywhispercpp carries an AVX2 build of ggml with no BLAS. ``.ci/setup``
+(the install) builds pywhispercpp from its source release instead, for the CPU it runs on
+(``GGML_NATIVE``) and with OpenBLAS for the encoder's large matrix products: measured at
+about 1.35x the wheel's throughput (README, "Transcription"). When that build cannot be
+made, the wheel is installed and everything works, slower. The benchmark records this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Backend:
+    system_info: str  # whisper.cpp's own line: CPU features it was compiled for
+    blas: bool  # a libggml-blas was built alongside (source build with OpenBLAS)
+    source_build: bool  # libraries beside the binding (source build) vs the wheel's .libs
+    lib_dir: Path  # where libggml-base lives
+
+    def describe(self) -> str:
+        kind = "source build" if self.source_build else "PyPI wheel"
+        return f"whisper.cpp {kind}{' + OpenBLAS' if self.blas else ''}: {self.system_info.strip()}"
+
+
+def ggml_lib_dir() -> Path:
+    """The folder holding libggml-base: beside ``_pywhispercpp`` (source build) or the wheel's
+    ``pywhispercpp.libs`` (auditwheel-repaired, hashed names)."""
+    import _pywhispercpp
+
+    here = Path(_pywhispercpp.__file__).resolve().parent
+    if any(here.glob("libggml-base*.so*")):
+        return here
+    return here / "pywhispercpp.libs"
+
+
+def backend() -> Backend:
+    import _pywhispercpp as pw
+
+    libs = ggml_lib_dir()
+    return Backend(
+        system_info=str(pw.whisper_print_system_info()),
+        blas=any(libs.glob("libggml-blas*.so*")),
+        source_build=libs.name != "pywhispercpp.libs",
+        lib_dir=libs,
+    )

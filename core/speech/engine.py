@@ -191,6 +191,9 @@ class WhisperCppEngine(Engine):
     """whisper.cpp via ``_pywhispercpp`` with a ggml model file we built."""
 
     def __init__(self, model_path: Path, options: TranscribeOptions | None = None) -> None:
+        # A source build links OpenBLAS, which sizes its thread pool when first loaded: keep
+        # it to the engine's own thread count (workers set this before they import anything).
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", str((options or TranscribeOptions()).n_threads))
         import _pywhispercpp as pw
 
         path = Path(model_path).resolve()

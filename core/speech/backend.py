@@ -26,14 +26,16 @@ class Backend:
 
 
 def ggml_lib_dir() -> Path:
-    """The folder holding libggml-base: beside ``_pywhispercpp`` (source build) or the wheel's
-    ``pywhispercpp.libs`` (auditwheel-repaired, hashed names)."""
+    """The folder of the libggml-base that ``_pywhispercpp`` loads.
+
+    The PyPI wheel links the auditwheel-repaired copies in ``pywhispercpp.libs`` (hashed
+    names; it also ships unused plain copies beside the binding); a source build has no
+    such folder and links the libraries beside the binding."""
     import _pywhispercpp
 
     here = Path(_pywhispercpp.__file__).resolve().parent
-    if any(here.glob("libggml-base*.so*")):
-        return here
-    return here / "pywhispercpp.libs"
+    wheel_libs = here / "pywhispercpp.libs"
+    return wheel_libs if any(wheel_libs.glob("libggml-base*.so*")) else here
 
 
 def backend() -> Backend:

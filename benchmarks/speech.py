@@ -329,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calls", type=int, default=40)
     ap.add_argument("--load-seconds", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="threads per worker in the load run")
     ap.add_argument("--load-only", action="store_true", help="only the load run (engines not compared)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--models", type=Path, help="directory of built models (default: DATA_DIR/models)")
@@ -352,10 +353,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print(backend().describe(), file=sys.stderr)
     if args.load_only:
-        load = load_run(models["q8_0"], utts, args.calls, args.load_seconds, args.workers, 1)
+        load = load_run(models["q8_0"], utts, args.calls, args.load_seconds, args.workers, args.threads)
         out = {"backend": backend().describe(), "cores": os.cpu_count(), "load": load}
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        dest = args.out.with_name(f"{args.out.stem}-load{args.calls}.json")
+        dest = args.out.with_name(f"{args.out.stem}-load{args.calls}-{args.workers}x{args.threads}.json")
         dest.write_text(json.dumps(out, indent=2) + "\n")
         print(table(out))
         return 0
@@ -396,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     result["load"] = load_run(
         models["q8_0"], utts, 4 if args.smoke else args.calls, 20.0 if args.smoke else args.load_seconds,
-        args.workers, 1,
+        args.workers, args.threads,
     )
     fw = next((r for r in rows if r["engine"].startswith("faster")), None)
     q8 = next(r for r in rows if r["engine"] == "ours whisper.cpp q8_0")

@@ -132,7 +132,6 @@ def cut(items: list[Item]) -> list[dict[str, Any]]:
 def _run_engine(spec: dict[str, Any], utts: list[dict[str, Any]], conn: Any) -> None:
     """Child process: load one engine, decode every utterance, report timings and RSS."""
     os.environ["OMP_NUM_THREADS"] = "1"
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # whisper.cpp source build with OpenBLAS
     from ccedge.core.frames import Utterance
     from ccedge.core.speech.audio import to_whisper
 
@@ -140,20 +139,11 @@ def _run_engine(spec: dict[str, Any], utts: list[dict[str, Any]], conn: Any) -> 
     if kind == "ours-packed":
         # Batch scheduling as the worker pool does it under load: consecutive utterances
         # (different calls in the live case) that fit ``pack_seconds`` share one window.
-        from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
+        from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine, pack_groups
 
         engine = WhisperCppEngine(Path(spec["model"]), TranscribeOptions(n_threads=1))
         o = engine.options
-        groups: list[list[int]] = []
-        fill = 0.0
-        for i, u in enumerate(utts):
-            dur = u["t1"] - u["t0"]
-            if groups and fill + o.pack_gap_s + dur <= o.pack_seconds:
-                groups[-1].append(i)
-                fill += o.pack_gap_s + dur
-            else:
-                groups.append([i])
-                fill = dur
+        groups = pack_groups([u["t1"] - u["t0"] for u in utts], o.pack_gap_s, o.pack_seconds)
 
         def utt_of(j: int) -> Utterance:
             u = utts[j]
@@ -351,10 +341,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from ccedge.core.speech.backend import backend
 
-    print(backend().describe(), file=sys.stderr)
+    whisper_build = backend().describe()
+    print(whisper_build, file=sys.stderr)
     if args.load_only:
         load = load_run(models["q8_0"], utts, args.calls, args.load_seconds, args.workers, args.threads)
-        out = {"backend": backend().describe(), "cores": os.cpu_count(), "load": load}
+        out = {"backend": whisper_build, "cores": os.cpu_count(), "load": load}
         args.out.parent.mkdir(parents=True, exist_ok=True)
         dest = args.out.with_name(f"{args.out.stem}-load{args.calls}-{args.workers}x{args.threads}.json")
         dest.write_text(json.dumps(out, indent=2) + "\n")
@@ -378,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         print("faster-whisper not installed: reference row skipped", file=sys.stderr)
 
     result: dict[str, Any] = {
-        "engines": rows, "cores": os.cpu_count(), "threads_per_engine": 1, "backend": backend().describe(),
+        "engines": rows, "cores": os.cpu_count(), "threads_per_engine": 1, "backend": whisper_build,
     }  # fmt: skip
     if not args.smoke:
         full = run_engine({"kind": "ours", "model": str(models["q8_0"]), "ctx": 0}, utts)

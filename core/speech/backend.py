@@ -18,7 +18,6 @@ class Backend:
     system_info: str  # whisper.cpp's own line: CPU features it was compiled for
     blas: bool  # a libggml-blas was built alongside (source build with OpenBLAS)
     source_build: bool  # libraries beside the binding (source build) vs the wheel's .libs
-    lib_dir: Path  # where libggml-base lives
 
     def describe(self) -> str:
         kind = "source build" if self.source_build else "PyPI wheel"
@@ -46,5 +45,4 @@ def backend() -> Backend:
         system_info=str(pw.whisper_print_system_info()),
         blas=any(libs.glob("libggml-blas*.so*")),
         source_build=libs.name != "pywhispercpp.libs",
-        lib_dir=libs,
     )

@@ -123,6 +123,21 @@ class Result:
     audio_ctx: int = 0
 
 
+def pack_groups(seconds: Sequence[float], gap_s: float, max_s: float) -> list[list[int]]:
+    """Consecutive utterances (their indices) that share one window: their durations plus
+    ``gap_s`` between each two stay within ``max_s``; an utterance longer than that is alone."""
+    groups: list[list[int]] = []
+    fill = 0.0
+    for i, dur in enumerate(seconds):
+        if groups and fill + gap_s + dur <= max_s:
+            groups[-1].append(i)
+            fill += gap_s + dur
+        else:
+            groups.append([i])
+            fill = dur
+    return groups
+
+
 def compression_ratio(text: str) -> float:
     raw = text.encode("utf-8")
     return len(raw) / len(zlib.compress(raw)) if raw else 0.0
@@ -310,12 +325,9 @@ class WhisperCppEngine(Engine):
             else:
                 live.append((i, to_whisper(utt.samples, utt.rate)))
         gap = np.zeros(int(o.pack_gap_s * WHISPER_RATE), np.float32)
-        while live:
-            pack = [live.pop(0)]
-            total = pack[0][1].size / WHISPER_RATE
-            while live and total + o.pack_gap_s + live[0][1].size / WHISPER_RATE <= o.pack_seconds:
-                total += o.pack_gap_s + live[0][1].size / WHISPER_RATE
-                pack.append(live.pop(0))
+        seconds = [audio.size / WHISPER_RATE for _, audio in live]
+        for group in pack_groups(seconds, o.pack_gap_s, o.pack_seconds):
+            pack = [live[k] for k in group]
             if len(pack) == 1:
                 results[pack[0][0]] = self.transcribe_one(utts[pack[0][0]])
                 continue

@@ -15,6 +15,7 @@ from ccedge.core.speech.engine import (
     WhisperCppEngine,
     _Token,
     clean_text,
+    pack_groups,
     words_from_tokens,
 )
 from ccedge.core.speech.errors import SpeechError
@@ -203,3 +204,9 @@ def test_packed_batch_splits_back_to_utterances(q8_engine: WhisperCppEngine) -> 
         assert (tr.call_id, tr.t0) == (utt.call_id, utt.t0)
         assert overlap(tr.text, ref) >= 0.75, (tr.text, ref)
         check_words(tr)
+
+
+def test_pack_groups_counts_gaps_and_keeps_order() -> None:
+    # 3 + 1 + 3 = 7 fits 8; a third 3 s would make 11; 9 s is over the window and goes alone.
+    assert pack_groups([3.0, 3.0, 3.0, 9.0, 1.0], gap_s=1.0, max_s=8.0) == [[0, 1], [2], [3], [4]]
+    assert pack_groups([], gap_s=1.0, max_s=8.0) == []

@@ -94,7 +94,7 @@ def test_get_batch_counts_the_gaps_and_fills_past_a_long_utterance() -> None:
     q.put(Utterance("long", "caller", 1.0, 9.0, 8000, np.zeros(64000, np.int16)))  # 8 s
     q.put(utt("b", 10.0))  # 1 s
     q.put(utt("c", 11.0))  # 1 s
-    # a + gap + long = 10 s > 4 s: long is skipped, b and c fill the window behind it.
+    # a + gap + long = 10 s > 4 s: long is skipped and b fills the window behind it.
     batch = q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)
     assert [u.call_id for u, _ in batch] == ["a", "b"]  # 1 + 1 + 1 = 3; c would make 5
     assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)] == ["long"]

@@ -90,3 +90,15 @@ def test_gzip_output(tmp_path: Path) -> None:
     write_capture(path, [SyntheticCall("g@test", [Turn("caller", "hi")], codec="G722")])
     assert gzip.open(path).read(4) == b"\xd4\xc3\xb2\xa1"
     assert len(_udp(path)) > 50
+
+
+def test_neural_voice_renders_natural_speech_at_telephone_rate() -> None:
+    """voice="piper" uses the packaged neural voice; wpm changes its pace."""
+    pytest.importorskip("piper")
+    from ccedge.core.simulate.voice import speak
+
+    normal = speak("Can you confirm your date of birth, please?", rate=8000, voice="piper")
+    fast = speak("Can you confirm your date of birth, please?", rate=8000, voice="piper", wpm=200)
+    assert normal.dtype == np.int16 and 1.2 < len(normal) / 8000 < 4.0
+    assert len(fast) < 0.9 * len(normal)
+    assert np.sqrt(np.mean(normal.astype(float) ** 2)) > 300  # speech, not silence

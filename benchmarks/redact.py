@@ -1,7 +1,7 @@
 """Redaction benchmark: recall/precision per kind, latency per utterance, over-masking.
 
 Sets:
-  * synthetic conversations (``ccedge.core.redact.synthcalls``: public test PANs, SSNs, CVVs,
+  * synthetic conversations (``ccedge.testing.redact_synth``: public test PANs, SSNs, CVVs,
     expiry dates and dates of birth said in many styles, split over turns, read back, keyed
     as DTMF, plus non-sensitive talk with amounts, times and counts) -- always run;
   * presidio-research ``synth_dataset_v2.json`` and the Presidio recogniser test cases, side
@@ -29,7 +29,7 @@ from ccedge.core.frames import Transcript
 from ccedge.core.redact import Redactor, RedactPolicy, redact_call
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.digitstream import chains
-from ccedge.core.redact.evaluation import (
+from ccedge.testing.redact_eval import (
     LABEL_TO_KIND,
     Span,
     fake_vcon_call,
@@ -39,7 +39,7 @@ from ccedge.core.redact.evaluation import (
     score,
     score_cases,
 )
-from ccedge.core.redact.synthcalls import cases
+from ccedge.testing.redact_synth import cases
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CCEDGE_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -180,7 +180,7 @@ def e2e_eval() -> dict[str, Any]:
         model = find_model()
     except Exception:
         return {"skipped": "transcription model not built"}
-    from ccedge.core.redact.endtoend import run
+    from ccedge.testing.redact_e2e import run
 
     with tempfile.TemporaryDirectory() as d:
         return run(Path(d), small=False, model=model)

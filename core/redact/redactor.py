@@ -9,10 +9,10 @@ detector and confidence, never the value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript, Word
+from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript
 from ccedge.core.redact import (
     address,
     answers,
@@ -29,33 +29,16 @@ from ccedge.core.redact import (
     pin,
     ssn,
 )
-from ccedge.core.redact import context as _ctx
-from ccedge.core.redact.asked import requested
 from ccedge.core.redact.calltext import CallText, Hit
 from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
+from ccedge.core.redact.failclosed import absorb_homophones, dominated, prompted_answers, unheard_spans
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import KINDS, RedactPolicy
-from ccedge.core.redact.tokens import word_char_spans
+from ccedge.core.redact.render import merge, redacted_transcript, token_spans
 
 # Which kind wins a tie of confidence: the more harmful a leak, the earlier.
 PRIORITY = {k: i for i, k in enumerate(KINDS)}
 READBACK_WINDOW_S = 120.0
-_PROMPT_RX = _ctx.re.compile(
-    "|".join(
-        r.pattern
-        for r in (
-            _ctx.CARD,
-            _ctx.CVV,
-            _ctx.EXPIRY,
-            _ctx.SSN,
-            _ctx.DOB,
-            _ctx.PIN,
-            _ctx.ROUTING,
-            _ctx.MEDICAL,
-            _ctx.MEMBER,
-        )
-    )
-)
 # Streaming redaction looks back this far: longer than a number read in groups, an agent's
 # read-back or a payment segment's opening question; older findings stay as they were.
 WINDOW_S = 150.0
@@ -252,7 +235,7 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
         if not new_tokens and not new_dtmf:
             continue
         accepted.append(h)
-        spans.extend(_token_spans(call, h, new_tokens))
+        spans.extend(token_spans(call, h, new_tokens))
         for k in new_dtmf:
             ev = call.dtmf[k]
             spans.append(RedactionSpan(call.call_id, ev.leg, ev.t0, ev.t1, h.kind, h.detector, h.confidence))
@@ -269,213 +252,8 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
                 )
     if policy.enabled("UNHEARD"):
         spans.extend(unheard_spans(call, policy, segs))
-    spans.extend(_dominated(call, labels))
-    spans.extend(_prompted_answers(call, labels, policy))
-    _absorb_homophones(call, labels)
-    texts = [_redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
-    return CallRedaction(call.call_id, _merge(spans), texts, accepted, segs, labels, dtmf_labels)
-
-
-PROMPTS = (
-    "social security number",
-    "date of birth",
-    "card number",
-    "security code",
-    "expiry date",
-    "expiration date",
-    "account number",
-    "routing number",
-    "member id",
-    "policy number",
-    "medical record number",
-    "your pin",
-    "zip code",
-    "phone number",
-    "long number on the card",
-)
-
-
-def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> list[RedactionSpan]:
-    """Unheard speech masked per policy: in a payment segment or after a request for data, or always."""
-    out: list[RedactionSpan] = []
-    if policy.unheard == "keep":
-        return out
-    for leg, t0, t1 in call.unheard:
-        if policy.unheard == "prompted":
-            in_segment = any(s.t0 <= t1 and t0 <= s.t1 for s in segs)
-            before = [u for u in call.utts if t0 - policy.unheard_lookback_s <= u.t1 <= t0 + 0.5]
-            asked = any(
-                _PROMPT_RX.search(u.text.lower())
-                or payment.matches(PROMPTS, u.text, policy.trigger_score - 8)
-                for u in before
-            )
-            if not (in_segment or asked):
-                continue
-        out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
-    return out
-
-
-# Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
-HOMOPHONES = frozenset({"for", "to", "too", "won", "ate", "fore", "tree", "free", "nein", "oh", "o"})
-_DIGIT_KINDS = frozenset(
-    {"PAN", "CVV", "EXPIRY", "PIN", "SSN", "DOB", "DATE", "ROUTING", "ACCOUNT", "PAYMENT", "PHONE"}
-)
-
-
-def _absorb_homophones(call: CallText, labels: list[list[str | None]]) -> None:
-    """A digit homophone right next to a masked number is masked with it (text only)."""
-    for u, labs in zip(call.utts, labels, strict=True):
-        for k, lab in enumerate(list(labs)):
-            if lab not in _DIGIT_KINDS:
-                continue
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(labs) and labs[j] is None and u.tokens[j].norm in HOMOPHONES:
-                    if j < k and u.tokens[j].pause_after:
-                        continue
-                    labs[j] = lab
-
-
-DOMINANT_SHARE = 0.5
-ANSWER_WITHIN_S = 10.0
-
-
-def _prompted_answers(
-    call: CallText, labels: list[list[str | None]], policy: RedactPolicy
-) -> list[RedactionSpan]:
-    """An answer to a request for data that holds any sensitive finding is masked whole.
-
-    The recogniser may hear only the last digits of a number it garbles; the words it did
-    not turn into digits still sound like digits (fail closed).
-    """
-    out: list[RedactionSpan] = []
-    for u, labs in zip(call.utts, labels, strict=True):
-        found = [x for x in labs if x is not None and x not in ("NAME", "ADDRESS", "EMAIL", "PAYMENT")]
-        if not found:
-            continue
-        asked = requested(call, u, ANSWER_WITHIN_S) is not None or any(
-            p.leg != u.leg
-            and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5
-            and (
-                _PROMPT_RX.search(p.text.lower())
-                or payment.matches(PROMPTS, p.text, policy.trigger_score - 8)
-            )
-            for p in call.utts
-        )
-        if asked:
-            kind = max(set(found), key=found.count)
-            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
-    return out
-
-
-def _dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
-    """An utterance that is mostly sensitive data is masked whole.
-
-    Recogniser word times are rough; when most of what was said is a number, masking the whole
-    utterance leaves no digit's sound at a word boundary (fail closed).
-    """
-    out: list[RedactionSpan] = []
-    for u, labs in zip(call.utts, labels, strict=True):
-        counted = [x for x in labs if x not in ("NAME", "ADDRESS", "EMAIL")]
-        sensitive = [x for x in counted if x is not None]
-        if labs and sensitive and len(sensitive) / len(labs) >= DOMINANT_SHARE:
-            kind = max(set(sensitive), key=sensitive.count)
-            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "utterance-dominant", 0.5))
-    return out
-
-
-def _token_spans(call: CallText, h: Hit, toks: list[tuple[int, int]]) -> list[RedactionSpan]:
-    out: list[RedactionSpan] = []
-    by_utt: dict[int, list[int]] = {}
-    for ui, k in toks:
-        by_utt.setdefault(ui, []).append(k)
-    for ui, ks in by_utt.items():
-        u = call.utts[ui]
-        ks.sort()
-        run = [ks[0]]
-        for k in [*ks[1:], -10]:
-            if k == run[-1] + 1:
-                run.append(k)
-                continue
-            t0 = min(u.tokens[j].t0 for j in run)
-            t1 = max(u.tokens[j].t1 for j in run)
-            out.append(RedactionSpan(call.call_id, u.leg, t0, t1, h.kind, h.detector, h.confidence))
-            run = [k]
-    return out
-
-
-def _merge(spans: Iterable[RedactionSpan]) -> list[RedactionSpan]:
-    """Join overlapping or touching spans of one leg, kind and detector."""
-    out: list[RedactionSpan] = []
-    for s in sorted(spans, key=lambda s: (s.leg, s.kind, s.detector, s.t0)):
-        if out:
-            p = out[-1]
-            if (p.leg, p.kind, p.detector) == (s.leg, s.kind, s.detector) and s.t0 <= p.t1 + 0.05:
-                out[-1] = RedactionSpan(
-                    p.call_id,
-                    p.leg,
-                    p.t0,
-                    max(p.t1, s.t1),
-                    p.kind,
-                    p.detector,
-                    min(p.confidence, s.confidence),
-                )
-                continue
-        out.append(s)
-    out.sort(key=lambda s: (s.t0, s.leg))
-    return out
-
-
-def redact_text(text: str, tokens_labels: list[tuple[int, int, str | None]]) -> str:
-    """Replace labelled character ranges (start, end, label) with "[LABEL]", merging neighbours."""
-    out: list[str] = []
-    pos = 0
-    i = 0
-    n = len(tokens_labels)
-    while i < n:
-        a, _b, lab = tokens_labels[i]
-        if lab is None:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and tokens_labels[j + 1][2] == lab:
-            j += 1
-        start, end = a, tokens_labels[j][1]
-        out.append(text[pos:start])
-        out.append(f"[{lab}]")
-        pos = end
-        i = j + 1
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _redacted_transcript(call: CallText, ui: int, labels: list[str | None]) -> Transcript:
-    u = call.utts[ui]
-    spans = []
-    for t, lab in zip(u.tokens, labels, strict=True):
-        a, b = t.core_span if lab is not None else (t.start, t.end)
-        spans.append((a, b, lab))
-    text = redact_text(u.text, spans)
-    return Transcript(call.call_id, u.leg, u.t0, u.t1, text, _redacted_words(call, ui, labels), u.model)
-
-
-def _redacted_words(call: CallText, ui: int, labels: list[str | None]) -> tuple[Word, ...]:
-    """The recogniser's words, each word that overlaps a labelled token replaced by its label."""
-    u = call.utts[ui]
-    if not u.words:
-        return ()
-    out = []
-    for w, span in zip(u.words, word_char_spans(u.text, u.words), strict=True):
-        lab = None
-        for t, tl in zip(u.tokens, labels, strict=True):
-            if tl is None:
-                continue
-            if span is not None:
-                hit = t.start < span[1] and t.end > span[0]
-            else:
-                # A word not found in the text: judge by time, and mask it when in doubt.
-                hit = t.t0 < w.t1 and t.t1 > w.t0
-            if hit:
-                lab = tl
-                break
-        out.append(Word(f" [{lab}]" if lab else w.text, w.t0, w.t1, w.p))
-    return tuple(out)
+    spans.extend(dominated(call, labels))
+    spans.extend(prompted_answers(call, labels, policy))
+    absorb_homophones(call, labels)
+    texts = [redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
+    return CallRedaction(call.call_id, merge(spans), texts, accepted, segs, labels, dtmf_labels)

@@ -26,7 +26,7 @@ def _model() -> Path:
 def test_spoken_card_numbers_and_ssns_never_survive(tmp_path: Path) -> None:
     require_tool("espeak-ng")
     model = _model()
-    from ccedge.core.redact.endtoend import run
+    from ccedge.testing.redact_e2e import run
 
     res = run(tmp_path, small=True, model=model)
     assert res["artefact_findings"] == {}, res["artefact_findings"]

@@ -9,8 +9,8 @@ import pytest
 from ccedge.core.frames import Transcript
 from ccedge.core.redact import RedactError, Redactor, RedactPolicy
 from ccedge.core.redact.artefacts import scan_text
-from ccedge.core.redact.evaluation import score_cases
-from ccedge.core.redact.synthcalls import cases
+from ccedge.testing.redact_eval import score_cases
+from ccedge.testing.redact_synth import cases
 
 
 def test_synthetic_conversations_meet_the_targets() -> None:

@@ -12,7 +12,7 @@ from ccedge.core.frames import Transcript
 from ccedge.core.redact import RedactPolicy, redact_call
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.digitstream import chains
-from ccedge.core.redact.evaluation import fake_vcon_call, load_presidio_cases, load_synth, predict_text, score
+from ccedge.testing.redact_eval import fake_vcon_call, load_presidio_cases, load_synth, predict_text, score
 
 pytestmark = pytest.mark.shared
 

@@ -19,7 +19,7 @@ from ccedge.core.frames import DtmfEvent, Transcript
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.policy import RedactPolicy
 from ccedge.core.redact.redactor import redact_call
-from ccedge.core.redact.synthcalls import Case
+from ccedge.testing.redact_synth import Case
 
 # Labels of the Presidio research set and of Presidio's recognisers -> our kinds.
 LABEL_TO_KIND = {

@@ -1,0 +1,141 @@
+"""Fail-closed rules over one call: what is masked when the recogniser may have misheard.
+
+An utterance that is mostly a number is masked whole; an answer to a request for data that
+holds any finding is masked whole; a digit homophone next to a masked number goes with it;
+speech the recogniser returned nothing for is masked after a request for data (PCI DSS 3.3.1:
+sensitive authentication data is never stored, whatever the transcript says).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ccedge.core.frames import RedactionSpan
+from ccedge.core.redact import context as ctx
+from ccedge.core.redact import payment
+from ccedge.core.redact.asked import requested
+from ccedge.core.redact.calltext import CallText
+from ccedge.core.redact.payment import Segment
+from ccedge.core.redact.policy import RedactPolicy
+
+_PROMPT_RX = re.compile(
+    "|".join(
+        r.pattern
+        for r in (
+            ctx.CARD,
+            ctx.CVV,
+            ctx.EXPIRY,
+            ctx.SSN,
+            ctx.DOB,
+            ctx.PIN,
+            ctx.ROUTING,
+            ctx.MEDICAL,
+            ctx.MEMBER,
+        )
+    )
+)
+PROMPTS = (
+    "social security number",
+    "date of birth",
+    "card number",
+    "security code",
+    "expiry date",
+    "expiration date",
+    "account number",
+    "routing number",
+    "member id",
+    "policy number",
+    "medical record number",
+    "your pin",
+    "zip code",
+    "phone number",
+    "long number on the card",
+)
+
+
+def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> list[RedactionSpan]:
+    """Unheard speech masked per policy: in a payment segment or after a request for data, or always."""
+    out: list[RedactionSpan] = []
+    if policy.unheard == "keep":
+        return out
+    for leg, t0, t1 in call.unheard:
+        if policy.unheard == "prompted":
+            in_segment = any(s.t0 <= t1 and t0 <= s.t1 for s in segs)
+            before = [u for u in call.utts if t0 - policy.unheard_lookback_s <= u.t1 <= t0 + 0.5]
+            asked = any(
+                _PROMPT_RX.search(u.text.lower())
+                or payment.matches(PROMPTS, u.text, policy.trigger_score - 8)
+                for u in before
+            )
+            if not (in_segment or asked):
+                continue
+        out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
+    return out
+
+
+# Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
+HOMOPHONES = frozenset({"for", "to", "too", "won", "ate", "fore", "tree", "free", "nein", "oh", "o"})
+_DIGIT_KINDS = frozenset(
+    {"PAN", "CVV", "EXPIRY", "PIN", "SSN", "DOB", "DATE", "ROUTING", "ACCOUNT", "PAYMENT", "PHONE"}
+)
+
+
+def absorb_homophones(call: CallText, labels: list[list[str | None]]) -> None:
+    """A digit homophone right next to a masked number is masked with it (text only)."""
+    for u, labs in zip(call.utts, labels, strict=True):
+        for k, lab in enumerate(list(labs)):
+            if lab not in _DIGIT_KINDS:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(labs) and labs[j] is None and u.tokens[j].norm in HOMOPHONES:
+                    if j < k and u.tokens[j].pause_after:
+                        continue
+                    labs[j] = lab
+
+
+DOMINANT_SHARE = 0.5
+ANSWER_WITHIN_S = 10.0
+
+
+def prompted_answers(
+    call: CallText, labels: list[list[str | None]], policy: RedactPolicy
+) -> list[RedactionSpan]:
+    """An answer to a request for data that holds any sensitive finding is masked whole.
+
+    The recogniser may hear only the last digits of a number it garbles; the words it did
+    not turn into digits still sound like digits (fail closed).
+    """
+    out: list[RedactionSpan] = []
+    for u, labs in zip(call.utts, labels, strict=True):
+        found = [x for x in labs if x is not None and x not in ("NAME", "ADDRESS", "EMAIL", "PAYMENT")]
+        if not found:
+            continue
+        asked = requested(call, u, ANSWER_WITHIN_S) is not None or any(
+            p.leg != u.leg
+            and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5
+            and (
+                _PROMPT_RX.search(p.text.lower())
+                or payment.matches(PROMPTS, p.text, policy.trigger_score - 8)
+            )
+            for p in call.utts
+        )
+        if asked:
+            kind = max(set(found), key=found.count)
+            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
+    return out
+
+
+def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
+    """An utterance that is mostly sensitive data is masked whole.
+
+    Recogniser word times are rough; when most of what was said is a number, masking the whole
+    utterance leaves no digit's sound at a word boundary (fail closed).
+    """
+    out: list[RedactionSpan] = []
+    for u, labs in zip(call.utts, labels, strict=True):
+        counted = [x for x in labs if x not in ("NAME", "ADDRESS", "EMAIL")]
+        sensitive = [x for x in counted if x is not None]
+        if labs and sensitive and len(sensitive) / len(labs) >= DOMINANT_SHARE:
+            kind = max(set(sensitive), key=sensitive.count)
+            out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "utterance-dominant", 0.5))
+    return out

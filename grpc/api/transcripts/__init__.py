@@ -1,0 +1,1 @@
+"""Generated from grpc/proto by ``python -m ccedge.rpc.protogen``; do not edit."""

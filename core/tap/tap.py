@@ -424,6 +424,8 @@ def _merge_reader_stats(into: Counter[str], stats: Any) -> None:
             into[f"capture.{name}"] += value
     for reason, count in (getattr(stats, "rejected", None) or {}).items():
         into[f"capture.rejected.{reason}"] += int(count)
+    for reason, count in (getattr(stats, "damage", None) or {}).items():
+        into[f"capture.damage.{reason}"] += int(count)
 
 
 __all__ = ["Tap", "TapOutput", "TapReport", "run_batches", "tap_capture"]

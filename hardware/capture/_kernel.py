@@ -428,6 +428,9 @@ def _walk_pcapng_epb(
             return n, pos, 3, 0
         if pos + blen > end:
             return n, pos, 1, blen
+        # the trailing total length must repeat the leading one (§3.1), else the block is damaged
+        if (_be32(buf, pos + blen - 4) if big_endian else _le32(buf, pos + blen - 4)) != blen:
+            return n, pos, 3, 0
         if big_endian:
             iface = _be32(buf, pos + 8)
             hi = _be32(buf, pos + 12)

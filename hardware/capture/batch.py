@@ -34,9 +34,16 @@ class CaptureStats:
     kernel_drops: int = 0  # live capture: PACKET_STATISTICS tp_drops
     kernel_packets: int = 0  # live capture: PACKET_STATISTICS tp_packets
     truncated: bool = False  # the file ended inside a record
+    # Damage to the file itself, by stable reason key (``reasons.DAMAGE``: "gzip-crc-mismatch",
+    # "truncated-record", "pcapng-bad-block", …); empty for a sound file. Health and receipts carry
+    # these keys; the one-line descriptions go to the log.
+    damage: dict[str, int] = field(default_factory=dict)
 
     def reject(self, reason: str, count: int = 1) -> None:
         self.rejected[reason] = self.rejected.get(reason, 0) + count
+
+    def note_damage(self, reason: str) -> None:
+        self.damage[reason] = self.damage.get(reason, 0) + 1
 
     def accounted(self) -> int:
         return self.emitted + sum(self.rejected.values()) + self.fragments_merged + self.fragments_pending

@@ -8,21 +8,24 @@ draft-ietf-opsawg-pcapng (pcapng).
 
 from __future__ import annotations
 
+import logging
 import os
 import struct
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
-from ccedge.hardware.capture import _kernel, reasons
+from ccedge.hardware.capture import _kernel, pcapng, reasons
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.decode import SlowDecoder
 from ccedge.hardware.capture.errors import CaptureError
-from ccedge.hardware.capture.fastpath import MAX_CAPLEN, SUPPORTED_LINKTYPES, assemble_batch, walk_pcap
+from ccedge.hardware.capture.fastpath import SUPPORTED_LINKTYPES, assemble_batch, walk_pcap
+from ccedge.hardware.capture.gzipstream import GZIP_MAGIC, GzipStream, Report
 from ccedge.hardware.capture.reassembly import DEFAULT_TIMEOUT_S, Reassembler
+
+log = logging.getLogger("ccedge.capture")
 
 # classic pcap magic numbers as read little-endian: (big_endian records, nanosecond timestamps)
 PCAP_MAGICS = {
@@ -31,61 +34,19 @@ PCAP_MAGICS = {
     0xD4C3B2A1: (True, False),
     0x4D3CB2A1: (True, True),
 }
-PCAPNG_SHB = 0x0A0D0D0A
-PCAPNG_BOM = 0x1A2B3C4D
-GZIP_MAGIC = b"\x1f\x8b"
+PCAPNG_SHB = pcapng.SHB
 
 DEFAULT_BATCH = 65536
 CHUNK_BYTES = 16 << 20
+MAX_DAMAGE_LOGGED = 20  # per file; the counts in ``stats.damage`` stay complete
 
 
-class _GzipStream:
-    """gzip (RFC 1952) decoded with zlib directly, so a cut-off or corrupt stream still yields every byte
-    before the damage (``gzip.GzipFile`` raises and loses the buffered tail); members may be concatenated."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw = raw
-        self._z = zlib.decompressobj(wbits=31)
-        self._out = bytearray()
-        self.damaged = False
-        self._eof = False
-
-    def _fill(self, want: int) -> None:
-        while len(self._out) < want and not self._eof:
-            if self._z.eof and self._z.unused_data:
-                data = self._z.unused_data  # a further gzip member follows
-                self._z = zlib.decompressobj(wbits=31)
-            else:
-                data = self._raw.read(1 << 16)
-            if not data:
-                self._eof = True
-                # ended inside a member: cut off in transfer or by a full disk
-                self.damaged = not self._z.eof
-                break
-            try:
-                self._out += self._z.decompress(data)
-            except zlib.error:
-                self.damaged = True
-                self._eof = True
-
-    def readinto(self, mv: memoryview) -> int:
-        self._fill(len(mv))
-        n = min(len(mv), len(self._out))
-        mv[:n] = self._out[:n]
-        del self._out[:n]
-        return n
-
-    def read(self, n: int) -> bytes:
-        self._fill(n)
-        out = bytes(self._out[:n])
-        del self._out[:n]
-        return out
-
-    def close(self) -> None:
-        self._raw.close()
+def _ignore(reason: str, detail: str) -> None:
+    pass
 
 
-def _open_raw(path: Path) -> BinaryIO:
+def open_raw(path: Path, report: Report = _ignore) -> BinaryIO:
+    """The file's bytes, gunzipped when its content is gzip (damage goes to ``report``)."""
     try:
         f: BinaryIO = open(path, "rb")
     except OSError as e:
@@ -93,7 +54,7 @@ def _open_raw(path: Path) -> BinaryIO:
     head = f.read(2)
     f.seek(0)
     if head == GZIP_MAGIC:
-        return _GzipStream(f)  # type: ignore[return-value]
+        return GzipStream(f, report)
     return f
 
 
@@ -129,8 +90,8 @@ class CaptureReader:
         self.stats = CaptureStats()
         self.reassembler = Reassembler(self.stats, timeout_s=fragment_timeout_s)
         self._slow = SlowDecoder(self.reassembler)
-        self._f = _open_raw(self.path)
-        self.damaged = False  # gzip stream cut off or corrupt
+        self._damage_logged = 0
+        self._f = open_raw(self.path, self._damage)
         self._iterated = False
         head = self._read_exact(4)
         if len(head) < 4:
@@ -156,12 +117,28 @@ class CaptureReader:
             self.close()
             raise CaptureError(f"{self.path}: not a pcap or pcapng file (magic 0x{magic:08x})")
 
+    @property
+    def damaged(self) -> bool:
+        """The file itself is damaged (see ``stats.damage`` for what); packets that decoded are kept."""
+        return bool(self.stats.damage)
+
+    def _damage(self, reason: str, detail: str) -> None:
+        """Count damage under its stable key and name it once in the log (stderr for the CLI)."""
+        self.stats.note_damage(reason)
+        if reason in (reasons.GZIP_TRUNCATED, reasons.GZIP_CORRUPT, reasons.READ_ERROR):
+            self.stats.truncated = True
+        self._damage_logged += 1
+        if self._damage_logged <= MAX_DAMAGE_LOGGED:
+            log.warning("%s: damaged capture (%s): %s", self.path, reason, detail)
+        elif self._damage_logged == MAX_DAMAGE_LOGGED + 1:
+            log.warning("%s: more damage; only counted from here on", self.path)
+
     def _read_exact(self, n: int) -> bytes:
         buf = bytearray(n)
         got = _read_into(self._f, memoryview(buf))
         if got < 0:
-            self.damaged = True
             got = -got - 1
+            self._damage(reasons.READ_ERROR, "a read failed; the data ends there")
         return bytes(buf[:got])
 
     def _init_pcap(self, magic: int) -> None:
@@ -201,9 +178,6 @@ class CaptureReader:
                     self.stats.batches += 1
                     yield batch
             self.reassembler.flush()
-            if isinstance(self._f, _GzipStream) and self._f.damaged:
-                self.stats.truncated = True
-                self.damaged = True
         finally:
             self.close()
 
@@ -220,18 +194,24 @@ class CaptureReader:
         new[:left] = chunk[pos:filled]
         got = _read_into(self._f, memoryview(new)[left:])  # type: ignore[arg-type]
         if got < 0:
-            self.damaged = True
             got = -got - 1
+            self._damage(reasons.READ_ERROR, "a read failed; the data ends there")
         eof = left + got < size
         if eof and left + got < size // 2:
             # batches (and consumers keeping them) hold this buffer: do not pin 16 MiB for a small file
             new = new[: left + got].copy()
         return new, left + got, eof
 
-    def _truncated(self, reason: str = reasons.TRUNCATED_RECORD) -> None:
-        self.stats.truncated = True
+    def _truncated(self, reason: str = reasons.TRUNCATED_RECORD, detail: str = "") -> None:
+        """A record or block that cannot be read: one packet lost, counted and named."""
+        self.stats.truncated = self.stats.truncated or reason != reasons.PCAPNG_BAD_BLOCK
         self.stats.packets += 1
         self.stats.reject(reason)
+        default = {
+            reasons.TRUNCATED_RECORD: "the file ends inside a record (the packets before it are kept)",
+            reasons.CORRUPT_RECORD: "a record header claims an impossible length; reading stops there",
+        }
+        self._damage(reason, detail or default.get(reason, reason))
 
     def _iter_pcap(self) -> Iterator[PacketBatch]:
         chunk, filled, eof = self._refill(np.empty(0, np.uint8), 0, 0, 0)
@@ -244,7 +224,8 @@ class CaptureReader:
                 lts = np.full(rec_off.shape[0], self.linktype, np.int32)
                 yield assemble_batch(chunk, lts, rec_off, rec_len, rec_ts, self.stats, self._slow)
             if status == 2:
-                self._truncated(reasons.CORRUPT_RECORD)
+                self._truncated(reasons.CORRUPT_RECORD, f"record {self.stats.packets + 1} has an "
+                                "impossible length; reading stops there (the packets before it are kept)")
                 return
             if status == 1:
                 if eof:
@@ -258,6 +239,7 @@ class CaptureReader:
     def _iter_pcapng(self) -> Iterator[PacketBatch]:
         chunk, filled, eof = self._refill(np.frombuffer(self._head, np.uint8), 0, len(self._head), 0)
         pos = 0
+        consumed = 0  # file offset of chunk[0], for messages
         big = False
         ifaces: list[tuple[int, float, float]] = []  # (linktype, units per second, offset s)
         bp = self.batch_packets
@@ -265,6 +247,8 @@ class CaptureReader:
         lens: list[int] = []
         tss: list[float] = []
         lts: list[int] = []
+        scanning = False  # after a bad block: looking for the next sound one
+        bad_at = skipped = 0
 
         def flush() -> PacketBatch:
             b = assemble_batch(
@@ -282,27 +266,54 @@ class CaptureReader:
             lts.clear()
             return b
 
+        def bad_block(why: str) -> None:
+            nonlocal scanning, bad_at, skipped
+            bad_at, skipped, scanning = consumed + pos, 0, True
+            self._truncated(reasons.PCAPNG_BAD_BLOCK, f"block at byte {bad_at} {why}")
+
         while True:
+            if scanning:
+                q, need, qbig = pcapng.find_block(chunk, pos, filled, big, eof)
+                if q < 0:
+                    self._damage(reasons.PCAPNG_RESYNC, f"no sound block after byte {bad_at}: "
+                                 f"{skipped + filled - pos} bytes to the end of the file skipped")
+                    return
+                skipped += q - pos
+                if need:
+                    consumed += q
+                    chunk, filled, eof = self._refill(chunk, q, filled, need)
+                    pos = 0
+                    continue
+                self._damage(reasons.PCAPNG_RESYNC,
+                             f"resynchronised at byte {consumed + q} after skipping {skipped} bytes")
+                pos, big, scanning = q, qbig, False
+                continue
             if pos + 12 <= filled and chunk[pos : pos + 4].tobytes() == b"\x0a\x0d\x0d\x0a":
                 # Section Header Block: its byte-order magic decides how to read everything after it
                 bom = chunk[pos + 8 : pos + 12].tobytes()
-                if bom not in (b"\x1a\x2b\x3c\x4d", b"\x4d\x3c\x2b\x1a"):
+                if bom not in (pcapng.BOM_LE, pcapng.BOM_BE):
                     if offs:
                         yield flush()
-                    self._truncated(reasons.PCAPNG_BAD_BLOCK)
-                    return
-                big = bom == b"\x1a\x2b\x3c\x4d"
-            if pos + 12 > filled or pos + self._pcapng_block_len(chunk, pos, big) > filled:
-                need = 12 if pos + 12 > filled else self._pcapng_block_len(chunk, pos, big)
+                    bad_block("is a section header with a bad byte-order magic")
+                    pos += 1
+                    continue
+                big = bom == pcapng.BOM_BE
+            blen = pcapng.block_len(chunk, pos, big)
+            if pos + 12 > filled or pos + blen > filled:
+                need = 12 if pos + 12 > filled else blen
                 if offs:
                     yield flush()
-                if eof:
-                    if pos < filled:
-                        self._truncated()
-                    return
-                if need > MAX_CAPLEN + 64:
-                    self._truncated(reasons.PCAPNG_BAD_BLOCK)
-                    return
+                if eof or need > pcapng.MAX_BLOCK:
+                    if pos >= filled:
+                        return
+                    plausible = need <= pcapng.MAX_BLOCK and need >= 12 and need % 4 == 0
+                    if eof and plausible and pcapng.find_block(chunk, pos + 1, filled, big, True)[0] < 0:
+                        self._truncated()  # a sound-looking last block is cut: the file was cut
+                        return
+                    bad_block(f"claims {need} bytes, more than the file holds")
+                    pos += 1
+                    continue
+                consumed += pos
                 chunk, filled, eof = self._refill(chunk, pos, filled, need)
                 pos = 0
                 continue
@@ -339,18 +350,18 @@ class CaptureReader:
                         yield flush()
                     continue
             btype = int.from_bytes(chunk[pos : pos + 4].tobytes(), "big" if big else "little")
-            if btype == PCAPNG_SHB:
-                ifaces = []  # interface ids are per section
-            blen = self._pcapng_block_len(chunk, pos, big)
-            if blen < 12 or blen % 4:
+            if blen < 12 or blen % 4 or not pcapng.trailer_ok(chunk, pos, blen, big):
                 if offs:
                     yield flush()
-                self._truncated(reasons.PCAPNG_BAD_BLOCK)
-                return
+                bad_block(f"has a bad total length ({blen})")
+                pos += 1
+                continue
+            if btype == PCAPNG_SHB:
+                ifaces = []  # interface ids are per section
             e = ">" if big else "<"
             body = pos + 8
             if btype == 1:  # Interface Description Block
-                ifaces.append(self._pcapng_idb(chunk[body : pos + blen - 4].tobytes(), e))
+                ifaces.append(pcapng.parse_idb(chunk[body : pos + blen - 4].tobytes(), e))
             elif btype in (6, 2, 3):  # Enhanced / obsolete Packet / Simple Packet Block
                 if btype == 3:
                     if blen < 16:
@@ -371,6 +382,8 @@ class CaptureReader:
                 if caplen < 0 or dpos + caplen > pos + blen - 4:
                     self.stats.packets += 1
                     self.stats.reject(reasons.PCAPNG_BAD_BLOCK)
+                    self._damage(reasons.PCAPNG_BAD_BLOCK,
+                                 f"packet block at byte {consumed + pos} has a bad captured length")
                 elif iface >= len(ifaces):
                     self.stats.packets += 1
                     self.stats.reject(reasons.PCAPNG_UNKNOWN_INTERFACE)
@@ -383,32 +396,6 @@ class CaptureReader:
                     if len(offs) >= bp:
                         yield flush()
             pos += blen
-
-    @staticmethod
-    def _pcapng_block_len(chunk: np.ndarray, pos: int, big: bool) -> int:
-        if pos + 8 > chunk.shape[0]:
-            return 12
-        return int.from_bytes(chunk[pos + 4 : pos + 8].tobytes(), "big" if big else "little")
-
-    @staticmethod
-    def _pcapng_idb(body: bytes, e: str) -> tuple[int, float, float]:
-        if len(body) < 8:
-            return -1, 1e6, 0.0
-        lt = struct.unpack_from(e + "H", body, 0)[0]
-        per_s, toff = 1e6, 0.0
-        p = 8
-        while p + 4 <= len(body):
-            code, olen = struct.unpack_from(e + "HH", body, p)
-            if code == 0:
-                break
-            val = body[p + 4 : p + 4 + olen]
-            if code == 9 and olen >= 1:  # if_tsresol: 10^-v, or 2^-v when the top bit is set
-                v = val[0]
-                per_s = float(2 ** (v & 0x7F)) if v & 0x80 else float(10**v)
-            elif code == 14 and olen >= 8:  # if_tsoffset, seconds
-                toff = float(struct.unpack(e + "q", val[:8])[0])
-            p += 4 + ((olen + 3) & ~3)
-        return lt, per_s, toff
 
 
 def open_capture(
@@ -437,4 +424,4 @@ def sniff_format(data: bytes) -> str:
     raise CaptureError("not a pcap, pcapng or gzip file")
 
 
-__all__ = ["CaptureReader", "open_capture", "sniff_format"]
+__all__ = ["CaptureReader", "open_capture", "open_raw", "sniff_format"]

@@ -21,7 +21,7 @@ from ccedge.hardware.capture import _kernel as k
 from ccedge.hardware.capture import synth
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.errors import CaptureError
-from ccedge.hardware.capture.files import _open_raw
+from ccedge.hardware.capture.files import open_raw
 
 
 def _run(*cmd: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def _run(*cmd: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:
 
 def to_ethernet_pcap(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> Path:
     """Rewrite a pcap/pcapng (gzip'd or not) of any supported link type as an Ethernet classic pcap."""
-    f = _open_raw(Path(src))
+    f = open_raw(Path(src))
     try:
         head = f.read(4)
         data = head + f.read(1 << 34)

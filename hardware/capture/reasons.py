@@ -84,4 +84,18 @@ CORRUPT_RECORD = "corrupt-record-header"
 PCAPNG_BAD_BLOCK = "pcapng-bad-block"
 PCAPNG_UNKNOWN_INTERFACE = "pcapng-unknown-interface"
 
+# Damage to the file itself, the keys of ``CaptureStats.damage`` (stable: Health and receipts carry them).
+# The truncated/corrupt/bad-block keys above double as damage keys.
+GZIP_CRC = "gzip-crc-mismatch"  # a member's CRC-32 trailer disagrees with its data (data kept)
+GZIP_LENGTH = "gzip-length-mismatch"  # a member's ISIZE trailer disagrees with its data (data kept)
+GZIP_TRUNCATED = "gzip-truncated"  # the compressed stream ends inside a member
+GZIP_CORRUPT = "gzip-corrupt"  # DEFLATE data that cannot be inflated; what came before is kept
+GZIP_TRAILING_GARBAGE = "gzip-trailing-garbage"  # non-gzip bytes after the last member (ignored)
+PCAPNG_RESYNC = "pcapng-resync"  # bytes skipped to reach the next valid block after a bad one
+READ_ERROR = "read-error"  # the operating system failed a read; the data ends there
+DAMAGE = frozenset({
+    TRUNCATED_RECORD, CORRUPT_RECORD, PCAPNG_BAD_BLOCK, GZIP_CRC, GZIP_LENGTH, GZIP_TRUNCATED, GZIP_CORRUPT,
+    GZIP_TRAILING_GARBAGE, PCAPNG_RESYNC, READ_ERROR,
+})
+
 __all__ = ["DEFER", "NAMES", "OK"]

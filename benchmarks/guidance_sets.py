@@ -1,0 +1,70 @@
+"""Render and transcribe the labelled guidance set once, cached outside git.
+
+``python benchmarks/guidance_sets.py [--voice en-us|piper|all] [--limit N]`` writes, per voice,
+``<cache>/<voice>/calls.pcap`` (all calls of the set as SIP + G.711 RTP, a few seconds apart)
+and ``transcripts.jsonl`` (``ccedge transcribe --json``: the real speech engine on the
+capture). The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ccedge.core.simulate import write_capture
+from ccedge.testing.guidance_calls import eval_calls, synthetic_call
+
+CACHE = Path(os.environ.get("CCEDGE_GUIDANCE_CACHE", Path.home() / ".cache" / "ccedge" / "guidance-eval"))
+VOICES = ("en-us", "piper")
+SPACING_S = 4.0  # calls start this far apart (they overlap, as on a live floor)
+
+
+def set_digest(limit: int | None) -> str:
+    calls = eval_calls()[:limit]
+    blob = json.dumps([[c.call_id, c.turns] for c in calls]).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def prepare(voice: str, limit: int | None = None, quiet: bool = False) -> Path:
+    """The transcripts of the set spoken by ``voice`` (rendered and transcribed when not cached)."""
+    folder = CACHE / f"{voice}-{set_digest(limit)}"
+    out = folder / "transcripts.jsonl"
+    if out.is_file():
+        return out
+    folder.mkdir(parents=True, exist_ok=True)
+    calls = eval_calls()[:limit]
+    t0 = time.perf_counter()
+    cap = folder / "calls.pcap"
+    write_capture(cap, [synthetic_call(c, voice=voice, start=i * SPACING_S) for i, c in enumerate(calls)],
+                  truth_json=folder / "truth.json")
+    if not quiet:
+        print(f"{voice}: rendered {len(calls)} calls in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    t0 = time.perf_counter()
+    tmp = out.with_suffix(".part")
+    with tmp.open("w") as f:
+        subprocess.run([sys.executable, "-m", "ccedge.core.cli", "transcribe", str(cap), "--json"],
+                       stdout=f, check=True)
+    tmp.rename(out)
+    if not quiet:
+        print(f"{voice}: transcribed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--voice", default="all", choices=[*VOICES, "all"])
+    ap.add_argument("--limit", type=int)
+    a = ap.parse_args()
+    for v in VOICES if a.voice == "all" else (a.voice,):
+        print(prepare(v, a.limit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

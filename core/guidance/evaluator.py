@@ -1,0 +1,234 @@
+"""One call's rule state: what was said when, and each rule's status as of now.
+
+``CallEvaluator`` records *hits* (an utterance matching a marker or a rule's phrases, a key
+press, a talk measurement) and computes every rule's state from those times, never from the
+order utterances arrived in: two legs transcribed by different workers may arrive out of
+order, and a rule's final status must not depend on that. ``step`` returns the prompts whose
+state changed (opened, cleared, violated); ``finish`` gives each rule's final status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ccedge.core.guidance.policy import PhraseSet, Policy, Rule
+from ccedge.core.guidance.records import Hit, Line, Prompt, RuleResult, RuleState, Status
+from ccedge.core.guidance.talk import TalkTracker, measured
+from ccedge.core.language import LegSentiment, PhraseMatcher, normalise
+
+_SAME_UTTERANCE_S = 0.05  # ordering: "first" in the same utterance as "then" still counts as before
+
+
+class CompiledPolicy:
+    """A policy with its phrase matchers built once (shared by every call)."""
+
+    def __init__(self, policy: Policy, fuzzy: bool | None = None) -> None:
+        self.policy = policy
+        use_fuzzy = policy.fuzzy if fuzzy is None else fuzzy
+        self.sets: dict[str, tuple[PhraseSet, PhraseMatcher]] = {}
+
+        def add(name: str, ps: PhraseSet) -> None:
+            self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy))
+
+        for name, ps in policy.markers.items():
+            add(name, ps)
+        for r in policy.rules:
+            if r.kind in ("required", "forbidden", "trigger"):
+                add(f"rule:{r.id}", r.said)
+            if r.respond is not None:
+                add(f"respond:{r.id}", r.respond)
+
+
+class CallEvaluator:
+    def __init__(self, compiled: CompiledPolicy) -> None:
+        self.c = compiled
+        self.policy = compiled.policy
+        self.hits: dict[str, list[Hit]] = {name: [] for name in compiled.sets}
+        self.hits["dtmf"] = []
+        self.talk = TalkTracker()
+        self.customer = LegSentiment()
+        self.frustrated: Hit | None = None  # first time the sentiment rule fired
+        self.now = 0.0
+        self.emitted: dict[str, str] = {}
+        self._memo: dict[str, RuleState] = {}
+
+    # -- input -------------------------------------------------------------------------------
+    def utterance(self, line: Line) -> None:
+        self.now = max(self.now, line.end_s)
+        self.talk.utterance(line.start_s, line.end_s, line.role)
+        norm = normalise(line.text)
+        toks = set(norm.split())
+        for name, (ps, matcher) in self.c.sets.items():
+            if ps.role != "any" and ps.role != line.role:
+                continue
+            mask = next((m for m in ps.masks if f"[{m.lower()}]" in toks), None)
+            if mask is not None:
+                self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, f"[{mask}]"))
+                continue
+            m = matcher.match(norm, normalised=True) if ps.phrases else None
+            if m is not None:
+                self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, m.phrase, m.score))
+        if line.role == "customer":
+            self.customer.add(line.start_s, line.text)
+            for r in self.policy.rules:
+                if r.kind == "sentiment" and self.frustrated is None and self.customer.smoothed < r.below \
+                        and (r.drop <= 0 or self.customer.trend <= -r.drop):
+                    self.frustrated = Hit(line.start_s, line.end_s, "customer", line.text,
+                                          f"sentiment {self.customer.smoothed:+.2f}")
+
+    def dtmf(self, t0: float, t1: float, role: str) -> None:
+        self.now = max(self.now, t1)
+        self.hits["dtmf"].append(Hit(t0, t1, role, "", "key press"))
+
+    def advance(self, t: float) -> None:
+        self.now = max(self.now, t)
+
+    # -- state ---------------------------------------------------------------------------------
+    def first(self, name: str) -> Hit | None:
+        """First occurrence of a marker, a rule's phrase, or the time a rule was met."""
+        if name in self.hits:
+            return min(self.hits[name], key=lambda h: h.t0, default=None)
+        try:
+            rule = self.policy.rule(name)
+        except KeyError:
+            return None
+        st = self.state(rule, final=False)
+        return st.evidence[0] if st.status == "met" and st.evidence else None
+
+    def state(self, r: Rule, final: bool) -> RuleState:
+        key = f"{r.id}/{final}"
+        if key not in self._memo:
+            self._memo[key] = RuleState("idle")  # guards a rule that refers to itself
+            self._memo[key] = _KINDS[r.kind](self, r, final)
+        return self._memo[key]
+
+    def step(self) -> list[Prompt]:
+        """Prompts for every rule whose live state changed since the last step."""
+        self._memo.clear()
+        out: list[Prompt] = []
+        for r in self.policy.rules:
+            st = self.state(r, final=False)
+            prev = self.emitted.get(r.id, "idle")
+            if st.status == prev:
+                continue
+            if st.status == "open":
+                out.append(Prompt(self.now, r.id, r.severity, r.message, "open", st.evidence, st.due_by))
+            elif st.status == "violated":
+                out.append(Prompt(self.now, r.id, r.severity, r.message, "violated", st.evidence, st.due_by))
+            elif st.status == "met" and prev in ("open", "violated"):
+                out.append(Prompt(self.now, r.id, r.severity, r.message, "cleared", st.evidence))
+            self.emitted[r.id] = st.status
+        return out
+
+    def finish(self, end_s: float) -> tuple[list[Prompt], list[RuleResult]]:
+        """Final prompts (rules that end violated and were not yet shown so) and statuses."""
+        self.advance(end_s)
+        prompts = self.step()
+        self._memo.clear()
+        results: list[RuleResult] = []
+        for r in self.policy.rules:
+            st = self.state(r, final=True)
+            status: Status = {"idle": "not_applicable", "met": "met"}.get(st.status, "violated")
+            if r.kind == "trigger" and r.respond is None and st.status == "open":
+                status = "met"  # a prompt-only trigger: it fired and the script was shown
+            results.append(RuleResult(r.id, r.kind, r.severity, status, st.evidence))
+            if status == "violated" and self.emitted.get(r.id) != "violated":
+                prompts.append(Prompt(self.now, r.id, r.severity, r.message, "violated", st.evidence))
+                self.emitted[r.id] = "violated"
+        return prompts, results
+
+
+# -- rule kinds -------------------------------------------------------------------------------
+def _start(ev: CallEvaluator, r: Rule) -> Hit | bool | None:
+    """When the rule starts to apply: ``True`` from the start, a hit, or ``None`` (not yet)."""
+    if not r.when:
+        return True
+    return ev.first(r.when)
+
+
+def _required(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    start = _start(ev, r)
+    if start is None:
+        return RuleState("idle")
+    t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
+    deadline = None if r.within_s is None else t_start + r.within_s
+    blocker: Hit | None = None
+    if r.before:
+        after = [h for h in ev.hits.get(r.before, []) if h.t0 >= t_start] if r.before in ev.hits else []
+        blocker = min(after, key=lambda h: h.t0, default=None) if r.before in ev.hits else ev.first(r.before)
+        if blocker is not None and (deadline is None or blocker.t0 < deadline):
+            deadline = blocker.t0
+    said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start and (deadline is None or h.t0 <= deadline)]
+    if said:
+        return RuleState("met", (said[0],))
+    cause = (blocker,) if blocker is not None and blocker.t0 == deadline else ()
+    if deadline is not None and ev.now > deadline:
+        return RuleState("violated", cause, deadline)
+    if final:
+        return RuleState("violated", cause, deadline)
+    # Live: a deadline is something to show; "somewhere in the call" is only judged at the end.
+    return RuleState("open" if deadline is not None else "idle", cause, deadline)
+
+
+def _forbidden(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    start = _start(ev, r)
+    if start is None:
+        return RuleState("idle")
+    t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
+    said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start]
+    return RuleState("violated", tuple(said)) if said else RuleState("met")
+
+
+def _trigger(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    start = _start(ev, r)
+    if start is None:
+        return RuleState("idle")
+    t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
+    trig = min((h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start), key=lambda h: h.t0, default=None)
+    if trig is None:
+        return RuleState("idle")
+    if r.respond is None:
+        return RuleState("open", (trig,))
+    deadline = None if r.respond_within_s is None else trig.t1 + r.respond_within_s
+    answer = [h for h in ev.hits[f"respond:{r.id}"]
+              if h.t1 >= trig.t0 and (deadline is None or h.t0 <= deadline)]
+    if answer:
+        return RuleState("met", (trig, answer[0]))
+    if deadline is not None and ev.now > deadline:
+        return RuleState("violated", (trig,), deadline)
+    return RuleState("violated" if final else "open", (trig,), deadline)
+
+
+def _ordering(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    then = ev.first(r.then)
+    if then is None:
+        return RuleState("idle")
+    found = (ev.first(f) for f in r.first)
+    firsts = [h for h in found if h is not None and h.t0 <= then.t0 + _SAME_UTTERANCE_S]
+    need = r.first_min or len(r.first)
+    if len(firsts) >= need:
+        return RuleState("met", (*firsts, then))
+    return RuleState("violated", (then, *firsts))
+
+
+def _talk(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    worst = ev.talk.longest(r.metric, ev.now)
+    if worst is not None and measured(worst) > r.max_s:
+        return RuleState("violated", (worst,))
+    return RuleState("met", (worst,) if worst is not None else ())
+
+
+def _sentiment(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
+    if ev.frustrated is None:
+        return RuleState("idle")
+    now = ev.customer.history[-1]
+    end = Hit(now[0], now[0], "customer", "", f"sentiment {now[2]:+.2f}")
+    if ev.customer.smoothed >= r.below and now[0] > ev.frustrated.t0:
+        return RuleState("met", (ev.frustrated, end))
+    return RuleState("violated" if final else "open", (ev.frustrated, end))
+
+
+_KINDS: dict[str, Callable[[CallEvaluator, Rule, bool], RuleState]] = {
+    "required": _required, "forbidden": _forbidden, "trigger": _trigger, "ordering": _ordering,
+    "talk": _talk, "sentiment": _sentiment,
+}

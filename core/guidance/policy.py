@@ -1,0 +1,301 @@
+"""Policy packs: declarative, versioned TOML files of markers and rules, validated on load.
+
+A policy has a ``[policy]`` table (``id``, ``version``), named ``[markers.<name>]`` (phrase
+sets that rules refer to: "the agent verified the caller", "account details were given") and
+``[[rules]]``. Each rule has a stable ``id``, a ``kind`` (see ``KIND_KEYS``), a ``severity``
+and the ``message`` a supervisor sees. Every fault is reported with its file, line and rule
+(:class:`~ccedge.core.guidance.errors.Problem`); loading refuses a policy with any fault.
+Packs ``finance``, ``healthcare`` and ``service`` ship in ``packs/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ccedge.core.guidance.errors import PolicyError
+from ccedge.core.tomlcheck import LineMap, Problem, toml_error_line
+
+KINDS = ("required", "forbidden", "trigger", "ordering", "talk", "sentiment")
+SEVERITIES = ("info", "warning", "critical")
+ROLES = ("agent", "customer", "any")
+TALK_METRICS = ("silence", "overtalk", "monologue", "hold")
+BUILTIN_MARKERS = ("dtmf",)  # the first key press on any leg
+
+_COMMON = {"id", "kind", "severity", "message", "title", "role", "when"}
+KIND_KEYS: dict[str, set[str]] = {
+    "required": {"phrases", "masks", "within_s", "before"},
+    "forbidden": {"phrases", "masks"},
+    "trigger": {"phrases", "masks", "respond", "respond_role", "respond_within_s"},
+    "ordering": {"first", "first_min", "then"},
+    "talk": {"metric", "max_s"},
+    "sentiment": {"below", "drop"},
+}
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "required": (), "forbidden": (), "trigger": (), "ordering": ("first", "then"),
+    "talk": ("metric", "max_s"), "sentiment": ("below",),
+}
+_MARKER_KEYS = {"role", "phrases", "masks"}
+_POLICY_KEYS = {"id", "version", "description", "fuzzy_threshold", "fuzzy"}
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseSet:
+    """Who must say it (``any`` for either side) and the paraphrases or redaction masks."""
+
+    role: str = "any"
+    phrases: tuple[str, ...] = ()
+    masks: tuple[str, ...] = ()  # redaction kinds: an utterance with ``[PAN]`` hits mask "PAN"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    title: str = ""
+    when: str = ""  # marker that makes the rule apply (from its first occurrence)
+    said: PhraseSet = PhraseSet()  # required/forbidden phrase, trigger phrase
+    within_s: float | None = None  # required: seconds from the start (or from ``when``)
+    before: str = ""  # required: must come before this marker
+    respond: PhraseSet | None = None  # trigger: the answer expected of the other side
+    respond_within_s: float | None = None
+    first: tuple[str, ...] = ()  # ordering: markers that must come before ``then``
+    first_min: int = 0  # ordering: how many of ``first`` (0: all)
+    then: str = ""
+    metric: str = ""  # talk
+    max_s: float = 0.0
+    below: float = 0.0  # sentiment: smoothed score under which the customer is frustrated
+    drop: float = 0.0  # sentiment: and falling by at least this much
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    id: str
+    version: str
+    markers: dict[str, PhraseSet]
+    rules: tuple[Rule, ...]
+    source: str = ""
+    description: str = ""
+    fuzzy_threshold: float = 86.0
+    fuzzy: bool = True
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+def pack_names() -> list[str]:
+    return sorted(p.name[:-5] for p in (resources.files("ccedge.core.guidance") / "packs").iterdir()
+                  if p.name.endswith(".toml"))
+
+
+def load_policy(name_or_path: str | Path) -> Policy:
+    """A shipped pack by name (``finance``) or a policy file by path."""
+    s = str(name_or_path)
+    if s in pack_names():
+        res = resources.files("ccedge.core.guidance") / "packs" / f"{s}.toml"
+        return parse_policy(res.read_text(encoding="utf-8"), f"pack:{s}")
+    path = Path(s)
+    if not path.is_file():
+        packs = ", ".join(pack_names())
+        raise PolicyError([Problem(s, 0, "", f"no such policy pack or file (packs: {packs})")])
+    return parse_policy(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_policy(source: str, file: str = "<policy>") -> Policy:
+    try:
+        doc = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as e:
+        raise PolicyError([Problem(file, toml_error_line(e), "", f"not valid TOML: {e}")]) from e
+    v = _Validator(file, LineMap(source))
+    policy = v.policy(doc)
+    if v.problems:
+        raise PolicyError(v.problems)
+    assert policy is not None
+    return policy
+
+
+def check_policy(source: str, file: str) -> list[Problem]:
+    """Every fault of a policy (empty when it loads)."""
+    try:
+        parse_policy(source, file)
+    except PolicyError as e:
+        return e.problems
+    return []
+
+
+class _Validator:
+    def __init__(self, file: str, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def fault(self, table: str, index: int, key: str, rule: str, what: str) -> None:
+        label = f"{'marker' if table.startswith('markers') else 'rule'} {rule}" if rule else ""
+        self.problems.append(Problem(self.file, self.lines.line(table, index, key), label, what))
+
+    def unknown(self, table: str, index: int, rule: str, got: dict[str, Any], allowed: set[str]) -> None:
+        for k in got:
+            if k not in allowed:
+                near = difflib.get_close_matches(k, sorted(allowed), n=1)
+                hint = f" (did you mean '{near[0]}'?)" if near else ""
+                self.fault(table, index, k, rule, f"unknown key '{k}'{hint}")
+
+    def policy(self, doc: dict[str, Any]) -> Policy | None:
+        head = doc.get("policy")
+        if not isinstance(head, dict):
+            self.fault("policy", 0, "", "", "missing [policy] table with id and version")
+            head = {}
+        self.unknown("policy", 0, "", head, _POLICY_KEYS)
+        for k in ("id", "version"):
+            if not isinstance(head.get(k), str) or not head.get(k):
+                self.fault("policy", 0, k, "", f"[policy] needs a non-empty string '{k}'")
+        for k in doc:
+            if k not in ("policy", "markers", "rules"):
+                self.fault(k, 0, "", "", f"unknown top-level table '{k}' (expected policy, markers, rules)")
+        markers: dict[str, PhraseSet] = {}
+        raw_markers = doc.get("markers", {})
+        if not isinstance(raw_markers, dict):
+            self.fault("markers", 0, "", "", "'markers' must be a table of [markers.<name>]")
+            raw_markers = {}
+        for name, m in raw_markers.items():
+            table = f"markers.{name}"
+            if not isinstance(m, dict):
+                self.fault("markers", 0, name, name, "a marker must be a table with role and phrases")
+                continue
+            self.unknown(table, 0, name, m, _MARKER_KEYS)
+            ps = self.phrase_set(table, 0, name, m, "phrases", "masks")
+            if ps is not None:
+                markers[name] = ps
+        rules: list[Rule] = []
+        raw_rules = doc.get("rules", [])
+        if not isinstance(raw_rules, list) or not raw_rules:
+            self.fault("rules", 0, "", "", "a policy needs at least one [[rules]] entry")
+            raw_rules = []
+        seen: set[str] = set()
+        for i, r in enumerate(raw_rules):
+            rule = self.rule(i, r, markers, seen)
+            if rule is not None:
+                rules.append(rule)
+        ids = {r.id for r in rules}
+        for i, r in enumerate(rules):
+            for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"),
+                             *((f, "first") for f in r.first)):
+                if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:
+                    self.fault("rules", i, key, r.id, f"'{key}' names '{ref}', which is no marker or rule")
+        if self.problems:
+            return None
+        threshold = head.get("fuzzy_threshold", 86.0)
+        return Policy(str(head["id"]), str(head["version"]), markers, tuple(rules), self.file,
+                      str(head.get("description", "")), float(threshold), bool(head.get("fuzzy", True)))
+
+    def phrase_set(self, table: str, index: int, rule: str, d: dict[str, Any], pkey: str,
+                   mkey: str, role_key: str = "role") -> PhraseSet | None:
+        role = d.get(role_key, "any")
+        ok = True
+        if role not in ROLES:
+            self.fault(table, index, role_key, rule, f"'{role_key}' must be one of {', '.join(ROLES)}")
+            ok = False
+        phrases = d.get(pkey, [])
+        masks = d.get(mkey, [])
+        for key, val in ((pkey, phrases), (mkey, masks)):
+            if not isinstance(val, list) or not all(isinstance(x, str) and x.strip() for x in val):
+                self.fault(table, index, key, rule, f"'{key}' must be a list of non-empty strings")
+                ok = False
+        if ok and not phrases and not masks:
+            self.fault(table, index, pkey, rule, f"needs '{pkey}' (paraphrases) or '{mkey}'")
+            ok = False
+        if not ok:
+            return None
+        return PhraseSet(role, tuple(phrases), tuple(m.upper() for m in masks))
+
+    def number(self, i: int, rid: str, r: dict[str, Any], key: str, lo: float | None = 0.0) -> float | None:
+        if key not in r:
+            return None
+        val = r[key]
+        if isinstance(val, bool) or not isinstance(val, int | float) or (lo is not None and val < lo):
+            self.fault("rules", i, key, rid, f"'{key}' must be a number{'' if lo is None else f' >= {lo:g}'}")
+            return None
+        return float(val)
+
+    def rule(self, i: int, r: Any, markers: dict[str, PhraseSet], seen: set[str]) -> Rule | None:
+        if not isinstance(r, dict):
+            self.fault("rules", i, "", "", "each [[rules]] entry must be a table")
+            return None
+        rid = r.get("id")
+        if not isinstance(rid, str) or not rid:
+            self.fault("rules", i, "id", f"#{i + 1}", "needs a non-empty string 'id'")
+            return None
+        if rid in seen:
+            self.fault("rules", i, "id", rid, "duplicate rule id")
+        seen.add(rid)
+        kind = r.get("kind")
+        if kind not in KINDS:
+            self.fault("rules", i, "kind", rid, f"'kind' must be one of {', '.join(KINDS)}")
+            return None
+        n_before = len(self.problems)
+        self.unknown("rules", i, rid, r, _COMMON | KIND_KEYS[kind])
+        for k in _NEEDS[kind]:
+            if k not in r:
+                self.fault("rules", i, "", rid, f"a {kind} rule needs '{k}'")
+        severity = r.get("severity", "warning")
+        if severity not in SEVERITIES:
+            self.fault("rules", i, "severity", rid, f"'severity' must be one of {', '.join(SEVERITIES)}")
+        message = r.get("message", "")
+        if not isinstance(message, str) or not message.strip():
+            self.fault("rules", i, "message", rid, "needs a non-empty 'message' for the supervisor")
+        for k in ("when", "before", "then", "title"):
+            if k in r and not isinstance(r[k], str):
+                self.fault("rules", i, k, rid, f"'{k}' must be a string")
+        said = PhraseSet()
+        respond: PhraseSet | None = None
+        if kind in ("required", "forbidden", "trigger"):
+            role_default = {"required": "agent", "forbidden": "agent", "trigger": "customer"}[kind]
+            said = self.phrase_set("rules", i, rid, {"role": role_default, **r}, "phrases", "masks") or said
+        if kind == "trigger" and "respond" in r:
+            respond = self.phrase_set("rules", i, rid, {"respond_role": "agent", **r}, "respond", "_",
+                                      role_key="respond_role")
+        elif kind == "trigger" and ("respond_within_s" in r or "respond_role" in r):
+            self.fault("rules", i, "respond_within_s", rid,
+                       "'respond_within_s'/'respond_role' need 'respond'")
+        first: tuple[str, ...] = ()
+        first_min = 0
+        if kind == "ordering":
+            f = r.get("first")
+            if isinstance(f, str):
+                f = [f]
+            if not isinstance(f, list) or not f or not all(isinstance(x, str) for x in f):
+                self.fault("rules", i, "first", rid, "'first' must be a marker name or a list of them")
+            else:
+                first = tuple(f)
+            fm = r.get("first_min", 0)
+            if isinstance(fm, bool) or not isinstance(fm, int) or not 0 <= fm <= max(1, len(first)):
+                self.fault("rules", i, "first_min", rid,
+                           "'first_min' must be an integer from 0 to len(first)")
+            else:
+                first_min = fm
+        metric = r.get("metric", "")
+        if kind == "talk" and metric not in TALK_METRICS:
+            self.fault("rules", i, "metric", rid, f"'metric' must be one of {', '.join(TALK_METRICS)}")
+        within = self.number(i, rid, r, "within_s")
+        respond_within = self.number(i, rid, r, "respond_within_s")
+        max_s = self.number(i, rid, r, "max_s")
+        below = self.number(i, rid, r, "below", lo=None)
+        drop = self.number(i, rid, r, "drop")
+        if below is not None and not -1.0 <= below <= 1.0:
+            self.fault("rules", i, "below", rid, "'below' is a sentiment score from -1 to 1")
+        if len(self.problems) > n_before:
+            return None
+        return Rule(
+            rid, kind, severity, message.strip(), str(r.get("title", "")), str(r.get("when", "")), said,
+            within, str(r.get("before", "")), respond, respond_within, first, first_min,
+            str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
+        )

@@ -1,0 +1,60 @@
+"""Sentiment per utterance (VADER, offline, lexicon-based) smoothed per leg.
+
+VADER's compound score (-1..1) is noisy on single short turns, so each leg keeps an
+exponential moving average weighted by utterance length; ``trend`` is the change of the
+smoothed value over the last few utterances (negative: the customer is getting more upset).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from dataclasses import dataclass, field
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@functools.cache
+def _analyser() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment(text: str) -> float:
+    """VADER compound score of ``text`` (-1 very negative .. 1 very positive)."""
+    if not text.strip():
+        return 0.0
+    return float(_analyser().polarity_scores(text)["compound"])
+
+
+@dataclass(slots=True)
+class LegSentiment:
+    """Smoothed sentiment of one leg; ``add`` returns the new smoothed value."""
+
+    alpha: float = 0.45  # weight of a ~10-word utterance; shorter ones count less
+    smoothed: float = 0.0
+    n: int = 0
+    history: list[tuple[float, float, float]] = field(default_factory=list)  # (t, raw, smoothed)
+    _recent: deque[float] = field(default_factory=lambda: deque(maxlen=4))
+
+    def add(self, t: float, text: str) -> float:
+        raw = sentiment(text)
+        words = max(1, len(text.split()))
+        a = min(0.8, self.alpha * min(1.0, words / 10))
+        self.smoothed = raw if self.n == 0 else (1 - a) * self.smoothed + a * raw
+        self.n += 1
+        self.history.append((t, raw, self.smoothed))
+        self._recent.append(self.smoothed)
+        return self.smoothed
+
+    @property
+    def trend(self) -> float:
+        """Smoothed now minus smoothed a few utterances ago (0 until there are two)."""
+        return self._recent[-1] - self._recent[0] if len(self._recent) > 1 else 0.0
+
+    @property
+    def start(self) -> float:
+        return self.history[0][2] if self.history else 0.0
+
+    @property
+    def minimum(self) -> float:
+        return min((h[2] for h in self.history), default=0.0)

@@ -1,0 +1,1 @@
+"""Quality management: scorecards over guidance results, evidence, re-scoring, disputes, aggregates."""

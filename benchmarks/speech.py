@@ -69,7 +69,7 @@ class Item:
 
 
 def load_items(smoke: bool) -> list[Item]:
-    from ccedge.core.speech.audio import read_wav
+    from ccedge.core.audiofile import read_wav
 
     sp = SHARED / "speech"
     items: list[Item] = []

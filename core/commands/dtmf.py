@@ -16,7 +16,7 @@ import argparse
 import json
 from typing import Any
 
-from ccedge.core.commands._legs import audio_legs, to_vad_rate
+from ccedge.core.audiolegs import audio_legs, to_analysis_rate
 
 
 def register(subparsers: Any) -> None:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from ccedge.dsp.dtmf import detect_dtmf
 
     for leg in audio_legs(args.audio):
-        x, rate = to_vad_rate(leg.samples, leg.rate)
+        x, rate = to_analysis_rate(leg.samples, leg.rate)
         events = tones_to_events(detect_dtmf(x, rate), leg.call_id, leg.leg)
         if args.merge:
             events = merge_dtmf([e for e in leg.dtmf if e.leg == leg.leg], events)

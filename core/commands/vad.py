@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from ccedge.core.commands._legs import audio_legs, to_vad_rate
+from ccedge.core.audiolegs import audio_legs, to_analysis_rate
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     calls: dict[str, dict[str, list[tuple[float, float]]]] = {}
     durations: dict[str, float] = {}
     for leg in audio_legs(args.audio):
-        x, rate = to_vad_rate(leg.samples, leg.rate)
+        x, rate = to_analysis_rate(leg.samples, leg.rate)
         labels = make_vad(args.engine, rate, args.frame_ms, args.mode).detect(x)
         segs = frames_to_segments(labels, args.frame_ms)
         calls.setdefault(leg.call_id, {})[leg.leg] = segs

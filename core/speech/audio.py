@@ -1,9 +1,9 @@
-"""Audio plumbing for the engine: int16 at 8/16 kHz in, float32 at 16 kHz out, WAV reading."""
+"""Audio plumbing for the engine: int16 at 8/16 kHz in, float32 at 16 kHz out.
+
+WAV files are read by ``ccedge.core.audiofile`` (the one reader).
+"""
 
 from __future__ import annotations
-
-import wave
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -43,23 +43,3 @@ def rms_dbfs(samples: npt.NDArray[np.int16]) -> float:
     x = np.asarray(samples, dtype=np.float64) / 32768.0
     ms = float(np.mean(x * x))
     return 10.0 * np.log10(ms) if ms > 0 else float("-inf")
-
-
-def read_wav(path: Path) -> tuple[int, list[npt.NDArray[np.int16]]]:
-    """A PCM WAV file as (rate, one int16 array per channel)."""
-    try:
-        with wave.open(str(path), "rb") as w:
-            rate, n_ch, width = w.getframerate(), w.getnchannels(), w.getsampwidth()
-            raw = w.readframes(w.getnframes())
-    except (wave.Error, EOFError) as e:
-        raise SpeechError(f"{path.name}: not a PCM WAV file ({e})") from e
-    if width == 2:
-        pcm = np.frombuffer(raw, dtype="<i2")
-    elif width == 1:  # unsigned 8-bit PCM
-        pcm = ((np.frombuffer(raw, dtype=np.uint8).astype(np.int16) - 128) << 8).astype(np.int16)
-    elif width == 4:
-        pcm = (np.frombuffer(raw, dtype="<i4") >> 16).astype(np.int16)
-    else:
-        raise SpeechError(f"{path.name}: unsupported WAV sample width {width}")
-    pcm = pcm[: len(pcm) // n_ch * n_ch].reshape(-1, n_ch)
-    return rate, [np.ascontiguousarray(pcm[:, c], dtype=np.int16) for c in range(n_ch)]

@@ -185,14 +185,14 @@ def run(workdir: Path, small: bool = False, model: Path | None = None) -> dict[s
     import logging
     import time
 
-    from ccedge.core.commands._legs import audio_legs, to_vad_rate
+    from ccedge.core.audiolegs import audio_legs, to_analysis_rate
     from ccedge.core.pipeline import PipelineOptions, redact_capture
     from ccedge.core.redact.policy import RedactPolicy
 
     cap = workdir / "e2e.pcap"
     wav = workdir / "out"
     truths, scr = build(cap, small)
-    original = {(lg.call_id, lg.leg): to_vad_rate(lg.samples, lg.rate)[0] for lg in audio_legs(cap)}
+    original = {(lg.call_id, lg.leg): to_analysis_rate(lg.samples, lg.rate)[0] for lg in audio_legs(cap)}
     logbuf = io.StringIO()
     handler = logging.StreamHandler(logbuf)
     handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ccedge.core.audiofile import read_wav
 from ccedge.core.frames import Transcript, Utterance
-from ccedge.core.speech.audio import read_wav
 from ccedge.core.speech.engine import (
     TranscribeOptions,
     WhisperCppEngine,

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ccedge.core.speech.audio import read_wav, rms_dbfs, to_whisper
+from ccedge.core.audiofile import AudioFileError, read_wav
+from ccedge.core.speech.audio import rms_dbfs, to_whisper
 from ccedge.core.speech.errors import SpeechError
 
 
@@ -41,5 +42,5 @@ def test_read_wav_channels(tmp_path: Path) -> None:
     rate, (a, b) = read_wav(p)
     assert rate == 8000 and a.tolist() == [1, 2, 3] and b.tolist() == [-1, -2, -3]
     (tmp_path / "bad.wav").write_bytes(b"RIFFxxxx")
-    with pytest.raises(SpeechError, match="not a PCM WAV"):
+    with pytest.raises(AudioFileError, match="bad RIFF header"):
         read_wav(tmp_path / "bad.wav")

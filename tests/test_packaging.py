@@ -49,3 +49,15 @@ def test_namespace_imports() -> None:
     import ccedge.hardware
 
     assert ccedge.core.CoreError and ccedge.dsp.DspError and ccedge.hardware.HardwareError
+
+
+def test_rpc_is_a_namespace_over_grpc_folder() -> None:
+    """ccedge.rpc has no __init__.py (grpc/ root); its sub-packages are regular ones; and
+    ``import grpc`` is grpcio even with the repository root on sys.path."""
+    import grpc
+
+    import ccedge.rpc.server
+
+    assert "ccedge.rpc" not in _config()["packages"]
+    assert getattr(grpc, "__file__", None) and "site-packages" in grpc.__file__
+    assert Path(ccedge.rpc.server.__file__).resolve().parent.parent.name == "grpc"

@@ -7,17 +7,27 @@ worker takes the most urgent utterance from the :class:`UtteranceQueue`, sends i
 pipe and waits for the answer while watching the process. When the worker dies the feeder
 starts a new one and retries the utterance once; a second death is reported as a failed
 :class:`Outcome` (with no call content in the message) and the feeder goes on.
+
+Workers never outlive the appliance: on Linux the kernel sends them SIGTERM when the parent goes
+(``prctl(PR_SET_PDEATHSIG)``, prctl(2)), a watchdog thread in the worker checks the parent's pid
+every second as a second line (other systems, and a parent that died before the prctl), and a
+worker that finds its pipe closed exits quietly instead of dying on a BrokenPipeError. The death
+signal follows the *thread* that forked the child, so every worker (restarts included) is started
+from one spawner thread that lives exactly as long as the pool.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import queue as stdqueue
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -31,6 +41,28 @@ from ccedge.core.speech.queue import UtteranceQueue
 # Fault injection for tests (a real SIGKILL, since a ggml abort cannot be provoked on demand):
 # a worker whose environment names a call id kills itself when it receives that call.
 FAULT_ENV = "CCEDGE_SPEECH_KILL_ON_CALL"
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_S = 1.0
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Make this process end when ``parent_pid`` does (see the module docstring)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: the watchdog below still works
+    if os.getppid() != parent_pid:  # the parent died before the prctl took effect
+        os._exit(0)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            if os.getppid() != parent_pid:
+                os._exit(0)  # re-parented: the appliance is gone, nothing here is worth finishing
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -51,38 +83,45 @@ class Outcome:
         return self.transcript is not None
 
 
-def _worker_main(conn: Connection, model_path: str, options: TranscribeOptions, fault: str) -> None:
-    """Child process: load the engine once, then answer utterances until told to stop."""
+def _worker_main(
+    conn: Connection, model_path: str, options: TranscribeOptions, fault: str, parent_pid: int
+) -> None:
+    """Child process: load the engine once, then answer utterances until told to stop or the parent
+    (or its end of the pipe) is gone."""
+    _die_with_parent(parent_pid)
     os.environ["OMP_NUM_THREADS"] = str(options.n_threads)
     os.environ["OPENBLAS_NUM_THREADS"] = str(options.n_threads)  # a source build with OpenBLAS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     from ccedge.core.speech.engine import WhisperCppEngine
 
     try:
-        engine = WhisperCppEngine(Path(model_path), options)
-    except SpeechError as e:
-        conn.send(("error", str(e)))
-        return
-    conn.send(("ready", os.getpid()))
-    while True:
         try:
-            msg = conn.recv()
-        except EOFError:
-            return
-        if msg is None:
-            return
-        batch: list[Utterance] = msg
-        if fault and any(u.call_id == fault for u in batch):
-            os.kill(os.getpid(), signal.SIGKILL)
-        try:
-            conn.send(("ok", [r.transcript for r in engine.transcribe_many(batch)]))
+            engine = WhisperCppEngine(Path(model_path), options)
         except SpeechError as e:
             conn.send(("error", str(e)))
+            return
+        conn.send(("ready", os.getpid()))
+        while True:
+            msg = conn.recv()
+            if msg is None:
+                return
+            batch: list[Utterance] = msg
+            if fault and any(u.call_id == fault for u in batch):
+                os.kill(os.getpid(), signal.SIGKILL)
+            try:
+                reply: tuple[str, Any] = ("ok", [r.transcript for r in engine.transcribe_many(batch)])
+            except SpeechError as e:
+                reply = ("error", str(e))
+            conn.send(reply)
+    except (EOFError, OSError):
+        return  # the parent closed its end (or died): nobody is waiting for an answer
 
 
 class _Worker:
-    def __init__(self, ctx: Any, index: int, model_path: str, options: TranscribeOptions, fault: str) -> None:
+    def __init__(self, ctx: Any, index: int, model_path: str, options: TranscribeOptions, fault: str,
+                 spawner: ThreadPoolExecutor) -> None:
         self.index = index
+        self._spawner = spawner
         self._args = (model_path, options, fault)
         self._ctx = ctx
         self.proc: Any = None
@@ -92,9 +131,12 @@ class _Worker:
     def start(self, timeout: float = 60.0) -> None:
         parent, child = self._ctx.Pipe()
         self.proc = self._ctx.Process(
-            target=_worker_main, args=(child, *self._args), name=f"ccedge-speech-{self.index}", daemon=True
+            target=_worker_main,
+            args=(child, *self._args, os.getpid()),
+            name=f"ccedge-speech-{self.index}",
+            daemon=True,
         )
-        self.proc.start()
+        self._spawner.submit(self.proc.start).result()  # forked from the long-lived spawner thread
         child.close()
         self.conn = parent
         self.starts += 1
@@ -163,7 +205,10 @@ class WorkerPool:
         self.queue = UtteranceQueue(queue_size)
         self.results: stdqueue.Queue[Outcome] = stdqueue.Queue()
         ctx = mp.get_context("spawn")
-        self._workers = [_Worker(ctx, i, str(path), self.options, fault_call_id) for i in range(workers)]
+        self._spawner = ThreadPoolExecutor(1, thread_name_prefix="speech-spawner")
+        self._workers = [
+            _Worker(ctx, i, str(path), self.options, fault_call_id, self._spawner) for i in range(workers)
+        ]
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
         self.restarts = 0
@@ -187,6 +232,7 @@ class WorkerPool:
             t.join(30.0)
         for w in self._workers:
             w.stop()
+        self._spawner.shutdown(wait=True)
 
     def __enter__(self) -> WorkerPool:
         return self.start()

@@ -61,6 +61,14 @@ def allowed_roles(method: str) -> frozenset[str]:
     return POLICY.get(f"{service}/{name}", POLICY.get(service, frozenset()))
 
 
+class RevokedError(PkiError):
+    """The certificate verified but its serial is on the revocation list."""
+
+    def __init__(self, identity: Identity) -> None:
+        super().__init__("client certificate revoked")
+        self.identity = identity
+
+
 class Callers:
     """Identity of a peer from its verified certificate, cached by certificate bytes."""
 
@@ -83,7 +91,7 @@ class Callers:
             if len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         if self.revoked.is_revoked(ident.serial):
-            raise PkiError("client certificate revoked")
+            raise RevokedError(ident)
         return ident
 
 
@@ -104,7 +112,7 @@ class RoleInterceptor(grpc.aio.ServerInterceptor):
             ident = self.callers.identify(context)
         except PkiError as e:
             self.denied += 1
-            await self._record(method, None, "denied", str(e))
+            await self._record(method, e.identity if isinstance(e, RevokedError) else None, "denied", str(e))
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(e))
             raise  # abort raises; this keeps type checkers honest
         if ident.role not in allowed_roles(method):
@@ -171,4 +179,4 @@ class RoleInterceptor(grpc.aio.ServerInterceptor):
         return grpc.stream_unary_rpc_method_handler(stream_unary, **kw)
 
 
-__all__ = ["POLICY", "Callers", "RoleInterceptor", "allowed_roles"]
+__all__ = ["POLICY", "Callers", "RevokedError", "RoleInterceptor", "allowed_roles"]

@@ -32,11 +32,14 @@ class ApiSettings:
     keepalive_timeout_s: float = 10.0
     max_connection_age_s: float = 0.0  # 0: unlimited
     advertise: bool = True
+    advertise_interfaces: tuple[str, ...] = ()  # empty: every interface
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None) -> ApiSettings:
         raw = dict(raw or {})
         known = {k: raw[k] for k in cls.__dataclass_fields__ if k in raw}
+        if "advertise_interfaces" in known:
+            known["advertise_interfaces"] = tuple(known["advertise_interfaces"])
         unknown = sorted(set(raw) - set(known))
         if unknown:
             raise ValueError(f"[api] has unknown keys: {', '.join(unknown)}")

@@ -128,11 +128,25 @@ def script(rng: random.Random, payment: bool, seconds: float, cache: PhraseCache
         lines.append((leg, text))
         i += 1
     if payment:  # the payment comes mid-call, where it does on real calls
-        cut = len(lines) // 2 + (len(lines) // 2) % 2
+        cut = len(lines) // 2
         lines = lines[:cut] + PAYMENT + lines[cut:]
         tail = CLOSING
-    lines += tail
-    return [Turn(leg, text=text, pause=round(rng.uniform(0.4, 1.6), 2)) for leg, text in lines]
+    return [Turn(leg, text=text, pause=round(rng.uniform(0.4, 1.6), 2))
+            for leg, text in alternate(lines + tail)]
+
+
+def alternate(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parties take turns: of two lines in a row on one leg, the payment or closing line is kept
+    (it carries what the benchmark needs), else the first."""
+    keep = {t for _, t in PAYMENT + CLOSING}
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        if out and out[-1][0] == line[0]:
+            if line[1] in keep and out[-1][1] not in keep:
+                out[-1] = line
+            continue
+        out.append(line)
+    return out
 
 
 def scenario(n: int, seconds: float, cache: PhraseCache, seed: int = 1, stagger_s: float = 4.0) -> Scenario:
@@ -142,7 +156,7 @@ def scenario(n: int, seconds: float, cache: PhraseCache, seed: int = 1, stagger_
         turns = script(rng, payment=i % 3 == 0, seconds=seconds, cache=cache)
         calls.append(SyntheticCall(f"bench-{seed}-{i:03d}@ccedge.test", turns, codec="PCMU",
                                    caller=f"cust{i}", callee=f"agent{i % 12}",
-                                   start=round(rng.uniform(0.0, stagger_s), 3), voice=VOICE,
+                                   start=round(rng.uniform(0.0, stagger_s), 3), voice=cache.voice,
                                    noise_rms=12.0))
     return Scenario(calls, seconds)
 

@@ -62,8 +62,8 @@ def credentials(bundle: Bundle) -> grpc.ChannelCredentials:
                                         certificate_chain=bundle.cert_pem.encode())
 
 
-def channel(bundle: Bundle | Path | object, address: str | None = None,
-            port: int | None = None) -> grpc.aio.Channel:
+def channel(bundle: Bundle | Path | object, address: str | None = None, port: int | None = None,
+            options: list[tuple[str, int | str]] | None = None) -> grpc.aio.Channel:
     """An aio channel to the appliance the bundle was enrolled with (or ``address``/``port``).
 
     The server's certificate must chain to the bundle's CA and name ``bundle.server_name``
@@ -75,13 +75,13 @@ def channel(bundle: Bundle | Path | object, address: str | None = None,
         bundle = Bundle(**{f.name: getattr(bundle, f.name) for f in fields(Bundle)})
     host = address or bundle.address
     target = f"[{host}]:{port or bundle.port}" if ":" in host else f"{host}:{port or bundle.port}"
-    options: list[tuple[str, int | str]] = [
+    opts: list[tuple[str, int | str]] = [
         ("grpc.keepalive_time_ms", KEEPALIVE_MS), ("grpc.keepalive_timeout_ms", 10_000),
         ("grpc.keepalive_permit_without_calls", 0),
     ]
     if bundle.server_name:
-        options.append(("grpc.ssl_target_name_override", bundle.server_name))
-    return grpc.aio.secure_channel(target, credentials(bundle), options=options)
+        opts.append(("grpc.ssl_target_name_override", bundle.server_name))
+    return grpc.aio.secure_channel(target, credentials(bundle), options=opts + list(options or ()))
 
 
 __all__ = ["Bundle", "BundleError", "channel", "credentials"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +28,7 @@ from ccedge.core.tap import rtcp, streamwork
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.rtpstream import Payloads, RtpStream, StreamKey
 from ccedge.core.tap.srtp import SdesCrypto, SrtpError, SrtpReceiver
-from ccedge.core.tap.udpbatch import BatchLike, ip16, ip_text
+from ccedge.hardware.capture.batch import addr_text as ip_text
 
 _COL_TYPES = {
     "sub": np.int32,
@@ -49,6 +49,22 @@ _REC_DTYPE = np.dtype([(name, t) for name, t in _COL_TYPES.items()])
 SSRC_HANDOVER_OVERLAP_S = 0.1
 _SEGMENT_BYTES = 16 << 20
 _EMPTY = np.zeros(0, dtype=np.uint8)
+
+
+class BatchLike(Protocol):
+    """The columns of a batch the demux reads (``hardware.capture.PacketBatch`` has them; so does the
+    test helper ``ccedge.testing.udpbatch.UdpBatch``)."""
+
+    buf: npt.NDArray[np.uint8]
+    ts: npt.NDArray[np.float64]
+    src: npt.NDArray[np.uint8]
+    dst: npt.NDArray[np.uint8]
+    sport: npt.NDArray[np.uint16]
+    dport: npt.NDArray[np.uint16]
+    off: npt.NDArray[np.int64]
+    length: npt.NDArray[np.int32]
+
+    def __len__(self) -> int: ...
 
 
 @dataclass
@@ -516,4 +532,4 @@ class RtpDemux:
         return streamwork.raw(self, st, pt)
 
 
-__all__ = ["RtpDemux", "RtpStream", "StreamKey", "ip16"]
+__all__ = ["BatchLike", "RtpDemux", "RtpStream", "StreamKey"]

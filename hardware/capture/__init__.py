@@ -7,11 +7,10 @@ for batch in reader:          # PacketBatch: ts, src, dst, proto, sport, dport, 
 reader.stats                  # CaptureStats: packets, rejected {reason: count}, ...
 """
 
-from ccedge.hardware.capture.batch import CaptureStats, PacketBatch, addr16
+from ccedge.hardware.capture.batch import CaptureStats, PacketBatch, addr16, addr_text
 from ccedge.hardware.capture.errors import CaptureError
 from ccedge.hardware.capture.files import CaptureReader, open_capture, sniff_format
 from ccedge.hardware.capture.live import DEFAULT_BPF, LiveCapture
-from ccedge.hardware.capture.reference import read_reference
 
 __all__ = [
     "DEFAULT_BPF",
@@ -21,7 +20,7 @@ __all__ = [
     "LiveCapture",
     "PacketBatch",
     "addr16",
+    "addr_text",
     "open_capture",
-    "read_reference",
     "sniff_format",
 ]

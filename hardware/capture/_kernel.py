@@ -11,17 +11,18 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-# Link types, https://www.tcpdump.org/linktypes.html
-LT_NULL = 0
-LT_EN10MB = 1
-LT_RAW_OPENBSD = 14
-LT_RAW_BSD = 12
-LT_RAW = 101
-LT_LOOP = 108
-LT_LINUX_SLL = 113
-LT_IPV4 = 228
-LT_IPV6 = 229
-LT_LINUX_SLL2 = 276
+from ccedge.hardware.capture.linktypes import (  # globals the kernels read (frozen at compile time)
+    LT_EN10MB,
+    LT_IPV4,
+    LT_IPV6,
+    LT_LINUX_SLL,
+    LT_LINUX_SLL2,
+    LT_LOOP,
+    LT_NULL,
+    LT_RAW,
+    LT_RAW_BSD,
+    LT_RAW_OPENBSD,
+)
 
 MAX_CAPLEN = (
     1 << 26

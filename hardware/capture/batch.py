@@ -49,8 +49,9 @@ class CaptureStats:
         return self.emitted + sum(self.rejected.values()) + self.fragments_merged + self.fragments_pending
 
 
-def _addr_str(a: np.ndarray) -> str:
-    raw = a.tobytes()
+def addr_text(a: np.ndarray | bytes) -> str:
+    """A 16-byte address column value as text (IPv4-mapped addresses as dotted quads)."""
+    raw = bytes(a)
     if raw[:12] == V4_MAPPED_PREFIX:
         return str(ipaddress.IPv4Address(raw[12:]))
     return str(ipaddress.IPv6Address(raw))
@@ -98,10 +99,10 @@ class PacketBatch:
         return self.buf[o : o + int(self.length[i])]
 
     def src_str(self, i: int) -> str:
-        return _addr_str(self.src[i])
+        return addr_text(self.src[i])
 
     def dst_str(self, i: int) -> str:
-        return _addr_str(self.dst[i])
+        return addr_text(self.dst[i])
 
     def is_ipv4(self) -> np.ndarray:
         """Boolean column: row carries IPv4 (IPv4-mapped) addresses."""
@@ -208,4 +209,4 @@ class PacketBatch:
         )
 
 
-__all__ = ["CaptureStats", "PacketBatch", "addr16"]
+__all__ = ["CaptureStats", "PacketBatch", "addr16", "addr_text"]

@@ -22,7 +22,7 @@ def _module():  # type: ignore[no-untyped-def]
 def test_generator_capture_reads_back_with_dtmf(tmp_path: Path) -> None:
     bench = _module()
     from ccedge.core.tap.streams import RtpDemux
-    from ccedge.core.tap.udpbatch import read_udp_batch
+    from ccedge.testing.udpbatch import read_udp_batch
 
     truth = bench.generate(tmp_path / "g.pcap", calls=10, seconds=4.0)
     batch = read_udp_batch(tmp_path / "g.pcap")

@@ -74,7 +74,7 @@ def test_live_interface_emits_the_calls_that_replay_does(tmp_path: Path) -> None
     require_tool("ip")
     require_tool("tcpreplay")
     _needs_run()
-    from ccedge.hardware.capture.netns import VethPair
+    from ccedge.testing.netns import VethPair
 
     cap = tmp_path / "calls.pcap"
     truths = write_capture(cap, _calls())

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccedge.hardware.capture import CaptureError, open_capture, synth
+from ccedge.hardware.capture import CaptureError, open_capture
 from ccedge.hardware.capture.files import CaptureReader
+from ccedge.testing import capture_synth as synth
 
 A4, B4 = "10.0.0.1", "10.0.0.2"
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from ccedge.hardware import HardwareError
-from ccedge.hardware.capture import CaptureError, PacketBatch, open_capture, read_reference, synth
+from ccedge.hardware.capture import CaptureError, PacketBatch, open_capture
+from ccedge.testing import capture_synth as synth
+from ccedge.testing.capture_reference import read_reference
 
 A4, B4 = "10.0.0.1", "10.0.0.2"
 A6, B6 = "2001:db8::1", "2001:db8::2"

@@ -10,8 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccedge.hardware.capture import CaptureError, open_capture, read_reference, synth
+from ccedge.hardware.capture import CaptureError, open_capture
 from ccedge.hardware.capture.files import CaptureReader
+from ccedge.testing import capture_synth as synth
+from ccedge.testing.capture_reference import read_reference
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ccedge.hardware.capture import _kernel, synth
+from ccedge.hardware.capture import _kernel
 from ccedge.hardware.capture.fastpath import parse_frames, walk_pcap
 from ccedge.hardware.capture.reasons import DEFER, OK
+from ccedge.testing import capture_synth as synth
 
 
 def _buffer(frames: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -115,8 +116,9 @@ def test_corrupt_record_length_status() -> None:
 def test_bench_synthetic_pcap_and_reader(tmp_path: object) -> None:
     from pathlib import Path
 
-    from ccedge.hardware.capture import open_capture, read_reference
-    from ccedge.hardware.capture.bench import bench_reader, synthetic_pcap
+    from ccedge.hardware.capture import open_capture
+    from ccedge.testing.capture_bench import bench_reader, synthetic_pcap
+    from ccedge.testing.capture_reference import read_reference
 
     p = synthetic_pcap(Path(str(tmp_path)) / "b.pcap", packets=3000, calls=10)
     recs = open_capture(p).read_all().records()

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from ccedge.hardware.capture import CaptureError, PacketBatch, open_capture, synth
-from ccedge.hardware.capture.bench import synthetic_pcap
+from ccedge.hardware.capture import CaptureError, PacketBatch, open_capture
 from ccedge.hardware.capture.live import LiveCapture
-from ccedge.hardware.capture.netns import VethPair, replay_into_namespace, to_ethernet_pcap
+from ccedge.testing import capture_synth as synth
+from ccedge.testing.capture_bench import synthetic_pcap
+from ccedge.testing.netns import VethPair, replay_into_namespace, to_ethernet_pcap
 from tests.conftest import require_root, require_tool
 
 pytestmark = pytest.mark.root

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ccedge.hardware.capture import open_capture, read_reference
+from ccedge.hardware.capture import open_capture
+from ccedge.testing.capture_reference import read_reference
 
 pytestmark = pytest.mark.shared
 

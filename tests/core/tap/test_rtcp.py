@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ccedge.core.tap import rtcp
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.streams import RtpDemux
-from ccedge.core.tap.udpbatch import read_udp_batch
+from ccedge.testing.udpbatch import read_udp_batch
 
 BLOCK = rtcp.ReportBlock(0x1234, 25, -3, 70000, 80, 0xAABBCCDD, 65536)
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.rtp import HeaderExtension, RtpPacket, is_rtcp_type
-from ccedge.core.tap.udpbatch import read_udp_datagrams
+from ccedge.testing.udpbatch import read_udp_datagrams
 
 
 def test_fields_of_a_handmade_packet() -> None:

@@ -133,7 +133,7 @@ def test_helpers() -> None:
 
 
 def _golden_messages(pcaps: Path) -> list[bytes]:
-    from ccedge.core.tap.udpbatch import read_udp_datagrams
+    from ccedge.testing.udpbatch import read_udp_datagrams
 
     out: list[bytes] = []
     for path in sorted(pcaps.rglob("*")):

@@ -21,7 +21,7 @@ from ccedge.core.tap.srtp import (
     protect_rtcp_for_tests,
 )
 from ccedge.core.tap.streams import RtpDemux
-from ccedge.core.tap.udpbatch import UdpBatch, read_udp_batch, read_udp_datagrams
+from ccedge.testing.udpbatch import UdpBatch, read_udp_batch, read_udp_datagrams
 
 KEY30 = base64.b64encode(bytes(range(30))).decode()
 KEY46 = base64.b64encode(bytes(range(46))).decode()

@@ -11,9 +11,9 @@ from ccedge.core.tap import _rtp_kernels as K
 from ccedge.core.tap.rtp import HeaderExtension, RtpPacket
 from ccedge.core.tap.streams import RtpDemux
 from ccedge.core.tap.telephone_event import TelephoneEvent
-from ccedge.core.tap.udpbatch import UdpBatch, ip16, read_udp_batch
 from ccedge.dsp.g711 import alaw_encode, ulaw_decode, ulaw_encode
 from ccedge.dsp.g722 import g722_decode, g722_encode
+from ccedge.testing.udpbatch import UdpBatch, ip16, read_udp_batch
 from tests.conftest import require_tool
 
 A, B = ("10.0.0.1", 4000), ("10.0.0.2", 5000)

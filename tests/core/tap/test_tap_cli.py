@@ -131,7 +131,7 @@ def test_live_interface_equals_file(sim: tuple[Path, list[Any]], tmp_path: Path,
     require_root()
     require_tool("ip")
     require_tool("tcpreplay")
-    from ccedge.hardware.capture.netns import VethPair
+    from ccedge.testing.netns import VethPair
 
     path, _ = sim
     assert main(["tap", str(path), "--json"]) == 0

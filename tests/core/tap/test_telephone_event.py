@@ -7,7 +7,7 @@ import pytest
 from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.streams import RtpDemux
 from ccedge.core.tap.telephone_event import TelephoneEvent, digits_from_packets, looks_like_events
-from ccedge.core.tap.udpbatch import read_udp_batch
+from ccedge.testing.udpbatch import read_udp_batch
 
 
 def _event(

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import dpkt
 
-from ccedge.hardware.capture import _kernel as k
-from ccedge.hardware.capture import synth
+from ccedge.hardware.capture import linktypes as k
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.errors import CaptureError
 from ccedge.hardware.capture.files import open_raw
+from ccedge.testing import capture_synth as synth
 
 
 def _run(*cmd: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,7 @@
 
 ``hardware.capture.PacketBatch`` is the product's batch; :class:`UdpBatch` has the same
 field names and types (``buf``, ``ts``, ``src``, ``dst``, ``sport``, ``dport``, ``off``,
-``length``, ``proto``) so that :class:`ccedge.core.tap.streams.RtpDemux` takes either. It
+``length``, ``proto``: ``ccedge.core.tap.streams.BatchLike``) so that the RTP demux takes either. It
 exists for generators (the benchmark, tests) and for a dpkt reference reader that tests
 use to check the demux on real captures independently of the capture layer.
 """
@@ -14,40 +14,18 @@ import ipaddress
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from ccedge.hardware.capture.batch import addr16
+
 Datagram = tuple[float, str, int, str, int, bytes]  # ts, src, sport, dst, dport, payload
-
-
-class BatchLike(Protocol):
-    buf: npt.NDArray[np.uint8]
-    ts: npt.NDArray[np.float64]
-    src: npt.NDArray[np.uint8]
-    dst: npt.NDArray[np.uint8]
-    sport: npt.NDArray[np.uint16]
-    dport: npt.NDArray[np.uint16]
-    off: npt.NDArray[np.int64]
-    length: npt.NDArray[np.int32]
-
-    def __len__(self) -> int: ...
 
 
 def ip16(text: str) -> bytes:
     """An address in the batch's 16-byte form (IPv4 as ``::ffff:a.b.c.d``)."""
-    a = ipaddress.ip_address(text)
-    if a.version == 4:
-        return b"\x00" * 10 + b"\xff\xff" + a.packed
-    return a.packed
-
-
-def ip_text(raw: bytes | npt.NDArray[np.uint8]) -> str:
-    b = bytes(raw)
-    if b[:12] == b"\x00" * 10 + b"\xff\xff":
-        return str(ipaddress.IPv4Address(b[12:]))
-    return str(ipaddress.IPv6Address(b))
+    return addr16(text)
 
 
 @dataclass(eq=False)
@@ -159,4 +137,4 @@ def read_udp_batch(path: Path | str) -> UdpBatch:
     return UdpBatch.from_datagrams(list(read_udp_datagrams(path)))
 
 
-__all__ = ["BatchLike", "Datagram", "UdpBatch", "ip16", "ip_text", "read_udp_batch", "read_udp_datagrams"]
+__all__ = ["Datagram", "UdpBatch", "ip16", "read_udp_batch", "read_udp_datagrams"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dpkt
 
-from ccedge.hardware.capture import _kernel as k
+from ccedge.hardware.capture import linktypes as k
 
 LINKTYPES = {
     "ether": k.LT_EN10MB,

@@ -1,6 +1,6 @@
 """Micro-benchmark of the capture-file reader (file → PacketBatch), for benchmarks/tap.py and notes.
 
-python -m ccedge.hardware.capture.bench [PACKETS]
+python -m ccedge.testing.capture_bench [PACKETS]
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ccedge.hardware.capture import synth
 from ccedge.hardware.capture.files import open_capture
+from ccedge.testing import capture_synth as synth
 
 
 def synthetic_pcap(path: str | os.PathLike[str], packets: int = 1_000_000, calls: int = 1000) -> Path:

@@ -23,6 +23,7 @@ from ccedge.core.frames import DtmfEvent, DtmfSource, Transcript, Word
 from ccedge.core.redact import RedactError, RedactPolicy, redact_call
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.receipt import build_receipt
+from ccedge.core.redact.textin import MAX_JSON_DEPTH, json_depth, lines, text_input
 
 _DEFAULT_CALL = "stdin"
 _SOURCES: dict[str, DtmfSource] = {"rfc2833": "rfc2833", "sip-info": "sip-info", "inband": "inband"}
@@ -60,7 +61,8 @@ def _run(args: argparse.Namespace) -> int:
         opts = PipelineOptions(policy=policy, model=args.model.resolve() if args.model else None)
         redact_capture(args.capture, args.wav_dir, opts, as_json=args.json, receipt=args.receipt)
         return 0
-    return redact_stream(sys.stdin, sys.stdout, policy, as_json=args.json, receipt=args.receipt)
+    inp = text_input(sys.stdin.buffer)
+    return redact_stream(inp, sys.stdout, policy, as_json=args.json, receipt=args.receipt)
 
 
 def _parse(
@@ -69,9 +71,11 @@ def _parse(
     obj: Any = None
     s = line.strip()
     if s.startswith("{"):
+        if json_depth(s) > MAX_JSON_DEPTH:
+            raise RedactError(f"line {n}: JSON nested deeper than {MAX_JSON_DEPTH} levels (refused)")
         try:
             obj = json.loads(s)
-        except ValueError:
+        except (ValueError, RecursionError):
             obj = None
     if not isinstance(obj, dict):
         text = line.rstrip("\n")
@@ -118,6 +122,15 @@ def _parse(
     return obj, Transcript(call_id, leg, t0, t1, text, tuple(words), str(obj.get("model", "")))
 
 
+# Keys copied from an input line to its output line; any other key is dropped, since its
+# value has not been through redaction.
+_KEYS = ("call_id", "leg", "start_s", "end_s", "text", "words", "model", "digit", "source", "language")
+
+
+def _known(obj: dict[str, Any] | None) -> dict[str, Any]:
+    return {k: obj[k] for k in _KEYS if obj is not None and k in obj}
+
+
 def _num(v: Any, default: float, what: str) -> float:
     if v is None:
         return default
@@ -133,7 +146,7 @@ def redact_stream(
     calls: dict[str, CallText] = {}
     order: list[tuple[dict[str, Any] | None, str, str, int]] = []  # (obj, call_id, kind, index)
     last_t1: dict[str, float] = {}
-    for n, line in enumerate(inp, 1):
+    for n, line in lines(inp):
         if not line.strip():
             order.append((None, "", "blank", 0))
             continue
@@ -153,7 +166,7 @@ def redact_stream(
             ev = calls[cid].dtmf[idx]
             lab = res.dtmf_labels[idx] or "DTMF"
             if as_json:
-                o = dict(obj or {})
+                o = _known(obj)
                 o["digit"] = f"[{lab}]"
                 o["spans"] = [
                     _span_json(s, policy)
@@ -168,11 +181,11 @@ def redact_stream(
         if not as_json:
             out.write(tr.text + "\n")
             continue
-        o = dict(obj) if obj is not None else {"call_id": cid, "leg": tr.leg}
+        o = _known(obj) if obj is not None else {"call_id": cid, "leg": tr.leg}
         o["text"] = tr.text
         if obj is not None and isinstance(obj.get("words"), list):
             o["words"] = [
-                {**w, "word": rw.text}
+                {**{k: w[k] for k in ("start_s", "end_s", "p") if k in w}, "word": rw.text}
                 for w, rw in zip(obj["words"], tr.words, strict=False)
                 if isinstance(w, dict)
             ]

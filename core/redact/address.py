@@ -8,6 +8,7 @@ of the sentence are taken.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ccedge.core.redact.calltext import CallText, Hit, Utt
 from ccedge.core.redact.context import scored
@@ -54,19 +55,25 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
     return hits
 
 
-def _hit_chars(utt: Utt, a: int, b: int, detector: str, conf: float) -> Hit | None:
-    toks = [i for i, t in enumerate(utt.tokens) if t.start < b and t.end > a]
-    if not toks:
+def _hit_chars(
+    utt: Utt, ends: list[int], starts: list[int], a: int, b: int, detector: str, conf: float
+) -> Hit | None:
+    """The tokens overlapping characters a..b (binary search: linear over all matches)."""
+    first = bisect_right(ends, a)
+    last = bisect_left(starts, b) - 1
+    if first > last:
         return None
-    return Hit("ADDRESS", detector, conf, ((utt.index, toks[0], toks[-1]),))
+    return Hit("ADDRESS", detector, conf, ((utt.index, first, last),))
 
 
 def detect_text(call: CallText, utt: Utt) -> list[Hit]:
     hits: list[Hit] = []
     text = utt.text
+    ends = [t.end for t in utt.tokens]
+    starts = [t.start for t in utt.tokens]
     for rx, det, conf in ((_SHAPE, "address-shape", 0.75), (_BOX, "address-box", 0.7)):
         for m in rx.finditer(text):
-            h = _hit_chars(utt, m.start(), m.end(), det, conf)
+            h = _hit_chars(utt, ends, starts, m.start(), m.end(), det, conf)
             if h:
                 hits.append(h)
     for m in _CONTEXT.finditer(text):
@@ -75,7 +82,7 @@ def detect_text(call: CallText, utt: Utt) -> list[Hit]:
         if stop:
             end = m.end() + stop.start()
         if end - m.end() > 2:
-            h = _hit_chars(utt, m.end(), end, "address-context", 0.7)
+            h = _hit_chars(utt, ends, starts, m.end(), end, "address-context", 0.7)
             if h:
                 hits.append(h)
     return hits

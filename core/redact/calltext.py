@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ccedge.core.frames import DtmfEvent, Transcript, Word
 from ccedge.core.redact.spoken import NumPiece, parse_numbers
+from ccedge.core.redact.textin import normalise
 from ccedge.core.redact.tokens import Token, transcript_tokens
 
 
@@ -47,6 +48,8 @@ class CallText:
     unheard: list[tuple[str, float, float]] = field(default_factory=list)
 
     def add_transcript(self, tr: Transcript) -> Utt:
+        """Add one utterance; its text and words are normalised first (``textin.normalise``)."""
+        tr = _normalised(tr)
         tokens = transcript_tokens(tr)
         u = Utt(
             len(self.utts),
@@ -86,3 +89,11 @@ class CallText:
     def span_of(self, utt: int, first: int, last: int) -> tuple[float, float]:
         toks = self.utts[utt].tokens[first : last + 1]
         return min(t.t0 for t in toks), max(t.t1 for t in toks)
+
+
+def _normalised(tr: Transcript) -> Transcript:
+    text = normalise(tr.text)
+    words = tuple(Word(normalise(w.text), w.t0, w.t1, w.p) for w in tr.words)
+    if text == tr.text and words == tr.words:
+        return tr
+    return replace(tr, text=text, words=words)

@@ -57,7 +57,7 @@ def _window(call: CallText, t: float, utt: int, tok: int, leg: str | None) -> st
     words: list[str] = []
     if utt >= 0:
         u = call.utts[utt]
-        words = [x.norm for x in u.tokens[:tok]]
+        words = [x.norm for x in u.tokens[max(0, tok - LOOKBACK_WORDS) : tok]]
     earlier = [
         u
         for u in call.utts
@@ -67,7 +67,7 @@ def _window(call: CallText, t: float, utt: int, tok: int, leg: str | None) -> st
     for u in reversed(earlier):
         if len(words) >= LOOKBACK_WORDS:
             break
-        words = [x.norm for x in u.tokens] + words
+        words = [x.norm for x in u.tokens[-LOOKBACK_WORDS:]] + words
     return " ".join(words[-LOOKBACK_WORDS:])
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ccedge.core.redact.calltext import CallText, Hit, Utt
 
-_WRITTEN = re.compile(r"[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# A written address is checked by splitting at each "@" (one pass over the token) rather than
+# by a pattern whose repeated domain labels overlap its top-level domain: that pattern
+# backtracked super-linearly on long tokens such as "a@b.b.b.b…".
+_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+'-")
+_LABEL = re.compile(r"[a-z0-9-]+")
+_TLD = re.compile(r"[a-z]{2,}")
 _TLDS = frozenset(
     {"com", "net", "org", "edu", "gov", "io", "co", "uk", "us", "de", "fr", "info", "biz", "ca", "au", "me"}
 )
@@ -14,10 +20,29 @@ _AT = frozenset({"at", "@"})
 _DOT = frozenset({"dot", "."})
 
 
+def written(token: str) -> bool:
+    """Whether ``token`` holds a written e-mail address (linear in its length)."""
+    if "@" not in token:
+        return False
+    parts = token.lower().split("@")
+    for local, rest in itertools.pairwise(parts):
+        if not local or local[-1] not in _LOCAL:
+            continue
+        domain = rest
+        for k, ch in enumerate(rest):
+            if not (ch.isascii() and (ch.isalnum() or ch in ".-")):
+                domain = rest[:k]
+                break
+        labels = domain.rstrip(".").split(".")
+        if len(labels) >= 2 and _TLD.fullmatch(labels[-1]) and all(_LABEL.fullmatch(x) for x in labels[:-1]):
+            return True
+    return False
+
+
 def detect_text(call: CallText, utt: Utt) -> list[Hit]:
     hits: list[Hit] = []
     for i, t in enumerate(utt.tokens):
-        if _WRITTEN.search(t.text):
+        if written(t.text):
             hits.append(Hit("EMAIL", "email-pattern", 0.95, ((utt.index, i, i),)))
     norms = [t.norm for t in utt.tokens]
     n = len(norms)

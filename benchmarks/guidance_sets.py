@@ -25,20 +25,24 @@ VOICES = ("en-us", "piper")
 SPACING_S = 4.0  # calls start this far apart (they overlap, as on a live floor)
 
 
-def set_digest(limit: int | None) -> str:
-    calls = eval_calls()[:limit]
+def subset(limit: int | None = None, every: int = 1) -> list:  # type: ignore[type-arg]
+    return eval_calls()[::every][:limit]
+
+
+def set_digest(limit: int | None, every: int = 1) -> str:
+    calls = subset(limit, every)
     blob = json.dumps([[c.call_id, c.turns] for c in calls]).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
 
 
-def prepare(voice: str, limit: int | None = None, quiet: bool = False) -> Path:
+def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = False) -> Path:
     """The transcripts of the set spoken by ``voice`` (rendered and transcribed when not cached)."""
-    folder = CACHE / f"{voice}-{set_digest(limit)}"
+    folder = CACHE / f"{voice}-{set_digest(limit, every)}"
     out = folder / "transcripts.jsonl"
     if out.is_file():
         return out
     folder.mkdir(parents=True, exist_ok=True)
-    calls = eval_calls()[:limit]
+    calls = subset(limit, every)
     t0 = time.perf_counter()
     cap = folder / "calls.pcap"
     write_capture(cap, [synthetic_call(c, voice=voice, start=i * SPACING_S) for i, c in enumerate(calls)],
@@ -60,9 +64,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--voice", default="all", choices=[*VOICES, "all"])
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     a = ap.parse_args()
     for v in VOICES if a.voice == "all" else (a.voice,):
-        print(prepare(v, a.limit))
+        print(prepare(v, a.limit, a.every))
     return 0
 
 

@@ -20,7 +20,7 @@ from ccedge.hardware import HardwareError
 
 # Verb modules of this layer, in the order ``ccedge --help`` lists them.
 VERBS: tuple[str, ...] = ("demo", "model", "transcribe", "tap", "vad", "dtmf", "redact", "init", "recordings",
-                         "audit")
+                         "audit", "policy", "score", "qm")
 
 log = logging.getLogger("ccedge")
 

@@ -176,6 +176,7 @@ class _Validator:
             if ps is not None:
                 markers[name] = ps
         rules: list[Rule] = []
+        where: list[int] = []  # index in [[rules]] of each valid rule (for line numbers)
         raw_rules = doc.get("rules", [])
         if not isinstance(raw_rules, list) or not raw_rules:
             self.fault("rules", 0, "", "", "a policy needs at least one [[rules]] entry")
@@ -185,8 +186,9 @@ class _Validator:
             rule = self.rule(i, r, markers, seen)
             if rule is not None:
                 rules.append(rule)
+                where.append(i)
         ids = {r.id for r in rules}
-        for i, r in enumerate(rules):
+        for i, r in zip(where, rules, strict=True):
             for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"),
                              *((f, "first") for f in r.first)):
                 if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:

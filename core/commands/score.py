@@ -1,0 +1,217 @@
+"""``ccedge score TRANSCRIPT_JSONL --policy PACK|FILE [--json]``: guidance and QM over a transcript.
+
+Input: JSON lines in the ``ccedge redact --json`` / ``utterance`` event shape (``call_id``,
+``start_s``, ``end_s``, ``text``, optional ``words``), each with ``role`` (``agent`` or
+``customer``) or else ``leg``: ``caller``/``callee`` (``--direction inbound``, the default:
+the callee is the agent; ``outbound``: the caller is) or ``agent``/``customer``. A line with a
+``digit`` key is a key press. Optional per-line keys ``agent``, ``team``, ``caller_key`` and
+``started`` (epoch seconds) describe the call for ``--store``. Text goes through the redactor
+again before anything is evaluated or printed (a transcript that was not redacted still never
+shows a card number). A bad line is reported on stderr (``line N: ...``), counted and skipped.
+
+Output per call: the prompts with their times, each rule's status and the scorecard;
+``--json`` writes one object per call: ``{"call_id", "policy", "prompts": [...],
+"rules": [{"id", "status", "evidence": [...]}, ...], "score": {"total", "criteria": [...]},
+"summary", "sentiment", "tags"}``. ``--store`` keeps scores and facts for ``ccedge qm report``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ccedge.core.errors import CoreError
+
+_LEG_ROLE = {
+    "inbound": {"callee": "agent", "caller": "customer"},
+    "outbound": {"caller": "agent", "callee": "customer"},
+}
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "score",
+        help="guidance prompts and QM score of a transcript",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("transcript", type=Path, metavar="TRANSCRIPT_JSONL", help="JSON lines ('-' for stdin)")
+    p.add_argument("--policy", required=True, help="policy pack name (finance, healthcare, service) or file")
+    p.add_argument("--scorecard", help="scorecard name or file (default: the one named like the policy)")
+    p.add_argument(
+        "--direction",
+        choices=("inbound", "outbound"),
+        default="inbound",
+        help="which leg is the agent when lines carry only caller/callee (default inbound)",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per call")
+    p.add_argument("--exact", action="store_true", help="exact phrase matching only (no fuzzy)")
+    p.add_argument("--store", action="store_true", help="keep the scores for 'ccedge qm report'")
+    p.add_argument("--data-dir", type=Path, help="with --store: data directory (default: the appliance's)")
+    p.set_defaults(func=_run)
+
+
+def read_calls(text: str, direction: str = "inbound") -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Lines grouped per call, re-redacted, each with its ``role``; and one message per bad line."""
+    from ccedge.core.commands.redact import redact_stream
+    from ccedge.core.redact import RedactPolicy
+
+    errors: list[str] = []
+    kept: list[tuple[int, dict[str, Any]]] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            errors.append(f"line {n}: not a JSON object")
+            continue
+        if not isinstance(obj, dict):
+            errors.append(f"line {n}: not a JSON object")
+            continue
+        role: str | None = obj["role"] if obj.get("role") in ("agent", "customer") else None
+        leg = str(obj.get("leg"))
+        role = role or _LEG_ROLE[direction].get(leg) or (leg if leg in ("agent", "customer") else None)
+        if "digit" not in obj and role is None:
+            errors.append(f"line {n}: no role: give role (agent/customer) or leg (caller/callee)")
+            continue
+        if "digit" not in obj and not isinstance(obj.get("text"), str):
+            errors.append(f"line {n}: no text")
+            continue
+        try:
+            obj["start_s"] = float(obj["start_s"]) if "start_s" in obj else 0.0
+            obj["end_s"] = float(obj["end_s"]) if "end_s" in obj else obj["start_s"]
+        except (TypeError, ValueError):
+            errors.append(f"line {n}: start_s/end_s is not a number")
+            continue
+        obj["role"] = role or "unknown"
+        obj.setdefault("call_id", "call")
+        obj.setdefault("leg", {"agent": "callee", "customer": "caller"}.get(obj["role"], "unknown"))
+        kept.append((n, obj))
+    out = io.StringIO()
+    redact_stream(
+        io.StringIO("".join(json.dumps(o) + "\n" for _, o in kept)), out, RedactPolicy(), as_json=True
+    )
+    calls: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (_, orig), red in zip(kept, out.getvalue().splitlines(), strict=True):
+        r = json.loads(red)
+        r["role"] = orig["role"]
+        for k in ("agent", "team", "caller_key", "started"):
+            if k in orig:
+                r[k] = orig[k]
+        calls[str(r.get("call_id", "call"))].append(r)
+    return calls, errors
+
+
+def score_lines(
+    lines: list[dict[str, Any]], policy: Any, card: Any, fuzzy: bool | None = None
+) -> dict[str, Any]:
+    """Guidance and QM over one call's (redacted) lines: the ``--json`` object."""
+    from ccedge.core.guidance import Line, evaluate
+    from ccedge.core.qm import build_facts, score_call
+
+    utts = [
+        Line(
+            d["role"],
+            float(d.get("start_s", 0.0)),
+            float(d.get("end_s", d.get("start_s", 0.0))),
+            str(d.get("text", "")),
+            str(d.get("leg", "")),
+        )
+        for d in lines
+        if "digit" not in d
+    ]
+    keys = [
+        (float(d.get("start_s", 0.0)), float(d.get("end_s", d.get("start_s", 0.0))), d["role"])
+        for d in lines
+        if "digit" in d
+    ]
+    prompts, results = evaluate(policy, utts, keys, fuzzy=fuzzy)
+    call_id = str(lines[0].get("call_id", "call")) if lines else "call"
+    meta = lines[0] if lines else {}
+    facts = build_facts(
+        call_id,
+        [(u.role, u.start_s, u.end_s, u.text) for u in utts],
+        results,
+        str(meta.get("agent", "")),
+        str(meta.get("team", "")),
+        str(meta.get("caller_key", "")),
+        float(meta.get("started", 0.0)),
+    )
+    score = score_call(card, facts) if card is not None else None
+    return {
+        "call_id": call_id,
+        "policy": f"{policy.id} {policy.version}",
+        "prompts": [p.to_json() for p in prompts],
+        "rules": [r.to_json() for r in results],
+        "score": score.to_json() if score else None,
+        "summary": facts.summary,
+        "sentiment": facts.sentiment,
+        "tags": facts.tags,
+        "_facts": facts,
+        "_score": score,
+    }
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ccedge.core.guidance import load_policy
+    from ccedge.core.qm import card_names, load_scorecard
+
+    policy = load_policy(args.policy)
+    card_ref = args.scorecard or (policy.id if policy.id in card_names() else None)
+    card = load_scorecard(card_ref) if card_ref else None
+    if args.transcript == Path("-"):
+        text = sys.stdin.read()
+    elif not args.transcript.is_file():
+        raise CoreError(f"no such file: {args.transcript}")
+    else:
+        text = args.transcript.read_text(encoding="utf-8", errors="replace")
+    calls, errors = read_calls(text, args.direction)
+    for e in errors:
+        print(f"ccedge score: {e}", file=sys.stderr)
+    store = None
+    if args.store:
+        from ccedge.core.config import data_dir
+        from ccedge.core.qm import QmStore
+
+        store = QmStore((args.data_dir or data_dir()) / "qm.sqlite")
+    for lines in calls.values():
+        res = score_lines(lines, policy, card, fuzzy=False if args.exact else None)
+        facts, score = res.pop("_facts"), res.pop("_score")
+        if store is not None and score is not None:
+            store.put_facts(facts)
+            store.put_score(score, facts)
+        if args.json:
+            print(json.dumps(res, ensure_ascii=False))
+        else:
+            _print(res)
+    if errors:
+        print(f"ccedge score: {len(errors)} bad line(s) skipped", file=sys.stderr)
+    return 1 if errors and not calls else 0
+
+
+def _print(res: dict[str, Any]) -> None:
+    print(f"call {res['call_id']} — policy {res['policy']}")
+    for p in res["prompts"]:
+        due = f" (due {p['due_by_s']:.0f} s)" if p["due_by_s"] is not None else ""
+        print(f"  {p['t']:7.1f} s  {p['state']:8} {p['severity']:8} {p['rule']}: {p['message']}{due}")
+    print("  rules:")
+    for r in res["rules"]:
+        ev = r["evidence"][0] if r["evidence"] else None
+        where = f'  @{ev["t0"]:.1f} s "{ev["matched"]}"' if ev else ""
+        print(f"    {r['status']:15} {r['id']}{where}")
+    s = res["score"]
+    if s is not None:
+        fail = "  AUTO-FAIL" if s["auto_failed"] else ""
+        print(f"  score {s['scorecard']} v{s['version']}: {s['total']:.1f}{fail}")
+        for c in s["criteria"]:
+            print(f"    {c['status']:15} {c['points']:4.0f}/{c['weight']:<4.0f} {c['id']}")
+    if res["summary"].get("reason"):
+        print(f"  reason: {res['summary']['reason']['text']}")
+    if res["tags"]:
+        print(f"  tags: {', '.join(res['tags'])}")

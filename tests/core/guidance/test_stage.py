@@ -1,0 +1,64 @@
+"""The live stage on events: prompts as GuidancePrompt events, deadlines noticed from any event,
+final statuses handed to QM through ``finish``, bounded state."""
+
+from __future__ import annotations
+
+import asyncio
+
+from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party, TalkStats
+from ccedge.core.guidance import GuidanceStage, load_policy
+from ccedge.testing.guidance_events import utterance_event
+
+
+def run(stage: GuidanceStage, events: list) -> list[GuidancePrompt]:  # type: ignore[type-arg]
+    async def main() -> list[GuidancePrompt]:
+        out: list[GuidancePrompt] = []
+        for e in events:
+            out.extend(await stage.process(e))  # type: ignore[arg-type]
+        return out
+
+    return asyncio.run(main())
+
+
+def test_stage_prompts_and_final_results() -> None:
+    stage = GuidanceStage(load_policy("finance"))
+    start = CallStarted(
+        call_id="c1",
+        t=0.0,
+        wall=1.79e9,
+        parties=(Party("caller", "customer", "…1234", "k1"), Party("callee", "agent", "ext 101")),
+    )
+    out = run(
+        stage,
+        [
+            start,
+            utterance_event("c1", "customer", 5.0, 8.0, "I want to speak to a manager right now."),
+            TalkStats(
+                call_id="c1",
+                t=40.0,
+                leg="callee",
+                role="agent",
+                talk_s=5,
+                talk_ratio=0.5,
+                overtalk_s=0,
+                longest_silence_s=3,
+                longest_monologue_s=5,
+            ),
+            CallEnded(call_id="c1", t=80.0, reason="bye-caller", duration_s=80.0),
+        ],
+    )
+    assert all(isinstance(e, GuidancePrompt) and e.pack == "finance" for e in out)
+    states = [(e.rule, e.state) for e in out]
+    assert states[0] == ("recording-notice", "open") and out[0].due_by_s == 30.0
+    assert ("escalation-offered", "open") in states
+    # the talk_stats event at 40 s is past both deadlines: noticed without another utterance
+    assert ("recording-notice", "violated") in states and ("escalation-offered", "violated") in states
+    assert ("closing", "violated") in states  # judged at the end
+    got = {r.id: r.status for r in stage.finish("c1", 80.0)}
+    assert got["recording-notice"] == "violated" and got["payment-script"] == "not_applicable"
+
+
+def test_stage_is_bounded() -> None:
+    stage = GuidanceStage(load_policy("service"), max_calls=3, keep_results=2)
+    run(stage, [utterance_event(f"c{i}", "agent", 1.0, 2.0, "Good morning.") for i in range(6)])
+    assert len(stage._calls) == 3 and len(stage._results) == 2

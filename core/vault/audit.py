@@ -24,7 +24,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ccedge.core.vault.index import Index
+from ccedge.core.vault.repository import Index
 
 GENESIS = "0" * 64
 CHECKPOINT_EVERY = 64

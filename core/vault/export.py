@@ -88,7 +88,7 @@ def export(
     tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
     first_seq = _first_seq(v, since)
     try:
-        with tarfile.open(tmp, "w", format=tarfile.PAX_FORMAT) as tf:
+        with tarfile.open(tmp, "w", format=tarfile.USTAR_FORMAT) as tf:
             os.chmod(tmp, 0o600)
             t = _Tar(tf)
             rows = []

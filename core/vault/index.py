@@ -1,7 +1,7 @@
 """The vault's index: calls, legs, agents, recordings, transcripts, receipts, scores, holds,
 quarantine and the audit chain, in SQLite (WAL, foreign keys, numbered migrations).
 
-Everything above this module talks to :class:`Index` (a Protocol) so that a larger site can
+Everything above this module talks to :class:`ccedge.core.vault.repository.Index` so that a larger site can
 serve the same methods from PostgreSQL. Nothing sensitive is kept here: transcripts live in
 the encrypted event files, the index holds their counts; data keys are stored wrapped.
 ``secure_delete`` is on and a shred checkpoints the WAL, so a destroyed wrapped key does not
@@ -11,12 +11,13 @@ linger in free pages or in the log.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ccedge.core.vault.errors import VaultError
 
@@ -84,76 +85,14 @@ CALL_COLUMNS = (
 )
 
 
-class Index(Protocol):
-    """The repository the vault, QM and the API use; :class:`SqliteIndex` is the embedded one."""
-
-    def transaction(self) -> Any: ...
-    def add_call(
-        self,
-        call_id: str,
-        started: float,
-        agent: str,
-        source: str,
-        policy: str,
-        legs: Sequence[Mapping[str, Any]],
-    ) -> None: ...
-    def finish_call(
-        self, call_id: str, ended: float, duration_s: float, reason: str, state: str, expires: float | None
-    ) -> None: ...
-    def get_call(self, call_id: str) -> dict[str, Any] | None: ...
-    def list_calls(
-        self,
-        since: float | None = None,
-        until: float | None = None,
-        agent: str | None = None,
-        call_id: str | None = None,
-        flagged: bool | None = None,
-        states: Sequence[str] = ("live", "complete", "interrupted"),
-    ) -> list[dict[str, Any]]: ...
-    def legs(self, call_id: str) -> list[dict[str, Any]]: ...
-    def add_recording(
-        self, call_id: str, kind: str, path: str, dek: bytes, rate: int | None, channels: int | None
-    ) -> None: ...
-    def update_recording(self, call_id: str, kind: str, **fields: Any) -> None: ...
-    def recordings(self, call_id: str) -> dict[str, dict[str, Any]]: ...
-    def set_transcript(self, call_id: str, utterances: int, words: int, model: str) -> None: ...
-    def set_receipt(self, call_id: str, receipt: Mapping[str, Any]) -> None: ...
-    def receipt(self, call_id: str) -> dict[str, Any] | None: ...
-    def save_score(
-        self,
-        call_id: str,
-        scorecard: str,
-        version: str,
-        total: float,
-        auto_failed: bool,
-        criteria: Sequence[Mapping[str, Any]],
-        created: float,
-        source: str = "live",
-    ) -> int: ...
-    def scores(self, call_id: str | None = None) -> list[dict[str, Any]]: ...
-    def add_hold(self, call_id: str, reason: str, actor: str, created: float) -> int: ...
-    def release_holds(self, call_id: str, actor: str, when: float) -> int: ...
-    def holds(self, call_id: str, active_only: bool = True) -> list[dict[str, Any]]: ...
-    def expired(self, now: float) -> list[str]: ...
-    def set_quarantine(
-        self, call_id: str, state: str, flags: Sequence[str], spans: int, seconds: float, when: float
-    ) -> None: ...
-    def quarantined(self, state: str | None = "open") -> list[dict[str, Any]]: ...
-    def wrapped_keys(self) -> list[tuple[str, str, bytes]]: ...
-    def audit_append(self, row: Mapping[str, Any]) -> None: ...
-    def audit_entries(self, since: int = 0, until: int | None = None) -> list[dict[str, Any]]: ...
-    def audit_last(self) -> dict[str, Any] | None: ...
-    def add_checkpoint(self, seq: int, hash_: str, ts: float, signature: str) -> None: ...
-    def checkpoints(self) -> list[dict[str, Any]]: ...
-    def forget_keys(self) -> None: ...
-    def close(self) -> None: ...
-
-
 class SqliteIndex:
-    """:class:`Index` over one SQLite file; safe to share between the loop and executor threads."""
+    """The repository over one SQLite file; safe to share between the loop and executor threads."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.closed = False
+        if not path.exists():  # created 0600 first: SQLite gives its -wal and -shm files the same mode
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         try:
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
         except sqlite3.Error as e:
@@ -465,6 +404,7 @@ class SqliteIndex:
 
     def close(self) -> None:
         with self._lock:
+            self.closed = True
             self._db.close()
 
 
@@ -478,4 +418,4 @@ def _call_row(row: dict[str, Any] | None) -> dict[str, Any] | None:
     return row
 
 
-__all__ = ["MIGRATIONS", "Index", "SqliteIndex"]
+__all__ = ["MIGRATIONS", "SqliteIndex"]

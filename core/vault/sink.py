@@ -282,6 +282,7 @@ class VaultSink:
                 CallEnded(call_id=call_id, t=seconds, reason="shutdown", duration_s=seconds)
             )
         self._io.shutdown(wait=True)
+        self.vault.close_writer()
 
 
 __all__ = ["VaultSink"]

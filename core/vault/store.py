@@ -30,9 +30,10 @@ from ccedge.core.vault.audit import AuditLog, ChainProblem
 from ccedge.core.vault.errors import AccessDenied, IntegrityError, KeyUnavailableError, VaultError
 from ccedge.core.vault.format import KIND_AUDIO, KIND_EVENTS, KIND_QUARANTINE, ChunkReader, seal_tail
 from ccedge.core.vault.fsutil import atomic_write, private_dir
-from ccedge.core.vault.index import Index, SqliteIndex
+from ccedge.core.vault.index import SqliteIndex
 from ccedge.core.vault.keys import Keyring, resolve_passphrase, write_machine_secret
 from ccedge.core.vault.recording import finish_wav
+from ccedge.core.vault.repository import Index
 
 YEAR_S = 365.25 * 86400
 POLICIES: dict[str, float] = {"finance": 7.0, "healthcare": 6.0}  # years (e.g. FINRA 4511 / HIPAA 164.316)
@@ -69,6 +70,7 @@ class Vault:
         self.config = config
         self.audit = AuditLog(index, keyring.signing)
         self._lock_fd: int | None = None
+        self._closed = False
 
     # opening ------------------------------------------------------------------------------
     @classmethod
@@ -101,7 +103,6 @@ class Vault:
         }
         atomic_write(data_dir / "vault.json", json.dumps(config, indent=1).encode())
         v = cls(data_dir, keyring, SqliteIndex(data_dir / "index.sqlite"), config)
-        os.chmod(data_dir / "index.sqlite", 0o600)
         v.audit.append(
             actor or local_actor(),
             "administrator",
@@ -132,8 +133,14 @@ class Vault:
         return (Path(data_dir) / "vault.json").is_file()
 
     def close(self) -> None:
-        self.audit.checkpoint()
-        self.index.close()
+        if not self._closed:
+            self.audit.checkpoint()
+            self.index.close()
+            self._closed = True
+        self.close_writer()
+
+    def close_writer(self) -> None:
+        """Give up the writer lock (a sink that stopped recording)."""
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
@@ -199,9 +206,7 @@ class Vault:
                 )
                 recovered.append(call["call_id"])
         finally:
-            if self._lock_fd is not None:
-                os.close(self._lock_fd)
-                self._lock_fd = None
+            self.close_writer()
         return recovered
 
     # keys and roles -------------------------------------------------------------------------

@@ -57,6 +57,8 @@ def _members(f: BinaryIO, size: int) -> dict[str, bytes]:
             raise IntegrityError(f"bundle member {m.name}", "is not a regular file")
         if m.name in out:
             raise IntegrityError(f"bundle member {m.name}", "appears twice")
+        f.seek(m.offset)
+        _check_header(f.read(BLOCK), m.name)
         data = tf.extractfile(m)
         assert data is not None
         out[m.name] = data.read()
@@ -73,6 +75,15 @@ def _members(f: BinaryIO, size: int) -> dict[str, bytes]:
             "bundle container", "bytes after the last member are not zero (end marker altered)"
         )
     return out
+
+
+def _check_header(block: bytes, name: str) -> None:
+    """The header checksum must be written exactly as tar writes it (six octal digits, NUL,
+    space): the checksum does not cover its own field, so a reader that tolerates other
+    terminators would let a flipped byte there pass unseen (POSIX.1-1988 ustar, "chksum")."""
+    want = sum(block[:148]) + 8 * 0x20 + sum(block[156:])
+    if len(block) < BLOCK or block[148:156] != b"%06o\0 " % want:
+        raise IntegrityError(f"bundle member {name}", "tar header checksum field is altered")
 
 
 def _certificate(pem: bytes, report: BundleReport, pin: str | None) -> Ed25519PublicKey:
@@ -110,7 +121,10 @@ def verify_bundle(path: Path, pin: str | None = None) -> BundleReport:
                 raise IntegrityError(name, "missing from the bundle")
         key = _certificate(files[CERTIFICATE], report, pin)
         try:
-            key.verify(bytes.fromhex(files[SIGNATURE].decode().strip()), manifest_message(files[MANIFEST]))
+            sig = bytes.fromhex(files[SIGNATURE].decode().strip())
+            if files[SIGNATURE] != sig.hex().encode() + b"\n":  # one spelling only (hex is case-blind)
+                raise ValueError("signature file is not in its canonical form")
+            key.verify(sig, manifest_message(files[MANIFEST]))
         except (InvalidSignature, ValueError, UnicodeDecodeError) as e:
             raise IntegrityError(MANIFEST, "signature does not verify with the appliance certificate") from e
         report.checks.append("manifest signature: valid (Ed25519, appliance certificate)")

@@ -23,7 +23,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from ccedge.core.pki import UserRole
 
 CA_DAYS = 3650
-SERVER_DAYS = 825  # the CA/B Forum ceiling browsers once enforced; renewal is `ccedge init --renew`
+SERVER_DAYS = 825  # the CA/B Forum ceiling browsers once enforced; renewal is `ccedge certs renew`
 CLIENT_DAYS = 365
 ORG = "ccedge appliance"
 

@@ -57,8 +57,8 @@ def appliance_info(paths: PkiPaths) -> Appliance:
 def init_pki(data_dir: Path, args: argparse.Namespace | None = None) -> bool:
     """Create the CA, the server certificate and ``appliance.json``; False when already there.
 
-    Registered in the ``ccedge.init_steps`` entry-point group; ``--renew-server-cert`` (when
-    ``ccedge init`` offers it) re-issues the server certificate under the same CA.
+    Registered in the ``ccedge.init_steps`` entry-point group; ``ccedge certs renew`` calls it
+    with ``renew_server_cert`` set to re-issue the server certificate under the same CA.
     """
     paths = PkiPaths.of(data_dir)
     renew = bool(getattr(args, "renew_server_cert", False))

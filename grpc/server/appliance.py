@@ -99,7 +99,7 @@ class ApplianceServicer(app_grpc.ApplianceServiceServicer):
         if not callable(rotate):
             await context.abort(grpc.StatusCode.UNAVAILABLE,
                                 "key rotation is not attached to this process: "
-                                "use `ccedge init --renew-server-cert`")
+                                "use `ccedge certs renew`")
         assert callable(rotate)
         who = self.ctx.caller(context)
         key_id = await rotate(app_pb.KeyKind.Name(request.kind))

@@ -54,8 +54,13 @@ class ApiService:
     def __init__(self, runtime: Any, data_dir: Path | None = None) -> None:
         self.runtime = runtime
         config = getattr(runtime, "config", None)
-        self.settings = ApiSettings.from_mapping(_section(config, "api"))
-        self.data_dir = data_dir or getattr(runtime, "data_dir", None) or default_data_dir()
+        section = getattr(config, "section", None)  # the runtime's RuntimeConfig keeps [api] raw
+        raw = dict(section("api")) if callable(section) else (_section(config, "api") or {})
+        raw.pop("enabled", None)  # the runtime's switch for starting services at all
+        self.settings = ApiSettings.from_mapping(raw)
+        data_path = getattr(config, "data_path", None)
+        self.data_dir = (data_dir or getattr(runtime, "data_dir", None)
+                         or (data_path() if callable(data_path) else None) or default_data_dir())
         self.server = ApiServer(runtime.bus, Path(self.data_dir), self.settings, runtime=runtime)
         self.advertiser: Advertiser | None = None
 

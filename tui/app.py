@@ -42,7 +42,7 @@ from ccedge.tui.state import FloorState
 ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "supervisor": ("floor", "quality", "health"),
     "compliance": ("recordings", "floor", "quality", "health"),
-    "admin": ("floor", "quality", "recordings", "health"),
+    "admin": ("health",),  # administrators manage the box, not its content (issue 13)
 }
 SCREEN_TITLES = {"floor": "Floor", "quality": "Quality", "recordings": "Recordings & audit",
                  "health": "Health"}

@@ -32,6 +32,7 @@ from ccedge.rpc.api.recordings.v1 import recordings_service_pb2 as recordings_pb
 from ccedge.rpc.api.recordings.v1 import recordings_service_pb2_grpc as recordings_rpc
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2 as transcripts_pb
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2_grpc as transcripts_rpc
+from ccedge.rpc.client import channel
 from ccedge.tui import convert
 from ccedge.tui.client import (
     Aggregate,
@@ -78,21 +79,22 @@ def map_error(e: grpc.aio.AioRpcError) -> ConsoleError:
 
 async def tls_precheck(ep: Endpoint, timeout: float = 5.0) -> str:  # noqa: ASYNC109 (connect bound)
     """Handshake once, pin the server certificate, see whether ours is accepted; return its fingerprint."""
+    b = ep.bundle
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    ctx.load_verify_locations(cadata=ep.ca_pem.decode())
+    ctx.load_verify_locations(cadata=b.ca_pem)
     ctx.set_alpn_protocols(["h2"])
-    ctx.check_hostname = bool(ep.server_name)
+    ctx.check_hostname = bool(b.server_name)
     with tempfile.TemporaryDirectory() as d:  # ssl loads a key pair only from files; 0700 dir
         cert, key = os.path.join(d, "c.pem"), os.path.join(d, "k.pem")
-        for path, data in ((cert, ep.cert_pem), (key, ep.key_pem)):
+        for path, data in ((cert, b.cert_pem.encode()), (key, b.key_pem.encode())):
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
         ctx.load_cert_chain(cert, key)
     try:
         reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(ep.host, ep.port, ssl=ctx, server_hostname=ep.server_name or None),
+            asyncio.open_connection(ep.host, ep.port, ssl=ctx, server_hostname=b.server_name or None),
             timeout)
     except ssl.SSLError as e:
         raise CertificateRefused(f"TLS handshake with {ep.host}:{ep.port} failed: {e.reason or e}") from e
@@ -118,9 +120,7 @@ async def tls_precheck(ep: Endpoint, timeout: float = 5.0) -> str:  # noqa: ASYN
     except (ConnectionResetError, BrokenPipeError) as e:
         raise CertificateRefused("the appliance dropped the connection at the handshake") from e
     finally:
-        writer.close()
-        with contextlib.suppress(Exception):
-            await writer.wait_closed()
+        writer.close()  # no wait for the peer's close_notify: the verdict is already known
     return fp
 
 
@@ -130,18 +130,14 @@ class GrpcClient:
     def __init__(self, endpoint: Endpoint | Callable[[], Awaitable[Endpoint]]) -> None:
         self._endpoint = endpoint
         self.channel: grpc.aio.Channel | None = None
+        self.identity: Identity | None = None
 
     async def connect(self) -> Identity:
         ep = self._endpoint if isinstance(self._endpoint, Endpoint) else await self._endpoint()
         await tls_precheck(ep)
-        creds = grpc.ssl_channel_credentials(ep.ca_pem, ep.key_pem, ep.cert_pem)
-        options: list[tuple[str, Any]] = [("grpc.keepalive_time_ms", 10_000),
-                                          ("grpc.keepalive_timeout_ms", 5_000),
-                                          ("grpc.max_receive_message_length", 32 << 20)]
-        if ep.server_name:
-            options.append(("grpc.ssl_target_name_override", ep.server_name))
-        self.channel = grpc.aio.secure_channel(f"{ep.host}:{ep.port}", creds, options=options)
-        ch = self.channel
+        keepalive: list[tuple[str, int | str]] = [("grpc.keepalive_time_ms", 10_000),
+                                                  ("grpc.keepalive_timeout_ms", 5_000)]
+        self.channel = ch = channel(ep.bundle, ep.host, ep.port, keepalive)
         self.appliance = appliance_rpc.ApplianceServiceStub(ch)
         self.calls = calls_rpc.CallsServiceStub(ch)
         self.guidance = guidance_rpc.GuidanceServiceStub(ch)
@@ -150,7 +146,8 @@ class GrpcClient:
         self.transcripts = transcripts_rpc.TranscriptsServiceStub(ch)
         me = await self._unary(self.appliance.WhoAmI, appliance_pb.WhoAmIRequest())
         health = await self._unary(self.appliance.GetHealth, appliance_pb.GetHealthRequest())
-        return Identity(me.name, convert.user_role(me.role), health.site or f"{ep.host}:{ep.port}")
+        self.identity = Identity(me.name, convert.user_role(me.role), health.site or f"{ep.host}:{ep.port}")
+        return self.identity
 
     async def close(self) -> None:
         if self.channel is not None:
@@ -238,7 +235,8 @@ class GrpcClient:
                 prev = h.metrics
                 await asyncio.sleep(HEALTH_POLL_S)
 
-        return self._merge([calls, prompts, scores, health])
+        content = self.identity is not None and self.identity.role in ("supervisor", "compliance")
+        return self._merge([calls, prompts, scores, health] if content else [health])
 
     def follow_call(self, call_id: str) -> AsyncIterator[Update]:
         async def transcript(put: Callable[[Update], None]) -> None:

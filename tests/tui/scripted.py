@@ -70,12 +70,12 @@ def from_event(e: ev.Event) -> list[Update]:
     return []
 
 
-def demo_events() -> list[ev.Event]:
+def demo_events(now: float = T0) -> list[ev.Event]:
     """Two calls as the runtime would publish them: a card payment and a clinic intake."""
     R = ev.RedactedText
     out: list[ev.Event] = []
-    for cid, agent, cust, start in (("pay-1@10.0.0.5", "ext 2001 Alice", "…4821", T0 - 95.0),
-                                    ("clinic-7@10.0.0.9", "ext 2002 Bob", "…0199", T0 - 40.0)):
+    for cid, agent, cust, start in (("pay-1@10.0.0.5", "ext 2001 Alice", "…4821", now - 95.0),
+                                    ("clinic-7@10.0.0.9", "ext 2002 Bob", "…0199", now - 40.0)):
         out.append(ev.CallStarted(call_id=cid, t=0.0, wall=start, parties=(
             ev.Party("callee", "agent", agent), ev.Party("caller", "customer", cust))))
     lines = [

@@ -137,10 +137,8 @@ async def test_compliance_recordings_hold_quarantine_and_export(tmp_path: object
 
 
 async def test_refusal_by_the_appliance_is_shown() -> None:
-    app = make("admin", deny={"recordings", "export"})
+    app = make("compliance", deny={"recordings", "export"})
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: app.connects == 1)
-        await pilot.press("3")
         await until(pilot, lambda: "Refused" in screen_text(app))
         assert "Refused by the appliance" in screen_text(app)
         await pilot.press("e")

@@ -168,7 +168,7 @@ class LivePlayout:
             self._add(subs, recs)
 
     def _new_sub(self, s: int, t0: float) -> _Sub:
-        flow = self.demux._subs[s].flow
+        flow = self.demux.store.subs[s].flow
         chains = self._flows.setdefault(flow, [])
         chain = next((c for c in chains if t0 >= c.last_ts - _HANDOVER_OVERLAP_S), None)
         if chain is None:
@@ -223,7 +223,7 @@ class LivePlayout:
     def _leg_of(self, sp: _Sub) -> _Leg | None:
         ch = sp.chain
         if not ch.resolved:
-            sub = self.demux._subs[sp.sub]
+            sub = self.demux.store.subs[sp.sub]
             m = self.resolve(sub.src, sub.sport, sub.dst, sub.dport, ch.first_ts)
             if m is None:
                 return None
@@ -295,8 +295,8 @@ class LivePlayout:
     def _setup_live(self, sp: _Sub, leg: _Leg) -> int:
         demux, S = self.demux, self._S
         mine = self._pend_slot == sp.slot
-        sub = demux._subs[sp.sub]
-        pmap = demux._payload_map(sub)
+        sub = demux.store.subs[sp.sub]
+        pmap = demux.payload_map(sub)
         timeline, law = payload_tables(pmap)
         assert self._pend is not None
         recs = self._pend[mine]
@@ -306,15 +306,12 @@ class LivePlayout:
             return 0  # events only so far: wait for audio
         info = codecs.lookup(int(pts[audio][0]), pmap)
         codec = info[0] if info else ""
-        flow4 = (sub.src, sub.sport, sub.dst, sub.dport)
-        back = (sub.dst, sub.dport, sub.src, sub.sport)
-        srtp = (demux._own_keys(sub) or (sub.src, sub.sport) in demux._expect_srtp
-                or flow4 in demux._zrtp_flows or back in demux._zrtp_flows)
+        srtp = bool(demux.own_keys(sub)) or demux.expects_srtp(sub) or demux.is_zrtp(sub)
         rate = codecs.AUDIO_RATE.get(codec, 0)
         if codec not in codecs.DECODABLE or srtp or (leg.rate and leg.rate != rate):
             return -1  # a second audio rate, SRTP, ...
-        rows = demux._rows_of(sp.sub)[:64]
-        c = demux._columns()
+        rows = demux.store.rows_of(sp.sub)[:64]
+        c = demux.store.columns()
         if streamwork.looks_encrypted(demux, sp.sub, rows, timeline[c["b1"][rows] & 0x7F], codec):
             return -1
         leg.rate = rate
@@ -474,7 +471,7 @@ class LivePlayout:
         g722 = law == LAW_G722
         if g722.any():  # stateful: every played packet is decoded, in order, per stream
             n = n.copy()
-            segs = self.demux._typed_segments()
+            segs = self.demux.store.typed_segments()
             pieces: list[tuple[npt.NDArray[np.int16], npt.NDArray[np.bool_], npt.NDArray[np.int64]]] = []
             for sl in np.unique(slot[g722]).tolist():
                 k = g722 & (slot == sl)
@@ -489,7 +486,7 @@ class LivePlayout:
         for lw in (LAW_MU, LAW_A):  # G.711: the 256-entry table applied where the octets lie
             k = law == lw
             if k.any():
-                K.lut_place(self.demux._typed_segments(), recs["seg"][k], start[k], length[k], dest[k],
+                K.lut_place(self.demux.store.typed_segments(), recs["seg"][k], start[k], length[k], dest[k],
                             LUTS[lw], self._scratch)
         if g722.any():
             for pcm, k, nk in pieces:

@@ -50,18 +50,20 @@ class RtpStream:
     malformed: int = 0
     auth_failed: int = 0
     other_events: int = 0
-    _demux: RtpDemux | None = field(default=None, repr=False)
-    _parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = field(default_factory=list, repr=False)
+    # Where the packets are (the demux's storage as of ``generation``): set by streamwork, dropped by
+    # forget(). parts: (sub-stream, its ordering, its rows) per SSRC of the stream.
+    demux: RtpDemux | None = field(default=None, repr=False)
+    parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = field(default_factory=list, repr=False)
+    generation: int = field(default=0, repr=False)
     _pcm: tuple[float, int, npt.NDArray[np.int16]] | None = field(default=None, repr=False)
-    _generation: int = field(default=0, repr=False)
 
     def _current(self) -> RtpStream | None:
         """This stream as the demux knows it now (rows move when storage is compacted)."""
-        if self._demux is None:
+        if self.demux is None:
             return None
-        if self._generation == self._demux._generation:
+        if self.generation == self.demux.generation:
             return self
-        return self._demux.streams.get(self.key)
+        return self.demux.streams.get(self.key)
 
     @property
     def key(self) -> StreamKey:
@@ -82,28 +84,28 @@ class RtpStream:
 
         Empty when the stream is not decodable (unknown codec, encrypted, ZRTP, events only).
         """
-        if self._demux is None or self.codec not in codecs.DECODABLE or self.srtp in ("encrypted", "zrtp"):
+        if self.demux is None or self.codec not in codecs.DECODABLE or self.srtp in ("encrypted", "zrtp"):
             return self.first_ts, self.rate, np.zeros(0, np.int16)
         if self._pcm is None:  # a stream object is immutable once built: decode it once
             cur = self._current()
             if cur is None:
                 return self.first_ts, self.rate, np.zeros(0, np.int16)
-            self._pcm = self._demux._render(cur)
+            self._pcm = self.demux.render(cur)
         return self._pcm
 
     def forget(self) -> None:
         """Drop the per-packet arrays and decoded audio (the summary stays): the stream was handed
         on and released; ``pcm()`` and ``raw_payloads()`` are empty from now on."""
-        self._parts = []
+        self.parts = []
         self._pcm = None
-        self._demux = None
+        self.demux = None
 
     def raw_payloads(self, pt: int) -> list[bytes]:
         """Payloads of one payload type in arrival order (for formats the tap does not decode)."""
         cur = self._current()
-        if cur is None or self._demux is None:
+        if cur is None or self.demux is None:
             return []
-        return self._demux._raw(cur, pt)
+        return self.demux.raw(cur, pt)
 
 
 @dataclass(eq=False)

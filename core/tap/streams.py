@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,55 +25,14 @@ import numpy.typing as npt
 from ccedge.core.tap import _rtp_kernels as K
 from ccedge.core.tap import rtcp, streamwork
 from ccedge.core.tap.errors import TapParseError
-from ccedge.core.tap.rtpstream import Payloads, RtpStream, StreamKey
+from ccedge.core.tap.packetstore import BatchLike, PacketStore, SubStream
+from ccedge.core.tap.rtpstream import RtpStream, StreamKey
 from ccedge.core.tap.srtp import SdesCrypto, SrtpError, SrtpReceiver
 from ccedge.hardware.capture.batch import addr_text as ip_text
 
-_COL_TYPES = {
-    "sub": np.int32,
-    "seg": np.int32,
-    "seq": np.uint16,
-    "ts": np.uint32,
-    "cap": np.float64,
-    "b1": np.uint8,
-    "off": np.int64,
-    "len": np.int32,
-    "hdr": np.int32,
-    "pad": np.int16,
-}
-_COLS = tuple(_COL_TYPES)
-_REC_DTYPE = np.dtype([(name, t) for name, t in _COL_TYPES.items()])
 # A new SSRC on a flow continues the leg when it starts after the old one's last packet,
 # give or take this much overlap (seconds) — RFC 3550 §8.2: a sender that changes SSRC.
 SSRC_HANDOVER_OVERLAP_S = 0.1
-_SEGMENT_BYTES = 16 << 20
-_EMPTY = np.zeros(0, dtype=np.uint8)
-
-
-class BatchLike(Protocol):
-    """The columns of a batch the demux reads (``hardware.capture.PacketBatch`` has them; so does the
-    test helper ``ccedge.testing.udpbatch.UdpBatch``)."""
-
-    buf: npt.NDArray[np.uint8]
-    ts: npt.NDArray[np.float64]
-    src: npt.NDArray[np.uint8]
-    dst: npt.NDArray[np.uint8]
-    sport: npt.NDArray[np.uint16]
-    dport: npt.NDArray[np.uint16]
-    off: npt.NDArray[np.int64]
-    length: npt.NDArray[np.int32]
-
-    def __len__(self) -> int: ...
-
-
-@dataclass
-class _Sub:
-    flow: bytes  # src16 + dst16 + sport + dport
-    ssrc: int
-    src: str
-    sport: int
-    dst: str
-    dport: int
 
 
 class RtpDemux:
@@ -92,19 +50,7 @@ class RtpDemux:
         self.copy = copy
         self.stats: Counter[str] = Counter()
         self._hash_to_sub: dict[int, int] = {}
-        self._subs: list[_Sub] = []
-        # Per-packet columns in arrays grown by doubling (amortised O(1) per packet), and each
-        # sub-stream's row numbers as chunks appended per batch: asking for streams while
-        # feeding (the live tap does, every few seconds) never re-sorts everything.
-        # One record per packet (all fields side by side): a stream's packets are spread over
-        # the whole capture, and a record array costs one cache miss per packet, not per field.
-        self._rec: npt.NDArray[Any] = np.zeros(0, dtype=_REC_DTYPE)
-        self._n = 0
-        self._sub_rows: list[list[npt.NDArray[np.int64]]] = []
-        # Datagram store: segments that are filled and never moved (no re-copy on growth).
-        self._segs: list[npt.NDArray[np.uint8]] = []
-        self._seg_fill = 0
-        self._seg_typed: Any = None
+        self.store = PacketStore()  # packets and payloads; streamwork and playout read it
         self._zrtp_flows: set[tuple[str, int, str, int]] = set()
         self._keys: dict[tuple[str, int], list[SdesCrypto]] = {}
         self._key_group: dict[tuple[str, int], str] = {}
@@ -115,18 +61,11 @@ class RtpDemux:
         self._streams: dict[StreamKey, RtpStream] | None = None
         # Summaries of streams that got no packet since they were built (the Tap asks often).
         self._summaries: dict[tuple[int, ...], tuple[int, RtpStream]] = {}
-        # Streams handed on and forgotten (release), and a counter bumped when rows move.
-        self._released = np.zeros(0, dtype=bool)
-        self._generation = 0
         # Storage is compacted once this many rows (and half of all) belong to released streams.
         self.compact_min_rows = 50_000
         # Live playout (ccedge.core.tap.playout) sets this to a list: each feed appends
         # (sub-stream ids, copies of the new packet records), grouped by sub-stream.
         self.fresh: list[tuple[npt.NDArray[np.int64], npt.NDArray[Any]]] | None = None
-        self._decrypted: dict[
-            int,
-            tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]],
-        ] = {}
 
     # ---- configuration from signalling -------------------------------------------------
     def add_sdes_key(self, ip: str, port: int, crypto: SdesCrypto, call_id: str = "") -> None:
@@ -192,77 +131,32 @@ class RtpDemux:
                 int(uniq[u]), src[i], dst[i], int(sport[i]), int(dport[i]), int(f["ssrc"][i])
             )
         sub = sub_of_uniq[inv.ravel()]
-        if len(self._released) < len(self._subs):
-            self._released = np.concatenate(
-                [self._released, np.zeros(len(self._subs) - len(self._released), bool)]
-            )
-        late = self._released[sub]
+        store = self.store
+        store.sync_released()
+        late = store.released[sub]
         if late.any():  # packets of a stream already handed on and released
             self.stats["rtp.after-release"] += int(late.sum())
             sel, sub = sel[~late], sub[~late]
             if len(sel) == 0:
                 return
         lengths = ln[sel]
-        if self.copy:
-            seg_id, store_off = self._reserve(int(lengths.sum()))
-            out_off = np.empty(len(sel), dtype=np.int64)
-            out_off[0] = store_off
-            np.cumsum(lengths[:-1], out=out_off[1:])
-            out_off[1:] += store_off
-            K.gather(buf, off[sel], lengths, self._segs[seg_id], out_off)
-        else:  # zero copy: the batch's own buffer becomes (or already is) a store segment
-            if not self._segs or self._segs[-1] is not buf:
-                self._segs.append(buf)
-                self._seg_fill = len(buf)  # never written into
-                self._seg_typed = None
-            seg_id, out_off = len(self._segs) - 1, off[sel]
+        seg_id, out_off = store.store_payloads(buf, off[sel], lengths, self.copy)
         cap = np.asarray(batch.ts)[idx[sel]]
-        self._grow(len(sel))
-        for name, col in (
-            ("sub", sub.astype(np.int32)),
-            ("seg", np.full(len(sel), seg_id, np.int32)),
-            ("seq", f["seq"][sel]),
-            ("ts", f["ts"][sel]),
-            ("cap", cap.astype(np.float64)),
-            ("b1", f["b1"][sel]),
-            ("off", out_off),
-            ("len", lengths.astype(np.int32)),
-            ("hdr", f["hdr"][sel].astype(np.int32)),
-            ("pad", f["pad"][sel].astype(np.int16)),
-        ):
-            self._rec[name][self._n : self._n + len(sel)] = col
-        rows = np.arange(self._n, self._n + len(sel), dtype=np.int64)
-        self._n += len(sel)
-        order = np.argsort(sub, kind="stable")
-        ss = sub[order]
-        cuts = np.flatnonzero(ss[1:] != ss[:-1]) + 1
-        for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(ss)], strict=True):
-            self._sub_rows[int(ss[a])].append(rows[order[a:b]])
+        subs, recs = store.append({
+            "sub": sub.astype(np.int32),
+            "seg": np.full(len(sel), seg_id, np.int32),
+            "seq": f["seq"][sel],
+            "ts": f["ts"][sel],
+            "cap": cap.astype(np.float64),
+            "b1": f["b1"][sel],
+            "off": out_off,
+            "len": lengths.astype(np.int32),
+            "hdr": f["hdr"][sel].astype(np.int32),
+            "pad": f["pad"][sel].astype(np.int16),
+        })
         if self.fresh is not None:
-            self.fresh.append((ss.astype(np.int64), self._rec[rows[order]]))
+            self.fresh.append((subs, recs))
         self._streams = None
-
-    def _grow(self, extra: int) -> None:
-        need = self._n + extra
-        if need > len(self._rec):
-            grown = np.empty(max(need, 2 * len(self._rec), 4096), dtype=_REC_DTYPE)
-            grown[: self._n] = self._rec[: self._n]
-            self._rec = grown
-
-    def _reserve(self, n: int) -> tuple[int, int]:
-        """(segment, offset) of n free octets; a full segment is left as it is, never copied."""
-        if not self._segs or self._seg_fill + n > len(self._segs[-1]):
-            self._segs.append(np.empty(max(n, _SEGMENT_BYTES), dtype=np.uint8))
-            self._seg_fill = 0
-            self._seg_typed = None
-        start = self._seg_fill
-        self._seg_fill += n
-        return len(self._segs) - 1, start
-
-    def _typed_segments(self) -> K.TypedSegments:
-        if self._seg_typed is None:
-            self._seg_typed = K.TypedSegments(self._segs)
-        return self._seg_typed
 
     def _new_sub(
         self,
@@ -277,10 +171,9 @@ class RtpDemux:
         if h in self._hash_to_sub:  # pragma: no cover - needs a 64-bit collision
             self.stats["rtp.hash-collision"] += 1
             return self._hash_to_sub[h]
-        self._subs.append(_Sub(flow, ssrc, ip_text(src), sport, ip_text(dst), dport))
-        self._sub_rows.append([])
-        self._hash_to_sub[h] = len(self._subs) - 1
-        return len(self._subs) - 1
+        sid = self.store.add_sub(SubStream(flow, ssrc, ip_text(src), sport, ip_text(dst), dport))
+        self._hash_to_sub[h] = sid
+        return sid
 
     def _slow_path(
         self,
@@ -344,26 +237,14 @@ class RtpDemux:
                     self._rtcp.setdefault(ssrc, {})["bye"] = t
 
     # ---- per-stream work ----------------------------------------------------------------
-    def _columns(self) -> dict[str, npt.NDArray[Any]]:
-        rec = self._rec[: self._n]
-        return {c: rec[c] for c in _COLS}
-
-    def _rows_of(self, s: int) -> npt.NDArray[np.int64]:
-        """Row numbers of sub-stream ``s`` in arrival order."""
-        chunks = self._sub_rows[s]
-        if not chunks:
-            return np.zeros(0, np.int64)
-        if len(chunks) > 1:
-            chunks[:] = [np.concatenate(chunks)]
-        return chunks[0]
-
     @property
     def streams(self) -> dict[StreamKey, RtpStream]:
         if self._streams is None:
             self._streams = self._build_streams()
         return self._streams
 
-    def _payload_map(self, sub: _Sub) -> dict[int, tuple[str, int]]:
+    def payload_map(self, sub: SubStream) -> dict[int, tuple[str, int]]:
+        """The rtpmap that applies to a sub-stream (SDP of either end; RFC 4566 §6)."""
         m: dict[int, tuple[str, int]] = {}
         m.update(self._maps.get((sub.src, sub.sport), {}))
         m.update(self._maps.get((sub.dst, sub.dport), {}))
@@ -372,17 +253,18 @@ class RtpDemux:
     def _chains(self) -> list[list[int]]:
         """Sub-streams (one per SSRC) chained into streams: a later SSRC on a flow continues the
         stream when the earlier one is done. Cheap: per sub-stream, not per packet."""
-        cap = self._rec["cap"]
+        store = self.store
+        cap = store.rec["cap"]
         by_flow: dict[bytes, list[tuple[list[int], float]]] = {}
         firsts: list[tuple[float, int]] = []
-        for s, chunks in enumerate(self._sub_rows):
-            if not chunks or (s < len(self._released) and self._released[s]):
+        for s, chunks in enumerate(store.sub_rows):
+            if not chunks or (s < len(store.released) and store.released[s]):
                 continue
             firsts.append((float(cap[chunks[0][0]]), s))
         firsts.sort()
         for t0, s in firsts:
-            chains = by_flow.setdefault(self._subs[s].flow, [])
-            last = float(cap[self._sub_rows[s][-1][-1]])
+            chains = by_flow.setdefault(store.subs[s].flow, [])
+            last = float(cap[store.sub_rows[s][-1][-1]])
             for k, (chain, chain_last) in enumerate(chains):
                 if t0 >= chain_last - SSRC_HANDOVER_OVERLAP_S:
                     chain.append(s)
@@ -392,11 +274,8 @@ class RtpDemux:
                 chains.append(([s], last))
         return [chain for chains in by_flow.values() for chain, _ in chains]
 
-    def _chain_size(self, chain: list[int]) -> int:
-        return sum(sum(len(c) for c in self._sub_rows[x]) for x in chain)
-
     def _summary(self, chain: list[int], into: dict[tuple[int, ...], tuple[int, RtpStream]]) -> RtpStream:
-        n = self._chain_size(chain)
+        n = self.store.size(chain)
         cached = self._summaries.get(tuple(chain))
         st = cached[1] if cached is not None and cached[0] == n else self._summarise(chain)
         into[tuple(chain)] = (n, st)
@@ -422,11 +301,12 @@ class RtpDemux:
         if self._streams is not None:
             return {k: st for k, st in self._streams.items()
                     if wanted(st.src, st.sport, st.dst, st.dport, st.first_ts)}
-        cap = self._rec["cap"]
+        cap = self.store.rec["cap"]
         out: dict[StreamKey, RtpStream] = {}
         for chain in self._chains():
-            sub = self._subs[chain[0]]
-            if wanted(sub.src, sub.sport, sub.dst, sub.dport, float(cap[self._sub_rows[chain[0]][0][0]])):
+            sub = self.store.subs[chain[0]]
+            first = float(cap[self.store.sub_rows[chain[0]][0][0]])
+            if wanted(sub.src, sub.sport, sub.dst, sub.dport, first):
                 st = self._summary(chain, self._summaries)
                 out[st.key] = st
         return out
@@ -442,66 +322,44 @@ class RtpDemux:
         wanted = set(keys)
         n = 0
         for chain in self._chains():
-            sub = self._subs[chain[0]]
+            sub = self.store.subs[chain[0]]
             if (sub.src, sub.sport, sub.dst, sub.dport, sub.ssrc) not in wanted:
                 continue
             for s in chain:
-                self._released[s] = True
-                self._decrypted.pop(s, None)
-                self._sub_rows[s] = []  # its rows are dead; compaction drops them from storage
+                self.store.release(s)
             self._summaries.pop(tuple(chain), None)
             n += 1
         if n:
             self._streams = None
-            self._maybe_compact(self.compact_min_rows)
+            self.compact(self.compact_min_rows)
         return n
 
-    def _maybe_compact(self, min_rows: int = 50_000) -> None:
-        cols = self._columns()
-        dead = self._released[cols["sub"]] if len(cols["sub"]) else np.zeros(0, bool)
-        if int(dead.sum()) < max(min_rows, len(dead) // 2):
-            return
-        keep = ~dead
-        renumber = np.cumsum(keep) - 1
-        kept = self._rec[: self._n][keep]
-        self._rec = np.concatenate([kept, np.empty(len(kept), dtype=_REC_DTYPE)])
-        self._n = len(kept)
-        for sid in range(len(self._sub_rows)):
-            self._sub_rows[sid] = [] if self._released[sid] else [renumber[self._rows_of(sid)]]
-        used = set(np.unique(self._rec["seg"][: self._n]).tolist())
-        for i in range(len(self._segs) - 1):  # the last one may still be filled
-            if i not in used:
-                self._segs[i] = _EMPTY
-        self._seg_typed = None
-        self._summaries.clear()
-        self._generation += 1
-        self.stats["rtp.compactions"] += 1
+    def compact(self, min_rows: int = 50_000) -> None:
+        """Drop released streams' rows from storage once they are many (see ``PacketStore.compact``)."""
+        if self.store.compact(min_rows):
+            self._summaries.clear()
+            self.stats["rtp.compactions"] += 1
 
-    def _packets(self, s: int) -> npt.NDArray[np.int64]:
-        return self._rows_of(s)
+    @property
+    def generation(self) -> int:
+        """Bumped whenever stored rows move: streams built before then look themselves up again."""
+        return self.store.generation
 
-    def _payload_bounds(self, s: int, rows: npt.NDArray[np.int64]) -> Payloads:
-        """Where each row's payload is, after SRTP where it applies (padding removed)."""
-        if s in self._decrypted:
-            store, start, length, valid = self._decrypted[s]
-            pos = np.searchsorted(self._rows_of(s), rows)
-            return Payloads([store], np.zeros(len(rows), np.int32), start[pos], length[pos], valid[pos], None)
-        c = self._columns()
-        start = c["off"][rows] + c["hdr"][rows]
-        length = c["len"][rows].astype(np.int64) - c["hdr"][rows] - c["pad"][rows]
-        valid = (length >= 0) & (c["hdr"][rows] <= c["len"][rows])
-        return Payloads(self._segs, c["seg"][rows], start, np.maximum(length, 0), valid, self._typed_segments)
+    # ---- what signalling said about a sub-stream (streamwork and playout ask) --------------
+    def expects_srtp(self, sub: SubStream) -> bool:
+        """SDP offered RTP/SAVP(F) for the sub-stream's sender (never decode it as plain)."""
+        return (sub.src, sub.sport) in self._expect_srtp
 
-    def _raw_packets(self, rows: npt.NDArray[np.int64]) -> list[bytes]:
-        c = self._columns()
-        return [
-            self._segs[g][o : o + n].tobytes()
-            for g, o, n in zip(
-                c["seg"][rows].tolist(), c["off"][rows].tolist(), c["len"][rows].tolist(), strict=True
-            )
-        ]
+    def is_zrtp(self, sub: SubStream) -> bool:
+        """ZRTP (RFC 6189) was seen on the sub-stream's flow, in either direction."""
+        z = self._zrtp_flows
+        return (sub.src, sub.sport, sub.dst, sub.dport) in z or (sub.dst, sub.dport, sub.src, sub.sport) in z
 
-    def _own_keys(self, sub: _Sub) -> list[SdesCrypto]:
+    def rtcp_of(self, ssrc: int) -> dict[str, Any]:
+        """What RTCP reports said about ``ssrc`` (sender/receiver report figures, BYE time)."""
+        return self._rtcp.get(ssrc, {})
+
+    def own_keys(self, sub: SubStream) -> list[SdesCrypto]:
         """Keys that belong to this stream: its sender's SDP key, else its call's other keys."""
         exact = self._keys.get((sub.src, sub.sport), [])
         if exact:
@@ -514,21 +372,24 @@ class RtpDemux:
                     cands.extend(keys)
         return cands
 
-    def _srtp_candidates(self, sub: _Sub) -> list[SdesCrypto]:
-        cands = self._own_keys(sub)
+    def srtp_candidates(self, sub: SubStream) -> list[SdesCrypto]:
+        """Keys worth trying on a sub-stream: its own, then every other key seen (at most 64)."""
+        cands = self.own_keys(sub)
         for addr, keys in self._keys.items():  # then every key seen (sender address unknown)
             if addr != (sub.dst, sub.dport):
                 cands.extend(k for k in keys if k not in cands)
         return cands[:64]
 
-    # Per-stream work lives in ccedge.core.tap.streamwork (it reads this object's storage).
+    # Per-stream work lives in ccedge.core.tap.streamwork (it reads ``store``).
     def _summarise(self, chain: list[int]) -> RtpStream:
         return streamwork.summarise(self, chain)
 
-    def _render(self, st: RtpStream) -> tuple[float, int, npt.NDArray[np.int16]]:
+    def render(self, st: RtpStream) -> tuple[float, int, npt.NDArray[np.int16]]:
+        """A stream's audio on its own clock (see ``streamwork.render``)."""
         return streamwork.render(self, st)
 
-    def _raw(self, st: RtpStream, pt: int) -> list[bytes]:
+    def raw(self, st: RtpStream, pt: int) -> list[bytes]:
+        """A stream's payloads of one payload type in arrival order."""
         return streamwork.raw(self, st, pt)
 
 

@@ -1,4 +1,4 @@
-"""Per-stream work over the demux's storage: SRTP, ordering, loss, DTMF, decoding.
+"""Per-stream work over the demux's storage (``RtpDemux.store``): SRTP, ordering, loss, DTMF, decoding.
 
 These run once per stream when the SIP side asks for :attr:`RtpDemux.streams` or a
 stream's :meth:`RtpStream.pcm`, on whole arrays of that stream's packets.
@@ -29,11 +29,11 @@ _SRTP_TAG_LENGTHS = (4, 10)
 
 def try_srtp(demux: RtpDemux, s: int) -> tuple[str, int]:
     """Decrypt sub-stream ``s`` if some key authenticates it: ("decrypted", failures) or ("", 0)."""
-    sub = demux._subs[s]
-    rows = demux._rows_of(s)
-    raw = demux._raw_packets(rows)
+    sub = demux.store.subs[s]
+    rows = demux.store.rows_of(s)
+    raw = demux.store.raw_packets(rows)
     chosen = None
-    for crypto in demux._srtp_candidates(sub):
+    for crypto in demux.srtp_candidates(sub):
         rx = SrtpReceiver(crypto)
         ok = 0
         for p in raw[:SRTP_PROBE_PACKETS]:
@@ -73,7 +73,7 @@ def try_srtp(demux: RtpDemux, s: int) -> tuple[str, int]:
         start[i], length[i], valid[i] = pos, len(body), True
         pos += len(body)
     store = np.frombuffer(b"".join(pieces), dtype=np.uint8)
-    demux._decrypted[s] = (store, start, length, valid)
+    demux.store.decrypted[s] = (store, start, length, valid)
     demux.stats["srtp.decrypted"] += int(valid.sum())
     return "decrypted", failures
 
@@ -82,7 +82,7 @@ def looks_encrypted(
     demux: RtpDemux, s: int, rows: npt.NDArray[np.int64], audio: npt.NDArray[np.bool_], encoding: str | None
 ) -> bool:
     """SRTP without a key: G.711 payloads n + tag octets long, or octets like white noise."""
-    c = demux._columns()
+    c = demux.store.columns()
     r = rows[audio][:64]  # the first packets decide; the rest would say the same
     if len(r) < 3:
         return False
@@ -92,7 +92,7 @@ def looks_encrypted(
         step = np.diff(c["ts"][r][order].astype(np.int64))
         extra = (c["len"][r][order][1:].astype(np.int64) - c["hdr"][r][order][1:]) - step
         return bool(len(extra) and np.median(extra) in _SRTP_TAG_LENGTHS and np.mean(step > 0) > 0.5)
-    data = demux._payload_bounds(s, r[:48]).concat()
+    data = demux.store.payload_bounds(s, r[:48]).concat()
     if len(data) < 2048:
         return False
     p = np.bincount(data, minlength=256) / len(data)
@@ -101,11 +101,10 @@ def looks_encrypted(
 
 
 def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
-    c = demux._columns()
-    first = demux._subs[chain[0]]
-    pmap = demux._payload_map(first)
-    flow4 = (first.src, first.sport, first.dst, first.dport)
-    zrtp = flow4 in demux._zrtp_flows or (first.dst, first.dport, first.src, first.sport) in demux._zrtp_flows
+    c = demux.store.columns()
+    first = demux.store.subs[chain[0]]
+    pmap = demux.payload_map(first)
+    zrtp = demux.is_zrtp(first)
     srtp_state = "zrtp" if zrtp else "none"
     pt_counts: Counter[int] = Counter()
     lost = dups = gaps = malformed = cn = auth_failed = other_events = 0
@@ -117,7 +116,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
     jitter = 0.0
     counts = np.zeros(128, np.int64)
     for s in chain:
-        counts += np.bincount(c["b1"][demux._rows_of(s)] & 0x7F, minlength=128)
+        counts += np.bincount(c["b1"][demux.store.rows_of(s)] & 0x7F, minlength=128)
     pt_counts = Counter({int(k): int(counts[k]) for k in np.flatnonzero(counts)})
     # The stream's codec: its most frequent payload type that is audio (not events, not CN).
     event_pts: set[int] = set()
@@ -142,17 +141,17 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         main_pt = max(audio_pts)[1]
         encoding, clock = codecs.lookup(main_pt, pmap) or ("", 8000)
     for s in chain:
-        rows = demux._rows_of(s)
-        sub = demux._subs[s]
+        rows = demux.store.rows_of(s)
+        sub = demux.store.subs[s]
         pts = c["b1"][rows] & 0x7F
         audio = audio_table[pts]
         # SRTP is tried where signalling says so (a key of its own or its call's, RTP/SAVP)
         # or where the payload looks like ciphertext; a plain stream in a capture that has
         # keys for other calls stays plain.
-        demux._decrypted.pop(s, None)
+        demux.store.decrypted.pop(s, None)
         if srtp_state != "zrtp" and (
-            demux._own_keys(sub)
-            or (sub.src, sub.sport) in demux._expect_srtp
+            demux.own_keys(sub)
+            or demux.expects_srtp(sub)
             or looks_encrypted(demux, s, rows, audio, encoding)
         ):
             state, fails = try_srtp(demux, s)
@@ -166,7 +165,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         dups += o.duplicates
         gaps += o.gaps
         cn += int(np.count_nonzero(pts == codecs.COMFORT_NOISE_PT))
-        if s not in demux._decrypted:
+        if s not in demux.store.decrypted:
             malformed += int(np.count_nonzero((c["hdr"][rows] + c["pad"][rows]) > c["len"][rows]))
         parts.append((s, o, rows))
         if len(rows) > 1 and audio.any():
@@ -175,16 +174,16 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         if event_pts and srtp_state not in ("encrypted", "zrtp"):
             ev_sel = event_table[pts[o.order]]
             ev_rows = rows[o.order][ev_sel]
-            payloads = demux._payload_bounds(s, ev_rows).each()
+            payloads = demux.store.payload_bounds(s, ev_rows).each()
             digits, others = digits_from_packets(
                 c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(), payloads, clock
             )
             dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
             other_events += others
-    all_rows = np.concatenate([demux._rows_of(s) for s in chain])
+    all_rows = np.concatenate([demux.store.rows_of(s) for s in chain])
     rtcp_stats: dict[str, Any] = {}
     for s in chain:
-        rtcp_stats.update(demux._rtcp.get(demux._subs[s].ssrc, {}))
+        rtcp_stats.update(demux.rtcp_of(demux.store.subs[s].ssrc))
     if "reported_jitter_ticks" in rtcp_stats:
         rtcp_stats["reported_jitter_s"] = rtcp_stats["reported_jitter_ticks"] / clock
     st = RtpStream(
@@ -193,7 +192,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         dst=first.dst,
         dport=first.dport,
         ssrc=first.ssrc,
-        ssrcs=[demux._subs[s].ssrc for s in chain],
+        ssrcs=[demux.store.subs[s].ssrc for s in chain],
         first_ts=float(c["cap"][all_rows].min()),
         last_ts=float(c["cap"][all_rows].max()),
         packets=len(all_rows),
@@ -212,32 +211,32 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         malformed=malformed,
         auth_failed=auth_failed,
         other_events=other_events,
-        _demux=demux,
-        _parts=parts,
-        _generation=demux._generation,
+        demux=demux,
+        parts=parts,
+        generation=demux.generation,
     )
     return st
 
 
 def events_heuristic(demux: RtpDemux, chain: list[int], pt: int) -> bool:
-    c = demux._columns()
+    c = demux.store.columns()
     lengths: list[int] = []
     firsts: list[int] = []
     for s in chain:
-        rows = demux._rows_of(s)
+        rows = demux.store.rows_of(s)
         r = rows[(c["b1"][rows] & 0x7F) == pt][:50]
-        for p in demux._payload_bounds(s, r).each():
+        for p in demux.store.payload_bounds(s, r).each():
             lengths.append(len(p))
             firsts.append(p[0] if p else 255)
     return looks_like_events(lengths, firsts)
 
 
 def raw(demux: RtpDemux, st: RtpStream, pt: int) -> list[bytes]:
-    c = demux._columns()
+    c = demux.store.columns()
     out: list[bytes] = []
-    for s, _, rows in st._parts:
+    for s, _, rows in st.parts:
         r = rows[(c["b1"][rows] & 0x7F) == pt]
-        pl = demux._payload_bounds(s, r)
+        pl = demux.store.payload_bounds(s, r)
         out.extend(p for p, v in zip(pl.each(), pl.valid.tolist(), strict=True) if v)
     return out
 
@@ -245,8 +244,8 @@ def raw(demux: RtpDemux, st: RtpStream, pt: int) -> list[bytes]:
 def render(demux: RtpDemux, st: RtpStream) -> tuple[float, int, npt.NDArray[np.int16]]:
     """Decode and place every audio packet on the stream's clock (RTP ticks → samples)."""
     assert st.codec is not None
-    c = demux._columns()
-    pmap = demux._payload_map(demux._subs[st._parts[0][0]])
+    c = demux.store.columns()
+    pmap = demux.payload_map(demux.store.subs[st.parts[0][0]])
     per_tick = codecs.SAMPLES_PER_TICK[st.codec]
     rate = st.rate
     pieces: list[tuple[npt.NDArray[np.int16], tuple[Any, ...]]] = []
@@ -264,10 +263,10 @@ def render(demux: RtpDemux, st: RtpStream) -> tuple[float, int, npt.NDArray[np.i
         if st.codec in codecs.LOOKUP_TABLES and info[0] in codecs.LOOKUP_TABLES:
             is_codec[p] = True
             table_of[p] = codecs.LOOKUP_TABLES[info[0]]
-    for s, o, rows in st._parts:
+    for s, o, rows in st.parts:
         ordered = rows[o.order]
         pts = c["b1"][ordered] & 0x7F
-        pl = demux._payload_bounds(s, ordered)
+        pl = demux.store.payload_bounds(s, ordered)
         keep = is_codec[pts] & pl.valid & (pl.length > 0) & (o.position >= 0)
         if not keep.any():
             continue

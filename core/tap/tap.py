@@ -313,7 +313,7 @@ class Tap:
         handed out, the frames that complete the legs played live)}."""
         assert self.live is not None
         # Legs the live playout rendered from exactly these sub-streams are finished by it.
-        items = [(rec.call_id, {leg.name: {p[0] for s in leg.streams for p in getattr(s, "_parts", [])}
+        items = [(rec.call_id, {leg.name: {p[0] for s in leg.streams for p in getattr(s, "parts", [])}
                                 for leg in rec.legs}) for rec in records]
         ids = [rec.call_id for rec in records]
         if len(set(ids)) != len(ids):  # the same Call-ID twice (a retried call): one at a time

@@ -238,7 +238,7 @@ def test_memory_does_not_grow_with_finished_calls(tmp_path: Path) -> None:
     retained = []
     for b in pieces:
         tap.feed(b)
-        retained.append(tap.demux._n)
+        retained.append(tap.demux.store.n)
     live = tap.live
     assert live is not None
     # Packets held: a few live calls' worth at any time, the same late in the run as early on.
@@ -250,7 +250,7 @@ def test_memory_does_not_grow_with_finished_calls(tmp_path: Path) -> None:
     # Handed-out records keep their summaries, not their audio or per-packet arrays.
     for rec in report.calls[:-3]:
         for leg in rec.legs:
-            assert len(leg.pcm()) == 0 and all(not s._parts and s._pcm is None for s in leg.streams)
+            assert len(leg.pcm()) == 0 and all(not s.parts and s._pcm is None for s in leg.streams)
 
 
 @pytest.mark.parametrize("size", [1, 7, 100_000])

@@ -404,7 +404,7 @@ def test_release_forgets_streams_and_compaction_keeps_the_rest() -> None:
     keep_key = next(k for k in d.streams if k[0] == C[0])
     old = d.streams[keep_key]
     assert d.release([k for k in d.streams if k[0] == A[0]]) == 1
-    d._maybe_compact(min_rows=1)
+    d.compact(min_rows=1)
     assert d.stats["rtp.compactions"] == 1 and list(d.streams) == [keep_key]
     d.feed(UdpBatch.from_datagrams([*grams[75:], (2000.0, *A, *B, bytes(a[0][1]))]))
     assert d.stats["rtp.after-release"] == 1

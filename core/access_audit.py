@@ -6,9 +6,10 @@ and ``prev`` — the SHA-256 of the previous line, so that removing or editing a
 the chain (:func:`verify_chain`). Records never carry call content: targets are ids, reasons
 one-line codes.
 
-The vault keeps the appliance's signed audit trail; until an appliance process hands the API
-that trail (an object with the same ``record`` method), this file-backed log under
-``<data dir>/audit/access.jsonl`` (0600, each record fsync'd before ``record`` returns) is used.
+The vault keeps the appliance's signed audit trail: :func:`open_access_audit` writes there
+(:class:`VaultAudit`) when the data directory holds a vault that opens, and otherwise to this
+file-backed log under ``<data dir>/audit/access.jsonl`` (0600, each record fsync'd before
+``record`` returns), e.g. on a box provisioned before its vault.
 """
 
 from __future__ import annotations
@@ -73,6 +74,35 @@ class AccessLog:
         return [json.loads(line) for line in self.path.read_text().splitlines() if line]
 
 
+# The API's roles as the vault names them (core.vault.store.PERMISSIONS).
+VAULT_ROLE = {"admin": "administrator", "supervisor": "supervisor", "compliance": "compliance"}
+
+
+class VaultAudit:
+    """The vault's signed hash chain behind the ``record`` interface."""
+
+    def __init__(self, vault: Any) -> None:
+        self.vault = vault
+
+    def record(self, action: str, actor: str, role: str, target: str, outcome: str,
+               reason: str = "") -> None:
+        self.vault.audit_append(actor, VAULT_ROLE.get(role, role), action, target,
+                                {"outcome": outcome, "reason": reason})
+
+
+def open_access_audit(data_dir: Path, vault: Any = None) -> AccessAudit:
+    """The vault's trail when there is one (``vault`` given, or one opens here); else the file log."""
+    if vault is None:
+        from ccedge.core.vault import Vault, VaultError
+
+        if Vault.exists(data_dir):
+            try:
+                vault = Vault.open(data_dir)
+            except VaultError:
+                vault = None
+    return VaultAudit(vault) if vault is not None else AccessLog.under(data_dir)
+
+
 def _tail(path: Path) -> tuple[int, str]:
     if not path.exists():
         return 0, GENESIS
@@ -96,4 +126,5 @@ def verify_chain(path: Path) -> int:
     return count
 
 
-__all__ = ["AccessAudit", "AccessLog", "AuditError", "verify_chain"]
+__all__ = ["VAULT_ROLE", "AccessAudit", "AccessLog", "AuditError", "VaultAudit", "open_access_audit",
+           "verify_chain"]

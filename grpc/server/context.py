@@ -57,6 +57,7 @@ class ApiContext:
     version: str
     fingerprint: str
     runtime: Any = None  # ccedge.core.runtime.Runtime when the appliance process runs us
+    vault: Any = None  # ccedge.core.vault.Vault when the data directory holds one
     streams: int = 0
     streams_by_peer: dict[str, int] = field(default_factory=dict)
 

@@ -108,6 +108,22 @@ def utterance(e: UtteranceRedacted, words: bool) -> tx_pb.Utterance:
     )
 
 
+def utterance_row(row: Mapping[str, Any], words: bool) -> tx_pb.Utterance:
+    """A stored utterance (the vault keeps the event's JSON form, already redacted)."""
+    return tx_pb.Utterance(
+        call_id=str(row.get("call_id", "")), leg=str(row.get("leg", "")),
+        role=PARTY_ROLE.get(str(row.get("role", "")), 0), start_s=float(row.get("start_s", 0)),
+        end_s=float(row.get("end_s", 0)), text=str(row.get("text", "")), model=str(row.get("model", "")),
+        final=bool(row.get("final", True)),
+        words=[tx_pb.Word(text=str(w.get("text", "")), start_s=float(w.get("start_s", 0)),
+                          end_s=float(w.get("end_s", 0)), p=float(w.get("p", 0)))
+               for w in row.get("words", ()) if isinstance(w, Mapping)] if words else [],
+        spans=[tx_pb.MaskedSpan(kind=str(x.get("kind", "")), start_s=float(x.get("start_s", 0)),
+                                end_s=float(x.get("end_s", 0)), detector=str(x.get("detector", "")))
+               for x in row.get("spans", ()) if isinstance(x, Mapping)],
+    )
+
+
 def dtmf(e: DtmfMasked) -> tx_pb.DtmfPress:
     return tx_pb.DtmfPress(call_id=e.call_id, leg=e.leg, role=PARTY_ROLE.get(e.role, 0),
                            method=DTMF_METHOD.get(e.method, 0), start_s=e.start_s, end_s=e.end_s)

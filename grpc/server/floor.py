@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 
 import grpc
 
+from ccedge.core.access_audit import VAULT_ROLE
 from ccedge.core.events import (
     CallEnded,
     CallStarted,
@@ -21,6 +22,7 @@ from ccedge.core.events import (
     GuidancePrompt,
     UtteranceRedacted,
 )
+from ccedge.core.vault import VaultError
 from ccedge.rpc.api.calls.v1 import calls_service_pb2 as calls_pb
 from ccedge.rpc.api.calls.v1 import calls_service_pb2_grpc as calls_grpc
 from ccedge.rpc.api.common.v1 import common_pb2 as common_pb
@@ -101,6 +103,27 @@ class TranscriptsServicer(tx_grpc.TranscriptsServiceServicer):
             return tx_pb.StreamTranscriptResponse(dtmf=convert.dtmf(e))
         return None
 
+    async def _stored(self, request: tx_pb.StreamTranscriptRequest,
+                      context: grpc.aio.ServicerContext) -> AsyncIterator[tx_pb.StreamTranscriptResponse]:
+        """A stored call's transcript from the vault (which audits the read), then the end."""
+        vault = self.ctx.vault
+        if vault is None:
+            await context.abort(grpc.StatusCode.NOT_FOUND, "no such call (live or recent)")
+        who = self.ctx.caller(context)
+        try:
+            rows = await asyncio.to_thread(vault.transcript, request.call_id, who.name,
+                                           VAULT_ROLE[who.role])
+            call = await asyncio.to_thread(vault.call, request.call_id)
+        except VaultError as e:
+            code = grpc.StatusCode.NOT_FOUND if str(e).startswith("no recording") else \
+                grpc.StatusCode.FAILED_PRECONDITION
+            await context.abort(code, str(e).splitlines()[0][:200])
+            return
+        for row in rows:
+            yield tx_pb.StreamTranscriptResponse(utterance=convert.utterance_row(row, request.include_words))
+        yield tx_pb.StreamTranscriptResponse(end=tx_pb.TranscriptEnd(
+            call_id=request.call_id, reason="stored", duration_s=float(call.get("duration_s") or 0)))
+
     async def StreamTranscript(
         self, request: tx_pb.StreamTranscriptRequest, context: grpc.aio.ServicerContext,
     ) -> AsyncIterator[tx_pb.StreamTranscriptResponse]:
@@ -110,8 +133,9 @@ class TranscriptsServicer(tx_grpc.TranscriptsServiceServicer):
         with self.ctx.live(context, "transcript") as sub:
             view = self.ctx.board.call(request.call_id)
             if view is None:
-                await context.abort(grpc.StatusCode.NOT_FOUND, "no such call (live or recent)")
-            assert view is not None
+                async for msg in self._stored(request, context):
+                    yield msg
+                return
             seen: set[tuple[str, float]] = set()
             if view.items_dropped:
                 yield tx_pb.StreamTranscriptResponse(events_lost=convert.lost(view.items_dropped))

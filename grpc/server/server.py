@@ -24,7 +24,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
-from ccedge.core.access_audit import AccessAudit, AccessLog
+from ccedge.core.access_audit import AccessAudit, open_access_audit
 from ccedge.core.bus import EventBus, Subscription
 from ccedge.core.pki import PkiError, PkiPaths, RevocationList, fingerprint, read_cert
 from ccedge.rpc.api.appliance.v1 import appliance_service_pb2, appliance_service_pb2_grpc
@@ -60,22 +60,37 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _open_vault(data_dir: Path) -> Any:
+    """The data directory's vault, or None (no vault yet, or its keys cannot be unsealed here)."""
+    from ccedge.core.vault import Vault, VaultError
+
+    if not Vault.exists(data_dir):
+        return None
+    try:
+        return Vault.open(data_dir)
+    except VaultError as e:
+        log.warning("the vault did not open (%s): recordings are unavailable over the API", e)
+        return None
+
+
 class ApiServer:
     """Build with the bus and the data directory; ``await start()``, ``await stop()``."""
 
     def __init__(self, bus: EventBus, data_dir: Path, settings: ApiSettings | None = None,
-                 runtime: Any = None, audit: AccessAudit | None = None, grace_s: float = 2.0) -> None:
+                 runtime: Any = None, audit: AccessAudit | None = None, grace_s: float = 2.0,
+                 vault: Any = None) -> None:
         self.settings = settings or ApiSettings()
         self.paths = PkiPaths.of(data_dir)
         if not self.paths.exists():
             raise PkiError("the appliance has no certificates: run `ccedge init`")
         self.fingerprint = fingerprint(read_cert(self.paths.server_cert))
-        self.audit = audit or AccessLog.under(data_dir)
+        self.vault = vault if vault is not None else getattr(runtime, "vault", None) or _open_vault(data_dir)
+        self.audit = audit or open_access_audit(data_dir, self.vault)
         self.board = Board()
         self.ctx = ApiContext(
             bus=bus, board=self.board, callers=Callers(RevocationList(self.paths.revoked)),
             audit=self.audit, data_dir=data_dir, settings=self.settings, version=package_version(),
-            fingerprint=self.fingerprint, runtime=runtime,
+            fingerprint=self.fingerprint, runtime=runtime, vault=self.vault,
         )
         self.interceptor = RoleInterceptor(self.ctx.callers, self.audit)
         self.grace_s = grace_s

@@ -18,14 +18,17 @@ import time
 from pathlib import Path
 
 from ccedge.core.simulate import write_capture
-from ccedge.testing.guidance_calls import eval_calls, synthetic_call
+from ccedge.testing.guidance_calls import ScriptedCall, eval_calls, synthetic_call
 
 CACHE = Path(os.environ.get("CCEDGE_GUIDANCE_CACHE", Path.home() / ".cache" / "ccedge" / "guidance-eval"))
 VOICES = ("en-us", "piper")
 SPACING_S = 4.0  # calls start this far apart (they overlap, as on a live floor)
+_VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.add_subparsers(); "
+         "importlib.import_module('ccedge.core.commands.' + sys.argv[1]).register(s); "
+         "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
-def subset(limit: int | None = None, every: int = 1) -> list:  # type: ignore[type-arg]
+def subset(limit: int | None = None, every: int = 1) -> list[ScriptedCall]:
     return eval_calls()[::every][:limit]
 
 
@@ -52,8 +55,8 @@ def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = 
     t0 = time.perf_counter()
     tmp = out.with_suffix(".part")
     with tmp.open("w") as f:
-        subprocess.run([sys.executable, "-m", "ccedge.core.cli", "transcribe", str(cap), "--json"],
-                       stdout=f, check=True)
+        # the verb module alone (not the whole CLI with every entry point): `ccedge transcribe --json`
+        subprocess.run([sys.executable, "-c", _VERB, "transcribe", str(cap), "--json"], stdout=f, check=True)
     tmp.rename(out)
     if not quiet:
         print(f"{voice}: transcribed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)

@@ -1,0 +1,222 @@
+"""Guidance benchmark: precision/recall per rule kind and prompt latency under 40 live calls.
+
+Sets (the labelled scripted calls of ``ccedge.testing.guidance_calls``; every call's expected
+status per rule follows from its script):
+  * clean scripts (the text as written, estimated times) -- always;
+  * the same calls rendered as G.711 RTP with espeak-ng and with the piper voice and transcribed
+    by the real speech engine (``ccedge transcribe CAPTURE --json``), when cached by
+    ``benchmarks/guidance_sets.py`` (minutes of CPU; this script never renders them itself).
+Both run through the ``ccedge score`` path (re-redaction, then the same evaluator as the live
+stage). Side by side: our matcher (normalised text + fuzzy alignment with a content-word check)
+and the naive peer, exact phrase spotting on normalised text (``--exact``).
+
+Precision/recall are for the *violation* class (a rule reported violated that should be), and
+``status`` is the share of (call, rule) pairs whose status (met / violated / not applicable)
+is right. Latency: 40 calls' utterance events are published on one ``EventBus`` at their call
+times (x ``--speed``), a stage task runs ``GuidanceStage`` and ``QmStage`` and publishes what
+they emit, and a subscriber stamps each prompt: latency = prompt received - utterance published.
+
+Usage: ``python benchmarks/guidance.py [--smoke] [--calls 40] [--speed 4]``;
+results in benchmarks/results/guidance.json (``--smoke``: guidance-smoke.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from guidance_sets import CACHE, set_digest  # noqa: E402
+
+from ccedge.core.commands.score import read_calls, score_lines  # noqa: E402
+from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party  # noqa: E402
+from ccedge.core.guidance import GuidanceStage, load_policy  # noqa: E402
+from ccedge.core.qm import QmStage, load_scorecard  # noqa: E402
+from ccedge.testing.guidance_calls import ScriptedCall, clean_lines, eval_calls  # noqa: E402
+from ccedge.testing.guidance_events import utterance_event  # noqa: E402
+
+OUT = REPO / "benchmarks" / "results"
+
+
+def evaluate_set(calls: list[ScriptedCall], lines_by_call: dict[str, list[dict[str, Any]]],
+                 fuzzy: bool | None) -> dict[str, Any]:
+    policies = {n: load_policy(n) for n in ("finance", "healthcare", "service")}
+    cards = {n: load_scorecard(n) for n in policies}
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "ok": 0, "n": 0})
+    errors: list[str] = []
+    for c in calls:
+        lines = lines_by_call.get(c.call_id, [])
+        res = score_lines(lines, policies[c.pack], cards[c.pack], fuzzy=fuzzy) if lines else {"rules": []}
+        got = {r["id"]: (r["status"], r["kind"]) for r in res["rules"]}
+        for rid, want in c.expected.items():
+            status, kind = got.get(rid, ("missing", policies[c.pack].rule(rid).kind))
+            k = counts[kind]
+            k["n"] += 1
+            k["ok"] += status == want
+            k["tp"] += status == "violated" and want == "violated"
+            k["fp"] += status == "violated" and want != "violated"
+            k["fn"] += status != "violated" and want == "violated"
+            if status != want:
+                errors.append(f"{c.call_id} {rid}: expected {want}, got {status}")
+    rows = {}
+    for kind, k in sorted(counts.items()):
+        p = k["tp"] / (k["tp"] + k["fp"]) if k["tp"] + k["fp"] else 1.0
+        r = k["tp"] / (k["tp"] + k["fn"]) if k["tp"] + k["fn"] else 1.0
+        rows[kind] = {"precision": round(p, 3), "recall": round(r, 3), "status": round(k["ok"] / k["n"], 3),
+                      "pairs": k["n"], "violations": k["tp"] + k["fn"]}
+    tot = {x: sum(k[x] for k in counts.values()) for x in ("tp", "fp", "fn", "ok", "n")}
+    rows["all"] = {"precision": round(tot["tp"] / max(1, tot["tp"] + tot["fp"]), 3),
+                   "recall": round(tot["tp"] / max(1, tot["tp"] + tot["fn"]), 3),
+                   "status": round(tot["ok"] / max(1, tot["n"]), 3), "pairs": tot["n"],
+                   "violations": tot["tp"] + tot["fn"]}
+    return {"kinds": rows, "errors": errors}
+
+
+def clean_set(calls: list[ScriptedCall]) -> dict[str, list[dict[str, Any]]]:
+    text = "".join(json.dumps(d) + "\n" for c in calls for d in clean_lines(c))
+    return read_calls(text)[0]
+
+
+def spoken_set(voice: str, every: int) -> tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None:
+    path = CACHE / f"{voice}-{set_digest(None, every)}" / "transcripts.jsonl"
+    if not path.is_file():
+        return None
+    calls = eval_calls()[::every]
+    return calls, read_calls(path.read_text(), "inbound")[0]
+
+
+async def latency_run(calls: list[ScriptedCall], redacted: dict[str, list[dict[str, Any]]], n_calls: int,
+                      speed: float) -> dict[str, Any]:
+    """40 calls at once on one loop: utterance published -> prompt received, through the bus."""
+    from ccedge.core.bus import EventBus
+
+    bus = EventBus()
+    stage_in = bus.subscribe("guidance", maxsize=10_000, policy="block")
+    watch = bus.subscribe("watch", maxsize=100_000, policy="block")
+    policies = {n: GuidanceStage(load_policy(n)) for n in ("finance", "healthcare", "service")}
+    qms = {n: QmStage(load_scorecard(n), rules=policies[n]) for n in policies}
+    pack_of: dict[str, str] = {}
+    published: dict[tuple[str, float], float] = {}
+    latencies: list[float] = []
+    busy: list[float] = []
+
+    async def stage_task() -> None:
+        async for e in stage_in:
+            if isinstance(e, GuidancePrompt):
+                continue
+            pack = pack_of.get(e.call_id)
+            if pack is None:
+                continue
+            t0 = time.perf_counter()
+            out = [*await policies[pack].process(e), *await qms[pack].process(e)]
+            busy.append(time.perf_counter() - t0)
+            for o in out:
+                await bus.publish(o)
+
+    async def watcher() -> None:
+        async for e in watch:
+            if isinstance(e, GuidancePrompt) and e.state in ("open", "violated", "cleared"):
+                key = (e.call_id, round(e.t, 3))
+                if key in published:
+                    latencies.append(time.perf_counter() - published[key])
+
+    async def play(i: int, c: ScriptedCall) -> None:
+        cid = f"{c.call_id}-live{i}"
+        pack_of[cid] = c.pack
+        await bus.publish(CallStarted(call_id=cid, t=0.0, wall=time.time(), parties=(
+            Party("caller", "customer", "…0000", f"k{i}"), Party("callee", "agent", c.agent))))
+        start = time.perf_counter() + (i % 10) * 0.3 / speed
+        last = 0.0
+        for d in redacted[c.call_id]:
+            at = float(d["end_s"])  # an utterance is known when it ends (plus transcription)
+            await asyncio.sleep(max(0.0, start + at / speed - time.perf_counter()))
+            e = utterance_event(cid, str(d["role"]), float(d["start_s"]), at, str(d["text"]))
+            published[(cid, round(at, 3))] = time.perf_counter()
+            await bus.publish(e)
+            last = at
+        await bus.publish(CallEnded(call_id=cid, t=last + 1, reason="bye-caller", duration_s=last + 1))
+
+    tasks = [asyncio.create_task(stage_task()), asyncio.create_task(watcher())]
+    t0 = time.perf_counter()
+    await asyncio.gather(*(play(i, calls[i % len(calls)]) for i in range(n_calls)))
+    await asyncio.sleep(0.5)
+    wall = time.perf_counter() - t0
+    bus.close()
+    for t in tasks:
+        t.cancel()
+    lat = sorted(latencies)
+    pick = (lambda q: round(1000 * lat[min(len(lat) - 1, int(q * len(lat)))], 2)) if lat else (lambda q: None)
+    return {"calls": n_calls, "speed": speed, "prompts_timed": len(lat), "p50_ms": pick(0.5),
+            "p95_ms": pick(0.95), "max_ms": round(1000 * lat[-1], 2) if lat else None,
+            "stage_ms_mean": round(1000 * statistics.fmean(busy), 3) if busy else None,
+            "stage_ms_p95": round(1000 * sorted(busy)[int(0.95 * len(busy))], 3) if busy else None,
+            "stage_share_of_one_core": round(sum(busy) / wall, 3), "seconds": round(wall, 1)}
+
+
+def table(title: str, res: dict[str, Any], peer: dict[str, Any]) -> None:
+    print(f"\n{title}")
+    head = f"  {'kind':10} {'pairs':>5} {'viol':>4}  {'P':>6} {'R':>6} {'status':>6}"
+    print(f"{head}   exact-match peer: P / R / status")
+    for kind, r in res["kinds"].items():
+        q = peer["kinds"].get(kind, {})
+        peer_row = f"{q.get('precision', 0):.3f} / {q.get('recall', 0):.3f} / {q.get('status', 0):.3f}"
+        print(f"  {kind:10} {r['pairs']:5d} {r['violations']:4d}  {r['precision']:6.3f} {r['recall']:6.3f} "
+              f"{r['status']:6.3f}   {peer_row}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--smoke", action="store_true", help="a few calls, seconds (CI)")
+    ap.add_argument("--calls", type=int, default=40, help="concurrent live calls for the latency run")
+    ap.add_argument("--speed", type=float, default=4.0, help="play calls N times real time")
+    ap.add_argument("--every", type=int, default=4, help="spoken sets: every n-th call")
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    calls = eval_calls()
+    if args.smoke:
+        calls = calls[::8]
+    result: dict[str, Any] = {"cores": os.cpu_count(), "calls_in_set": len(calls), "sets": {}}
+    clean = clean_set(calls)
+    for name, fz in (("ours", None), ("exact", False)):
+        result["sets"].setdefault("clean", {})[name] = evaluate_set(calls, clean, fz)
+    clean_res = result["sets"]["clean"]
+    table(f"clean scripts ({len(calls)} calls)", clean_res["ours"], clean_res["exact"])
+    if not args.smoke:
+        for voice, every in (("piper", args.every), ("en-us", args.every)):
+            got = spoken_set(voice, every)
+            if got is None:
+                print(f"\n{voice}: not cached (python benchmarks/guidance_sets.py --voice {voice}"
+                      f"{' --every ' + str(every) if every > 1 else ''})")
+                continue
+            vcalls, lines = got
+            key = f"speech-{voice}"
+            for name, fz in (("ours", None), ("exact", False)):
+                result["sets"].setdefault(key, {})[name] = evaluate_set(vcalls, lines, fz)
+            table(f"speech engine, {voice} voice ({len(vcalls)} calls, G.711)", result["sets"][key]["ours"],
+                  result["sets"][key]["exact"])
+    n = 4 if args.smoke else args.calls
+    speed = 20.0 if args.smoke else args.speed
+    lat = asyncio.run(latency_run(calls, clean, n, speed))
+    result["latency"] = lat
+    print(f"\nprompt latency, {n} live calls at {speed:g}x real time on one loop: p50 {lat['p50_ms']} ms, "
+          f"p95 {lat['p95_ms']} ms, max {lat['max_ms']} ms ({lat['prompts_timed']} prompts); stage "
+          f"{lat['stage_ms_mean']} ms/event mean, p95 {lat['stage_ms_p95']} ms")
+    out = args.out or OUT / ("guidance-smoke.json" if args.smoke else "guidance.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1))
+    print(f"\nwrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ccedge.core.access_audit import AccessLog
+from ccedge.core.access_audit import open_access_audit
 from ccedge.core.pki import (
     DEFAULT_PORT,
     USER_ROLES,
@@ -78,9 +78,14 @@ def init_pki(data_dir: Path, args: argparse.Namespace | None = None) -> bool:
     address = next((a for a in addresses if not a.startswith(("127.", "::1")) and ":" not in a), "127.0.0.1")
     info = {"site": site, "address": address, "port": DEFAULT_PORT, "server_name": names[0]}
     write_private(paths.root / "appliance.json", json.dumps(info, indent=1).encode())
-    AccessLog.under(data_dir).record("pki-init", "local-admin", "admin", "server-certificate",
+    _audit(data_dir).record("pki-init", "local-admin", "admin", "server-certificate",
                                      "ok", "renewed" if renew else "created")
     return True
+
+
+def _audit(data_dir: Path) -> Any:
+    """The vault's signed trail when the box has a vault, else the file access trail."""
+    return open_access_audit(data_dir)
 
 
 def users(data_dir: Path) -> list[dict[str, Any]]:
@@ -113,7 +118,7 @@ def enroll(data_dir: Path, name: str, role: str, out: Path, address: str | None 
                   "not_after": cert.not_valid_after_utc.timestamp(), "issued": time.time(),
                   "revoked": False})
     write_private(paths.users, json.dumps(known, indent=1).encode())
-    AccessLog.under(data_dir).record("enroll", "local-admin", "admin", f"user:{name}", "ok", role)
+    _audit(data_dir).record("enroll", "local-admin", "admin", f"user:{name}", "ok", role)
     return bundle
 
 
@@ -122,7 +127,7 @@ def revoke(data_dir: Path, name: str, reason: str = "revoked") -> list[str]:
     serials = revoke_serials(PkiPaths.of(data_dir), name, reason)
     if not serials:
         raise FirmwareError(f"no live enrolment named {name}: see `ccedge enroll --list`")
-    AccessLog.under(data_dir).record("revoke", "local-admin", "admin", f"user:{name}", "ok", reason[:80])
+    _audit(data_dir).record("revoke", "local-admin", "admin", f"user:{name}", "ok", reason[:80])
     return serials
 
 

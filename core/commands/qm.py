@@ -40,6 +40,8 @@ def register(sub: Any) -> None:
     r.add_argument("--from", dest="since", help="first day (YYYY-MM-DD, UTC) or epoch seconds")
     r.add_argument("--to", dest="until", help="day after the last (YYYY-MM-DD, UTC) or epoch seconds")
     r.add_argument("--scorecard", help="only scores of this scorecard id")
+    r.add_argument("--agent", help="self-view: only this agent's calls, with evidence")
+    r.add_argument("--team", help="a supervisor's view: only the calls of this team")
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=_report)
     s = verbs.add_parser("rescore", help="score stored calls with another scorecard version (keeps the old)")
@@ -88,7 +90,15 @@ def _report(args: argparse.Namespace) -> int:
 
     store = _store(args)
     since, until = _when(args.since), _when(args.until)
-    rep = report(store.scores(since, until, args.scorecard), store.all_facts(since, until))
+    scores = store.scores(since, until, args.scorecard)
+    facts = store.all_facts(since, until)
+    if args.agent or args.team:
+        scores = [s for s in scores if args.agent in (None, s["agent"]) and args.team in (None, s["team"])]
+        keep = {s["call_id"] for s in scores}
+        facts = [f for f in facts if f.call_id in keep]
+    rep = report(scores, facts)
+    if args.agent:
+        rep["calls_detail"] = sorted(scores, key=lambda s: s.get("started") or 0.0)
     if args.json:
         print(json.dumps(rep, ensure_ascii=False))
         return 0
@@ -111,6 +121,13 @@ def _report(args: argparse.Namespace) -> int:
             f"  {a['criterion']:28} met {m['calls']:3d} {_pct(m['repeat_rate'])} {_pct(m['recovery_rate'])}"
             f"  missed {x['calls']:3d} {_pct(x['repeat_rate'])} {_pct(x['recovery_rate'])}  {a['verdict']}"
         )
+    for s in rep.get("calls_detail", []):
+        day = time.strftime("%Y-%m-%d %H:%M", time.gmtime(s.get("started") or 0.0))
+        print(f"\ncall {s['call_id']} ({day}) {s['scorecard']} v{s['version']}: {s['total']:.1f}")
+        for c in s["criteria"]:
+            ev = c["evidence"][0] if c["evidence"] else {}
+            said = f"  @{ev['t0']:.1f} s \"{ev.get('text') or ev.get('matched', '')}\"" if "t0" in ev else ""
+            print(f"  {c['status']:15} {c['id']}{said}")
     if rep["complaint_topics"]:
         print("\ncomplaint topics per day:")
         for d in rep["complaint_topics"]:

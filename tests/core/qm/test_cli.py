@@ -59,6 +59,10 @@ def test_score_store_and_qm_report(tmp_path: Path, capsys: pytest.CaptureFixture
     rep = json.loads(capsys.readouterr().out)
     assert rep["calls"] == 6 and rep["fcr_proxy"] == round(1 - 1 / 6, 3)
     assert {a["agent"] for a in rep["agents"]} == {c.agent for c in eval_calls()[:6]}
+    me = eval_calls()[0].agent
+    assert main(["qm", "report", "--data-dir", str(tmp_path), "--agent", me, "--json"]) == 0
+    mine = json.loads(capsys.readouterr().out)
+    assert mine["calls_detail"] and {s["agent"] for s in mine["calls_detail"]} == {me}
     assert main(["qm", "report", "--data-dir", str(tmp_path), "--from", "2030-01-01"]) == 0
     assert "0 scored calls" in capsys.readouterr().out
     assert main(["qm", "report", "--data-dir", str(tmp_path / "nowhere")]) == 2

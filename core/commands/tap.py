@@ -48,7 +48,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ccedge.core.tap.tap import Tap, tap_capture
+    from ccedge.core.tap.capturefiles import tap_capture
+    from ccedge.core.tap.tap import Tap
 
     if bool(args.captures) == bool(args.interface):
         raise CoreError("give capture files or --interface IFACE (not both)")

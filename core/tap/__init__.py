@@ -19,13 +19,14 @@ from ccedge.core.tap.errors import TapError, TapParseError
 
 if TYPE_CHECKING:
     from ccedge.core.tap.calls import CallRecord, LegRecord
+    from ccedge.core.tap.capturefiles import tap_capture
     from ccedge.core.tap.sip import SipMessage
-    from ccedge.core.tap.tap import Tap, TapReport, tap_capture
+    from ccedge.core.tap.tap import Tap, TapReport
 
 _LAZY = {
     "Tap": "ccedge.core.tap.tap",
     "TapReport": "ccedge.core.tap.tap",
-    "tap_capture": "ccedge.core.tap.tap",
+    "tap_capture": "ccedge.core.tap.capturefiles",
     "CallRecord": "ccedge.core.tap.calls",
     "LegRecord": "ccedge.core.tap.calls",
     "SipMessage": "ccedge.core.tap.sip",

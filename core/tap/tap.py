@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
@@ -28,6 +27,7 @@ from ccedge.core.tap.errors import TapError, TapParseError
 from ccedge.core.tap.media import MediaIndex
 from ccedge.core.tap.playout import DEFAULT_JITTER_DELAY_S, LivePlayout
 from ccedge.core.tap.sip import SipMessage, looks_like_sip
+from ccedge.core.tap.srtp import parse_crypto_attribute
 from ccedge.core.tap.tcp import SipStreamReassembler
 
 if TYPE_CHECKING:
@@ -74,14 +74,8 @@ class Tap:
             from ccedge.core.tap.streams import RtpDemux
 
             demux = RtpDemux()
-        try:
-            from ccedge.core.tap.srtp import parse_crypto_attribute
-        except ImportError:  # SRTP support not installed: keys are not registered
-            parse_crypto_attribute = None
         self.demux = demux
         for ip, port, value in sdes_keys:
-            if parse_crypto_attribute is None:
-                raise TapError("SRTP support is not available for --srtp-key")
             try:
                 demux.add_sdes_key(ip, int(port), parse_crypto_attribute(value))
             except ValueError as e:
@@ -370,62 +364,4 @@ def _key(s: StreamLike) -> tuple[object, ...]:
     return (s.src, s.sport, s.dst, s.dport, s.ssrc)
 
 
-def tap_capture(paths: Sequence[str | Path] | str | Path, idle_timeout: float = 120.0,
-                audio: bool = False, sdes_keys: Iterable[tuple[str, int, str]] = ()) -> TapReport:
-    """Run whole capture files through the tap and return one report.
-
-    Files that continue one another in time (a ring of rotated captures) share one :class:`Tap`,
-    so a call may span them; a file that starts before the previous one ended is an independent
-    capture and gets a fresh one (its calls would otherwise look timed out)."""
-    from ccedge.hardware.capture import open_capture
-
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    keys = list(sdes_keys)
-    calls: list[CallRecord] = []
-    stats: Counter[str] = Counter()
-    tap: Tap | None = None
-    for path in paths:
-        reader = open_capture(path)
-        first = True
-        for batch in reader:
-            if len(batch) == 0:
-                continue
-            # Only at a file boundary: inside one file, time may step back (merged captures).
-            if first and tap is not None and tap.now and float(np.min(batch.ts)) < tap.now - TICK_S:
-                _, part = tap.finish()
-                calls.extend(part.calls)
-                stats.update(part.stats)
-                tap = None
-            if tap is None:
-                tap = Tap(idle_timeout=idle_timeout, audio=audio, incremental=False, sdes_keys=keys)
-            first = False
-            tap.feed(batch)
-        _merge_reader_stats(stats, getattr(reader, "stats", None))
-    if tap is not None:
-        _, part = tap.finish()
-        calls.extend(part.calls)
-        stats.update(part.stats)
-    return TapReport(calls, {k: v for k, v in sorted(stats.items()) if v})
-
-
-def run_batches(tap: Tap, batches: Iterable[PacketBatch]) -> TapReport:
-    for batch in batches:
-        tap.feed(batch)
-    return tap.finish()[1]
-
-
-def _merge_reader_stats(into: Counter[str], stats: Any) -> None:
-    if stats is None:
-        return
-    for name in ("packets", "bytes", "kernel_drops"):
-        value = getattr(stats, name, None)
-        if isinstance(value, int):
-            into[f"capture.{name}"] += value
-    for reason, count in (getattr(stats, "rejected", None) or {}).items():
-        into[f"capture.rejected.{reason}"] += int(count)
-    for reason, count in (getattr(stats, "damage", None) or {}).items():
-        into[f"capture.damage.{reason}"] += int(count)
-
-
-__all__ = ["Tap", "TapOutput", "TapReport", "run_batches", "tap_capture"]
+__all__ = ["TICK_S", "Tap", "TapOutput", "TapReport"]

@@ -127,8 +127,9 @@ class ChunkWriter:
         self.size = HEADER_LEN  # bytes of whole chunks on disk
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o600)
         try:
+            # No fsync here: the storing sink syncs the filesystem once a second for all live
+            # files together (ccedge.core.vault.sink), and close() fsyncs each file.
             _write_all(self._fd, self._header)
-            os.fsync(self._fd)
         except BaseException:
             os.close(self._fd)
             os.unlink(self.path)

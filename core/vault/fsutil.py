@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 from pathlib import Path
+
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
 
 
 def private_dir(path: Path) -> Path:
@@ -47,3 +51,14 @@ def shred_file(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         pass
+
+
+def sync_filesystem(path: Path) -> None:
+    """Flush every dirty page of the filesystem holding ``path`` (Linux ``syncfs(2)``): one
+    call makes all live recordings durable together, instead of one fsync per file."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if getattr(_LIBC, "syncfs", None) is None or _LIBC.syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)

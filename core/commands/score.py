@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -84,27 +85,39 @@ def read_calls(text: str, direction: str = "inbound") -> tuple[dict[str, list[di
             errors.append(f"line {n}: no text")
             continue
         try:
-            obj["start_s"] = float(obj["start_s"]) if "start_s" in obj else 0.0
-            obj["end_s"] = float(obj["end_s"]) if "end_s" in obj else obj["start_s"]
+            t0 = float(obj["start_s"]) if "start_s" in obj else 0.0
+            t1 = float(obj["end_s"]) if "end_s" in obj else t0
         except (TypeError, ValueError):
             errors.append(f"line {n}: start_s/end_s is not a number")
             continue
-        obj["role"] = role or "unknown"
-        obj.setdefault("call_id", "call")
-        obj.setdefault("leg", {"agent": "callee", "customer": "caller"}.get(obj["role"], "unknown"))
-        kept.append((n, obj))
+        if not (math.isfinite(t0) and math.isfinite(t1)):
+            errors.append(f"line {n}: start_s/end_s is not a finite number")
+            continue
+        r = role or "unknown"
+        # Only what guidance needs goes on: a key press keeps its time, never its digit.
+        default_leg = {"agent": "callee", "customer": "caller"}.get(r, "unknown")
+        clean: dict[str, Any] = {"call_id": str(obj.get("call_id", "call")), "start_s": t0,
+                                 "end_s": max(t0, t1), "role": r, "leg": str(obj.get("leg", default_leg))}
+        if "digit" in obj:
+            clean["digit"] = "[DTMF]"
+        else:
+            clean["text"] = obj["text"]
+        for k in ("agent", "team", "caller_key"):
+            if isinstance(obj.get(k), str):
+                clean[k] = obj[k]
+        if isinstance(obj.get("started"), int | float) and math.isfinite(obj["started"]):
+            clean["started"] = float(obj["started"])
+        kept.append((n, clean))
+    texts = [o for _, o in kept if "text" in o]
     out = io.StringIO()
-    redact_stream(
-        io.StringIO("".join(json.dumps(o) + "\n" for _, o in kept)), out, RedactPolicy(), as_json=True
-    )
+    keys = ("call_id", "leg", "start_s", "end_s", "text")
+    src = "".join(json.dumps({k: o[k] for k in keys}) + "\n" for o in texts)
+    redact_stream(io.StringIO(src), out, RedactPolicy(), as_json=True)
+    for o, red in zip(texts, out.getvalue().splitlines(), strict=True):
+        o["text"] = json.loads(red)["text"]
     calls: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (_, orig), red in zip(kept, out.getvalue().splitlines(), strict=True):
-        r = json.loads(red)
-        r["role"] = orig["role"]
-        for k in ("agent", "team", "caller_key", "started"):
-            if k in orig:
-                r[k] = orig[k]
-        calls[str(r.get("call_id", "call"))].append(r)
+    for _, o in kept:
+        calls[o["call_id"]].append(o)
     return calls, errors
 
 

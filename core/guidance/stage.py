@@ -43,6 +43,14 @@ class GuidanceStage:
         self._results: OrderedDict[str, list[RuleResult]] = OrderedDict()
         self.prompts: OrderedDict[str, list[Prompt]] = OrderedDict()  # kept with the call until finished
 
+    @property
+    def live_calls(self) -> int:
+        return len(self._calls)
+
+    @property
+    def kept_results(self) -> int:
+        return len(self._results)
+
     def _call(self, call_id: str, wall: float) -> tuple[CallEvaluator, list[GuidancePrompt]]:
         out: list[GuidancePrompt] = []
         if call_id not in self._calls:

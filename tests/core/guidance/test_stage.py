@@ -61,4 +61,4 @@ def test_stage_prompts_and_final_results() -> None:
 def test_stage_is_bounded() -> None:
     stage = GuidanceStage(load_policy("service"), max_calls=3, keep_results=2)
     run(stage, [utterance_event(f"c{i}", "agent", 1.0, 2.0, "Good morning.") for i in range(6)])
-    assert len(stage._calls) == 3 and len(stage._results) == 2
+    assert stage.live_calls == 3 and stage.kept_results == 2

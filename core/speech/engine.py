@@ -94,6 +94,13 @@ class TranscribeOptions:
     # time a repetition loop on a tone can burn; -1 = unlimited.
     max_tokens: int = 0
     flash_attn: bool = False  # off: see WhisperCppEngine.__init__ (history-dependent output)
+    beam_size: int = 1  # 1: greedy; > 1: beam search of that width (issue 15 measures both)
+    # Text the decoder is conditioned on before each window: contact-centre vocabulary and the
+    # site's own terms make the words that redaction and guidance key on likelier.
+    initial_prompt: str = ""
+    # Word times from cross-attention alignment (DTW over the model's alignment heads) instead
+    # of the timestamp tokens: packed windows map words back to their utterance by these.
+    dtw: bool = False
 
     def ctx_for(self, seconds: float) -> int:
         if self.audio_ctx == "auto":
@@ -225,6 +232,12 @@ class WhisperCppEngine(Engine):
         # previous utterance and its output depended on history (measured: "Yes." then "Yeah.").
         # Without it output is deterministic, and sized contexts run faster anyway.
         cparams.flash_attn = self.options.flash_attn
+        if self.options.dtw:
+            preset = "BASE" if ".base" in path.name or "-base" in path.name else "TINY"
+            if ".en" in path.name:
+                preset += "_EN"
+            cparams.dtw_token_timestamps = True
+            cparams.dtw_aheads_preset = getattr(pw.whisper_alignment_heads_preset, f"WHISPER_AHEADS_{preset}")
         with _quiet_stderr():
             self._ctx: Any = pw.whisper_init_from_file_with_params(str(path), cparams)
         if self._ctx is None:
@@ -233,7 +246,14 @@ class WhisperCppEngine(Engine):
 
     def _params(self, audio_ctx: int, seconds: float) -> Any:
         pw, o = self._pw, self.options
-        p = pw.whisper_full_default_params(pw.whisper_sampling_strategy.WHISPER_SAMPLING_GREEDY)
+        strategy = pw.whisper_sampling_strategy
+        if o.beam_size > 1:
+            p = pw.whisper_full_default_params(strategy.WHISPER_SAMPLING_BEAM_SEARCH)
+            p.beam_search = {"beam_size": o.beam_size, "patience": -1.0}
+        else:
+            p = pw.whisper_full_default_params(strategy.WHISPER_SAMPLING_GREEDY)
+        if o.initial_prompt:
+            p.initial_prompt = o.initial_prompt
         p.n_threads = o.n_threads
         p.language = o.language
         p.translate = False
@@ -268,7 +288,10 @@ class WhisperCppEngine(Engine):
                 if d.id >= self._eot:  # special and timestamp tokens
                     continue
                 raw = pw.whisper_token_to_bytes(self._ctx, d.id)
-                toks.append(_Token(d.id, raw, d.t0 / 100.0, d.t1 / 100.0, float(d.p), float(d.plog)))
+                t0, t1 = d.t0 / 100.0, d.t1 / 100.0
+                if self.options.dtw and d.t_dtw >= 0:  # the aligned moment the token is said
+                    t0 = t1 = d.t_dtw / 100.0
+                toks.append(_Token(d.id, raw, t0, t1, float(d.p), float(d.plog)))
             out.append((toks, pw.whisper_full_get_segment_text(self._ctx, i)))
         return out
 

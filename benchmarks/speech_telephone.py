@@ -1,0 +1,222 @@
+"""Accuracy on telephone calls (issue 15): our live path against faster-whisper, same weights.
+
+Each leg of the telephone evaluation set (``ccedge.testing.telephone``: generated two-party
+conversations in the neural and the espeak-ng voice over G.711 with loss/noise/speed, the
+shared LibriSpeech/jfk clips through the telephone, the shared real 8 kHz recordings) is
+transcribed whole:
+
+* **ccedge**: the appliance's path: our VAD stage cuts the leg into utterances, the engine
+  decodes them as the worker pool does (consecutive utterances packed into one window), with
+  the configuration under test;
+* **faster-whisper int8** on the same CTranslate2 tiny.en weights, with its own Silero VAD
+  (``vad_filter=True``) over the whole leg, greedy and beam 5 (its default).
+
+Both are scored with Whisper's English normaliser (``whisper-normalizer``) and jiwer; WER per
+part and overall, audio seconds per CPU second, and a check that no word changed utterance
+(each word's time lies inside the utterance it was returned for).
+
+    .venv/bin/python benchmarks/speech_telephone.py [--smoke] [--configs default,prompt,...]
+Results: benchmarks/results/speech_telephone.json. faster-whisper and whisper-normalizer are
+benchmark-only (pip install faster-whisper whisper-normalizer); without them those parts skip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import pickle
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CCEDGE_SHARED_DATA", REPO.parent / "shared" / "data"))
+OUT = REPO / "benchmarks" / "results" / "speech_telephone.json"
+CACHE = Path(os.environ.get("CCEDGE_BENCH_CACHE", "/tmp/ccedge-bench-cache"))
+
+# Configurations of our engine: TranscribeOptions overrides (plus "pack": False = one window per
+# utterance). "default" is the shipped live configuration.
+CONFIGS: dict[str, dict[str, Any]] = {
+    "default": {},
+    "unpacked": {"pack": False},
+}
+
+
+def normaliser() -> Any:
+    try:
+        from whisper_normalizer.english import EnglishTextNormalizer
+    except ImportError:
+        return None
+    return EnglishTextNormalizer()
+
+
+def wer(refs: list[str], hyps: list[str]) -> float:
+    import jiwer
+
+    norm = normaliser()
+    if norm is None:
+        raise SystemExit("pip install whisper-normalizer (benchmark-only)")
+    pairs = [(norm(r), norm(h)) for r, h in zip(refs, hyps, strict=True)]
+    pairs = [(r, h if h.strip() else "<empty>") for r, h in pairs if r.strip()]
+    return float(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
+
+
+def load_set(smoke: bool) -> list[Any]:
+    from ccedge.testing.telephone import telephone_set
+
+    key = CACHE / f"telephone-{'smoke' if smoke else 'full'}-v1.pkl"
+    if key.is_file():
+        legs: list[Any] = pickle.loads(key.read_bytes())
+        return legs
+    legs = telephone_set(SHARED if SHARED.is_dir() else None, smoke=smoke)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    key.write_bytes(pickle.dumps(legs))
+    return legs
+
+
+def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> None:
+    os.environ["OMP_NUM_THREADS"] = "1"
+    from ccedge.core.commands.transcribe import utterances
+    from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
+
+    cfg = dict(config)
+    pack = cfg.pop("pack", True)
+    engine = WhisperCppEngine(Path(model), TranscribeOptions(n_threads=1, **cfg))
+    texts, per_utt = [], []
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    for leg in legs:
+        utts = list(utterances(leg.name, "x", 0.0, leg.rate, leg.samples))
+        if pack:
+            results = engine.transcribe_many(utts)
+        else:
+            results = [engine.transcribe_one(u) for u in utts]
+        per_utt.append([r.transcript.text for r in results])
+        texts.append(" ".join(r.transcript.text for r in results))
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    conn.send({"texts": texts, "cpu": cpu, "utts": per_utt})
+
+
+def moved_words(packed: list[list[str]], alone: list[list[str]]) -> tuple[int, int]:
+    """Words a packed window gave to the wrong utterance: in utterance u's packed text, absent
+    from u decoded alone, present in another utterance of the same leg decoded alone.
+    (Decoded alone, an utterance's words cannot come from elsewhere.) Returns (moved, words)."""
+    import re
+
+    def bag(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2}
+
+    moved = total = 0
+    for leg_p, leg_a in zip(packed, alone, strict=True):
+        alone_bags = [bag(t) for t in leg_a]
+        for k, text in enumerate(leg_p):
+            for w in bag(text):
+                total += 1
+                if w not in alone_bags[k] and any(w in b for j, b in enumerate(alone_bags) if j != k):
+                    moved += 1
+    return moved, total
+
+
+def _faster(model: str, beam: int, legs: list[Any], conn: Any) -> None:
+    os.environ["OMP_NUM_THREADS"] = "1"
+    from faster_whisper import WhisperModel
+
+    from ccedge.core.speech.audio import to_whisper
+
+    m = WhisperModel(model, device="cpu", compute_type="int8", cpu_threads=1, num_workers=1)
+    texts = []
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    for leg in legs:
+        segs, _ = m.transcribe(to_whisper(leg.samples, leg.rate), language="en", beam_size=beam,
+                               vad_filter=True, condition_on_previous_text=False)
+        texts.append(" ".join(s.text.strip() for s in segs))
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    conn.send({"texts": texts, "cpu": cpu})
+
+
+def run(target: Any, *args: Any) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=target, args=(*args, child))
+    p.start()
+    child.close()  # so that recv() fails instead of hanging when the child dies
+    try:
+        out: dict[str, Any] = parent.recv()
+    except EOFError:
+        p.join()
+        raise SystemExit(f"{getattr(target, '__name__', target)} died (exit code {p.exitcode})") from None
+    p.join()
+    return out
+
+
+def score(name: str, res: dict[str, Any], legs: list[Any]) -> dict[str, Any]:
+    from ccedge.testing.telephone import iter_parts
+
+    hyp = {leg.name: t for leg, t in zip(legs, res["texts"], strict=True)}
+    row: dict[str, Any] = {"engine": name}
+    for part, members in iter_parts(legs):
+        row[part] = wer([m.reference for m in members], [hyp[m.name] for m in members])
+    row["all"] = wer([m.reference for m in legs], [hyp[m.name] for m in legs])
+    audio = sum(leg.seconds for leg in legs)
+    row["audio_s_per_cpu_s"] = audio / max(res["cpu"], 1e-9)
+    row["words_moved"], row["words"] = res.get("moved", 0), res.get("words", 0)
+    return row
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    parts = [k for k in rows[0] if k not in ("engine", "audio_s_per_cpu_s", "words_moved", "words", "all")]
+    head = ("| engine | " + " | ".join(f"WER % {p}" for p in parts)
+            + " | WER % all | audio s per CPU s | words moved |")
+    lines = [head, "|" + "---|" * (len(parts) + 4)]
+    for r in rows:
+        cells = [f"{100 * r[p]:.1f}" for p in parts]
+        tail = f" | {100 * r['all']:.1f} | {r['audio_s_per_cpu_s']:.1f} | {r['words_moved']}/{r['words']} |"
+        lines.append(f"| {r['engine']} | " + " | ".join(cells) + tail)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--smoke", action="store_true", help="one conversation per voice, ours only")
+    ap.add_argument("--configs", default="default,unpacked", help=f"of {','.join(CONFIGS)}")
+    ap.add_argument("--no-peer", action="store_true")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    from ccedge.core.speech import find_model
+    from ccedge.core.speech.build import source_dir
+
+    legs = load_set(args.smoke)
+    print(f"telephone set: {len(legs)} legs, {sum(leg.seconds for leg in legs):.0f} s", file=sys.stderr)
+    rows = []
+    names = args.configs.split(",")
+    results = {}
+    for name in ["unpacked"] + [n for n in names if n != "unpacked"]:
+        t = time.time()
+        results[name] = run(_ours, str(find_model()), CONFIGS[name], legs)
+        print(f"  {name}: {time.time() - t:.0f} s", file=sys.stderr)
+    for name in names:
+        res = results[name]
+        res["moved"], res["words"] = moved_words(res["utts"], results["unpacked"]["utts"])
+        rows.append(score(f"ccedge q8_0 {name}", res, legs))
+    if not args.smoke and not args.no_peer:
+        try:
+            import faster_whisper  # noqa: F401
+        except ImportError:
+            print("faster-whisper not installed: peer skipped", file=sys.stderr)
+        else:
+            for beam in (1, 5):
+                rows.append(score(f"faster-whisper int8 beam {beam} (+ Silero VAD)",
+                                  run(_faster, str(source_dir()), beam, legs), legs))
+    print(table(rows))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"legs": len(legs), "rows": rows}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

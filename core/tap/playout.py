@@ -28,29 +28,21 @@ from the last live sample on.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from ccedge.core.frames import AudioFrame
-from ccedge.core.tap import _rtp_kernels as K
-from ccedge.core.tap import codecs, streamwork
-from ccedge.core.tap.jitter import JUMP_TOLERANCE_S
 from ccedge.core.tap.playout_arrays import (
-    LAW_A,
-    LAW_G722,
-    LAW_MU,
-    LAW_NONE,
-    LUTS,
     Slots,
     frames,
     group_starts,
-    payload_tables,
     seg_cumsum,
     seg_prefix_true,
 )
+from ccedge.core.tap.playout_legs import LegBuffers, PlayoutLeg
+from ccedge.core.tap.playout_streams import SUB_FIELDS, PlayoutChain, PlayoutSub, configure, positions
 
 if TYPE_CHECKING:
     from ccedge.core.tap.streams import RtpDemux
@@ -60,69 +52,10 @@ DEFAULT_JITTER_DELAY_S = 0.3
 RESOLVE_WAIT_S = 2.0
 # Mirrors ccedge.core.tap.streams.SSRC_HANDOVER_OVERLAP_S (a new SSRC continuing a flow's stream).
 _HANDOVER_OVERLAP_S = 0.1
-_NONE = -(1 << 62)
 
 # (call_id, leg name, call start capture time, "src"|"dst": which end the SDP named) for a flow,
 # or None when no call claims it.
 Resolver = Callable[[str, int, str, int, float], tuple[str, str, float, str] | None]
-
-
-@dataclass(eq=False)
-class _Leg:
-    slot: int
-    call_id: str
-    leg: str
-    call_start: float
-    rate: int = 0
-    tail: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, np.int16))  # [emitted, end)
-    live: bool = True
-    subs: list[int] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class _Chain:
-    first_ts: float
-    last_ts: float
-    leg: _Leg | None = None
-    resolved: bool = False
-    how: str = ""  # which end of the flow the SDP named ("src" | "dst")
-    flow: bytes = b""
-
-
-@dataclass(eq=False)
-class _Sub:
-    sub: int
-    slot: int
-    chain: _Chain
-    flow: bytes
-    decoder: Any = None  # G.722 state across packets
-
-
-_SUB_FIELDS: dict[str, Any] = {
-    "state": (np.int8, 0),  # 0 not set up yet, 1 live, -1 dropped
-    "leg": (np.int64, -1),  # leg slot
-    "offset": (np.int64, 0),  # call-clock sample of stream position 0
-    "per_tick": (np.int64, 1),
-    "clock": (np.int64, 8000),
-    "a_init": (bool, False),  # arrival-order sequence extension (RFC 3550 A.1)
-    "a_raw": (np.int64, 0),
-    "a_ext": (np.int64, 0),
-    "committed": (np.int64, _NONE),  # highest extended sequence number played
-    "t_init": (bool, False),  # the last timeline packet played: raw ts, extended ts, capture, position, base
-    "t_raw": (np.int64, 0),
-    "t_ext": (np.int64, 0),
-    "t_cap": (np.float64, 0.0),
-    "t_pos": (np.int64, 0),
-    "t_base": (np.int64, 0),
-    "timeline": (bool, False),  # [slot, pt]: timestamps place audio
-    "law": (np.int8, LAW_NONE),  # [slot, pt]: how it is decoded
-}
-_LEG_FIELDS: dict[str, Any] = {
-    "emitted": (np.int64, 0),  # samples handed out (call clock)
-    "end": (np.int64, 0),  # end of the audio played into the leg so far
-    "start": (np.float64, 0.0),
-    "rate": (np.int64, 0),
-}
 
 
 class LivePlayout:
@@ -139,22 +72,17 @@ class LivePlayout:
         self.delay_s = delay_s
         self.block_s = block_s
         demux.fresh = []
-        self._subs: dict[int, _Sub] = {}
-        self._flows: dict[bytes, list[_Chain]] = {}
-        self._legs: dict[tuple[str, str], _Leg] = {}
-        self._leg_at: dict[int, _Leg] = {}
-        self._calls: dict[str, list[_Leg]] = {}
-        self._slot_sub: dict[int, _Sub] = {}
-        self._S = Slots(_SUB_FIELDS, {"timeline": 128, "law": 128})
-        self._L = Slots(_LEG_FIELDS)
+        self._subs: dict[int, PlayoutSub] = {}
+        self._flows: dict[bytes, list[PlayoutChain]] = {}
+        self._legs: dict[tuple[str, str], PlayoutLeg] = {}
+        self._calls: dict[str, list[PlayoutLeg]] = {}
+        self._slot_sub: dict[int, PlayoutSub] = {}
+        self._S = Slots(SUB_FIELDS, {"timeline": 128, "law": 128})
+        self.buffers = LegBuffers(block_s)
         self._pend: npt.NDArray[Any] | None = None  # packets not played yet: records, slot, ext
         self._pend_slot = np.zeros(0, np.int64)
         self._pend_ext = np.zeros(0, np.int64)
         self._recent = np.zeros(0, np.int64)  # (slot, ext) keys played in the last tick
-        self._scratch = np.zeros(0, np.int16)
-        self._scratch_base: npt.NDArray[np.int64] | None = None
-        self._scratch_legs = np.zeros(0, np.int64)
-        self._only: npt.NDArray[np.int64] | None = None
         self.late = 0
         self.duplicates = 0
 
@@ -167,14 +95,14 @@ class LivePlayout:
         for subs, recs in fresh:
             self._add(subs, recs)
 
-    def _new_sub(self, s: int, t0: float) -> _Sub:
+    def _new_sub(self, s: int, t0: float) -> PlayoutSub:
         flow = self.demux.store.subs[s].flow
         chains = self._flows.setdefault(flow, [])
         chain = next((c for c in chains if t0 >= c.last_ts - _HANDOVER_OVERLAP_S), None)
         if chain is None:
-            chain = _Chain(t0, t0)
+            chain = PlayoutChain(t0, t0)
             chains.append(chain)
-        sp = self._subs[s] = _Sub(s, self._S.take(), chain, flow)
+        sp = self._subs[s] = PlayoutSub(s, self._S.take(), chain, flow)
         self._slot_sub[sp.slot] = sp
         return sp
 
@@ -220,7 +148,7 @@ class LivePlayout:
             self._pend_ext = np.concatenate([self._pend_ext, ext])
 
     # -- set-up of a new sub-stream (once per stream, in Python) -------------------------------------
-    def _leg_of(self, sp: _Sub) -> _Leg | None:
+    def _leg_of(self, sp: PlayoutSub) -> PlayoutLeg | None:
         ch = sp.chain
         if not ch.resolved:
             sub = self.demux.store.subs[sp.sub]
@@ -234,16 +162,16 @@ class LivePlayout:
             key = (call_id, name)
             leg = self._legs.get(key)
             if leg is None:
-                slot = self._L.take()
-                leg = self._legs[key] = _Leg(slot, call_id, name, start)
+                slot = self.buffers.slots.take()
+                leg = self._legs[key] = PlayoutLeg(slot, call_id, name, start)
                 self._calls.setdefault(call_id, []).append(leg)
-                self._leg_at[slot] = leg
-                self._L["start"][slot] = start
+                self.buffers.at[slot] = leg
+                self.buffers.slots["start"][slot] = start
             ch.leg = leg
             ch.flow = sp.flow
         return ch.leg
 
-    def _crossed(self, call_id: str, name: str, ch: _Chain, flow: bytes) -> str:
+    def _crossed(self, call_id: str, name: str, ch: PlayoutChain, flow: bytes) -> str:
         """The call assembly's rule for SDP addresses behind a relay or NAT (calls.py,
         ``_split_crossed_leg``): two flows at once on one leg and none on the other, the flow
         only whose destination the SDP named belongs to the other leg. Applied as flows appear;
@@ -268,12 +196,12 @@ class LivePlayout:
                     self._S["state"][o.slot] = -1
         return name
 
-    def _chains_of(self, leg: _Leg | None) -> list[_Chain]:
+    def _chains_of(self, leg: PlayoutLeg | None) -> list[PlayoutChain]:
         if leg is None:
             return []
         return [self._subs[s].chain for s in leg.subs if s in self._subs]
 
-    def _setup(self, sp: _Sub, now: float) -> int:
+    def _setup(self, sp: PlayoutSub, now: float) -> int:
         """1: live from now on; 0: wait (no call or no audio yet); -1: leave it to the call's end."""
         S = self._S
         leg = self._leg_of(sp)
@@ -283,7 +211,9 @@ class LivePlayout:
             leg.subs.append(sp.sub)
         if not leg.live:
             return -1
-        result = self._setup_live(sp, leg)
+        mine = self._pend_slot == sp.slot
+        assert self._pend is not None
+        result = configure(self.demux, S, self.buffers.slots, sp, leg, self._pend[mine], self._pend_ext[mine])
         if result < 0:  # the leg is rendered whole when its call ends; its streams stop here
             leg.live = False
             for other in leg.subs:
@@ -291,49 +221,6 @@ class LivePlayout:
                 if o is not None and o is not sp:
                     S["state"][o.slot] = -1
         return result
-
-    def _setup_live(self, sp: _Sub, leg: _Leg) -> int:
-        demux, S = self.demux, self._S
-        mine = self._pend_slot == sp.slot
-        sub = demux.store.subs[sp.sub]
-        pmap = demux.payload_map(sub)
-        timeline, law = payload_tables(pmap)
-        assert self._pend is not None
-        recs = self._pend[mine]
-        pts = recs["b1"] & 0x7F
-        audio = timeline[pts]
-        if not audio.any():
-            return 0  # events only so far: wait for audio
-        info = codecs.lookup(int(pts[audio][0]), pmap)
-        codec = info[0] if info else ""
-        srtp = bool(demux.own_keys(sub)) or demux.expects_srtp(sub) or demux.is_zrtp(sub)
-        rate = codecs.AUDIO_RATE.get(codec, 0)
-        if codec not in codecs.DECODABLE or srtp or (leg.rate and leg.rate != rate):
-            return -1  # a second audio rate, SRTP, ...
-        rows = demux.store.rows_of(sp.sub)[:64]
-        c = demux.store.columns()
-        if streamwork.looks_encrypted(demux, sp.sub, rows, timeline[c["b1"][rows] & 0x7F], codec):
-            return -1
-        leg.rate = rate
-        self._L["rate"][leg.slot] = rate
-        first_cap = float(recs["cap"][int(np.argmin(self._pend_ext[mine]))])  # first in sequence order
-        stream = max(0, round((sp.chain.first_ts - leg.call_start) * rate))
-        slot = sp.slot
-        S["offset"][slot] = stream + max(round((first_cap - sp.chain.first_ts) * rate), 0)
-        S["per_tick"][slot] = codecs.SAMPLES_PER_TICK[codec]
-        S["clock"][slot] = info[1] if info else 8000
-        S["leg"][slot] = leg.slot
-        law = law.copy()
-        if codec == "G722":
-            from ccedge.dsp.g722 import G722Decoder
-
-            sp.decoder = G722Decoder()
-            law[law != LAW_G722] = LAW_NONE
-        else:
-            law[law == LAW_G722] = LAW_NONE  # G.711: both laws (a re-INVITE may switch them)
-        S["timeline"][slot] = timeline
-        S["law"][slot] = law
-        return 1
 
     # -- playout --------------------------------------------------------------------------------
     def advance(self, now: float) -> list[AudioFrame]:
@@ -351,9 +238,9 @@ class LivePlayout:
             if gone.any():
                 self._drop_rows(~gone)
             self._play(point, S["state"][self._pend_slot] == 1)
-        if self._scratch_base is None:
-            self._build_scratch()
-        return self._emit_all(point)
+        if self.buffers.base is None:
+            self.buffers.build()
+        return self.buffers.emit(point)
 
     def _drop_rows(self, keep: npt.NDArray[Any]) -> None:
         """Keep these pending rows (a mask or indices, in that order)."""
@@ -362,7 +249,7 @@ class LivePlayout:
         self._pend_ext = self._pend_ext[keep]
 
     def _play(self, point: float, live: npt.NDArray[np.bool_]) -> None:
-        S, L = self._S, self._L
+        S, L = self._S, self.buffers.slots
         assert self._pend is not None
         idx = np.flatnonzero(live)
         if not len(idx):
@@ -380,7 +267,7 @@ class LivePlayout:
         pos = np.full(len(order), -1, np.int64)
         carry = None
         if on.any():
-            pos[on], carry = self._positions(slot[on], recs["ts"][on].astype(np.int64), recs["cap"][on])
+            pos[on], carry = positions(self._S, slot[on], recs["ts"][on].astype(np.int64), recs["cap"][on])
         leg = S["leg"][slot]
         sample = S["offset"][slot] + pos * S["per_tick"][slot]
         p_sample = (point - L["start"][leg]) * L["rate"][leg]
@@ -403,141 +290,14 @@ class LivePlayout:
                     S["t_init"][cs] = True
                     for name, arr in zip(("t_raw", "t_ext", "t_cap", "t_pos", "t_base"), carry, strict=True):
                         S[name][cs] = arr[tl]
-            self._render(recs[done & on], slot[done & on], sample[done & on], point)
+            k = done & on
+            self.late += self.buffers.place(S, lambda sl: self._slot_sub[sl].decoder,
+                                            self.demux.store.typed_segments(), recs[k], slot[k], sample[k])
         self._drop_rows(np.concatenate([order[~done], np.flatnonzero(~live)]))
-
-    def _positions(self, slot: npt.NDArray[np.int64], ts_raw: npt.NDArray[np.int64],
-                   cap: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64], tuple[Any, ...]]:
-        """Stream-clock positions (RTP ticks) of timeline packets, grouped by stream in playout
-        order, continuing from each stream's last played one with order_stream's rules (RFC 3550
-        A.1 timestamp extension; a jump the capture clock does not confirm re-anchored on capture
-        time); and the carry (raw ts, extended ts, capture time, position, base) at each packet."""
-        S = self._S
-        first = group_starts(slot)
-        starts = np.flatnonzero(first)
-        s0 = slot[starts]
-        init = S["t_init"][s0]
-        raw = ts_raw & 0xFFFFFFFF
-        prev = np.empty_like(raw)
-        prev[1:] = raw[:-1]
-        prev[starts] = np.where(init, S["t_raw"][s0], raw[starts])
-        d = ((raw - prev + (1 << 31)) & 0xFFFFFFFF) - (1 << 31)
-        counts = np.diff(np.append(starts, len(raw)))
-        start_ext = np.where(init, S["t_ext"][s0] + d[starts], raw[starts])
-        d[starts] = 0
-        ts = seg_cumsum(d, first) + np.repeat(start_ext, counts)
-        prev_ts = np.empty_like(ts)
-        prev_ts[1:] = ts[:-1]
-        prev_ts[starts] = np.where(init, S["t_ext"][s0], ts[starts])
-        prev_cap = np.empty_like(cap)
-        prev_cap[1:] = cap[:-1]
-        prev_cap[starts] = np.where(init, S["t_cap"][s0], cap[starts])
-        clock = S["clock"][slot].astype(np.float64)
-        d_ts = (ts - prev_ts) / clock
-        d_cap = cap - prev_cap
-        jump = (d_ts < 0) | (np.abs(d_ts - d_cap) > JUMP_TOLERANCE_S + 0.02 * np.abs(d_cap))
-        jump[starts[~init]] = False  # a stream's first packet has nothing before it
-        base = np.repeat(np.where(init, S["t_base"][s0], -start_ext), counts)
-        position = ts + base
-        if jump.any():  # rare: a Python step per jump, not per packet
-            seg_end = np.repeat(starts + counts, counts)
-            for k in np.flatnonzero(jump).tolist():
-                before = int(position[k - 1]) if not first[k] else int(S["t_pos"][slot[k]])
-                anchor = before + max(1, round(float(d_cap[k]) * float(clock[k])))
-                b = anchor - int(ts[k])
-                e = int(seg_end[k])
-                base[k:e] = b
-                position[k:e] = ts[k:e] + b
-        return position, (raw, ts, cap, position, base)
-
-    def _render(self, recs: npt.NDArray[Any], slot: npt.NDArray[np.int64], sample: npt.NDArray[np.int64],
-                point: float) -> None:
-        """Decode played audio packets into their legs' tails at their call-clock samples."""
-        S, L = self._S, self._L
-        pts = (recs["b1"] & 0x7F).astype(np.int64)
-        law = S["law"][slot, pts]
-        start = recs["off"].astype(np.int64) + recs["hdr"]
-        length = recs["len"].astype(np.int64) - recs["hdr"] - recs["pad"]
-        leg = S["leg"][slot]
-        ok = (law != LAW_NONE) & (length > 0) & (recs["hdr"] <= recs["len"])
-        behind = ok & (sample < L["emitted"][leg])  # placed before what went out (timestamp jumps)
-        self.late += int(behind.sum())
-        ok &= ~behind
-        if not ok.any():
-            return
-        recs, slot, sample, law, start, length, leg = (
-            recs[ok], slot[ok], sample[ok], law[ok], start[ok], length[ok], leg[ok])
-        n = length * S["per_tick"][slot]
-        g722 = law == LAW_G722
-        if g722.any():  # stateful: every played packet is decoded, in order, per stream
-            n = n.copy()
-            segs = self.demux.store.typed_segments()
-            pieces: list[tuple[npt.NDArray[np.int16], npt.NDArray[np.bool_], npt.NDArray[np.int64]]] = []
-            for sl in np.unique(slot[g722]).tolist():
-                k = g722 & (slot == sl)
-                code = K.gather_segments(segs, recs["seg"][k], start[k], length[k])
-                pcm = self._slot_sub[sl].decoder.decode(code)
-                n[k] = length[k] * (len(pcm) // max(1, len(code)))
-                pieces.append((pcm, k, n[k]))
-        np.maximum.at(L["end"], leg, sample + n)
-        self._build_scratch()
-        assert self._scratch_base is not None
-        dest = self._scratch_base[leg] + sample - L["emitted"][leg]
-        for lw in (LAW_MU, LAW_A):  # G.711: the 256-entry table applied where the octets lie
-            k = law == lw
-            if k.any():
-                K.lut_place(self.demux.store.typed_segments(), recs["seg"][k], start[k], length[k], dest[k],
-                            LUTS[lw], self._scratch)
-        if g722.any():
-            for pcm, k, nk in pieces:
-                K.place(pcm, nk, dest[k], self._scratch)
-
-    def _build_scratch(self) -> None:
-        """One buffer holding every leg's region [emitted, end) back to back, old tails first
-        (only the legs of the calls being finished while ``_only`` is set)."""
-        L = self._L
-        span = L["end"] - L["emitted"]
-        legs = np.flatnonzero(span > 0)
-        if self._only is not None:
-            legs = np.intersect1d(legs, self._only)
-        base = np.zeros(L.size, np.int64)
-        if len(legs):
-            base[legs[1:]] = np.cumsum(span[legs])[:-1]
-        self._scratch = np.zeros(int(span[legs].sum()), np.int16)
-        tails = [self._leg_at[sl].tail for sl in legs.tolist()]
-        lens = np.array([len(t) for t in tails], np.int64)
-        if lens.any():  # each old tail to the start of its leg's region, in one scatter
-            first = np.repeat(base[legs] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-            self._scratch[first + np.arange(int(lens.sum()))] = np.concatenate(tails)
-        self._scratch_base, self._scratch_legs = base, legs
-
-    # -- output ---------------------------------------------------------------------------------
-    def _emit_all(self, point: float, only: npt.NDArray[np.int64] | None = None) -> list[AudioFrame]:
-        """Hand out every leg's audio up to the playout point (only the legs ``only`` names)."""
-        L = self._L
-        base = self._scratch_base
-        assert base is not None
-        out: list[AudioFrame] = []
-        with np.errstate(invalid="ignore"):
-            lim = np.nan_to_num((point - L["start"]) * L["rate"], nan=0.0, posinf=2.0**62)
-        upto = np.minimum(L["end"], np.floor(lim).astype(np.int64))
-        chosen = None if only is None else set(only.tolist())
-        for sl in self._scratch_legs.tolist():
-            leg = self._leg_at[sl]
-            e, end = int(L["emitted"][sl]), int(L["end"][sl])
-            region = self._scratch[base[sl] : base[sl] + end - e]
-            u = int(upto[sl]) if leg.live and leg.rate and (chosen is None or sl in chosen) else e
-            if u > e:
-                out.extend(frames(leg.call_id, leg.leg, leg.rate, region[: u - e], e, self.block_s))
-                L["emitted"][sl] = u
-            leg.tail = region[max(0, u - e) :]  # a view: this tick's buffer lives until the next
-        self._scratch_base = None
-        self._scratch = np.zeros(0, np.int16)
-        return out
 
     def emitted(self, call_id: str) -> dict[str, tuple[int, int]]:
         """{leg: (rate, samples handed out)} for a call's live legs."""
-        L = self._L
+        L = self.buffers.slots
         return {leg.leg: (leg.rate, int(L["emitted"][leg.slot])) for leg in self._calls.get(call_id, [])
                 if L["emitted"][leg.slot]}
 
@@ -554,9 +314,9 @@ class LivePlayout:
         out)} (-1 for a leg played to its end here; the caller renders the others whole from
         there on) and the frames played here."""
         self._ingest()
-        S, L = self._S, self._L
-        legs_of: dict[str, list[_Leg]] = {}
-        flush: list[_Leg] = []
+        S, L = self._S, self.buffers.slots
+        legs_of: dict[str, list[PlayoutLeg]] = {}
+        flush: list[PlayoutLeg] = []
         for call_id, streams in calls:
             legs = legs_of[call_id] = self._calls.pop(call_id, [])
             flush.extend(leg for leg in legs if streams is not None and leg.live and leg.rate
@@ -565,15 +325,15 @@ class LivePlayout:
         played: list[AudioFrame] = []
         if flush:
             slots = np.array([self._subs[s].slot for leg in flush for s in leg.subs], np.int64)
-            self._only = np.array(sorted(leg.slot for leg in flush), np.int64)
+            self.buffers.only = np.array(sorted(leg.slot for leg in flush), np.int64)
             try:
                 if self._pend is not None and len(self._pend_slot):
                     self._play(np.inf, np.isin(self._pend_slot, slots))
-                if self._scratch_base is None:
-                    self._build_scratch()
-                played = self._emit_all(np.inf, self._only)
+                if self.buffers.base is None:
+                    self.buffers.build()
+                played = self.buffers.emit(np.inf, self.buffers.only)
             finally:
-                self._only = None
+                self.buffers.only = None
         flushed = {id(leg) for leg in flush}
         result: dict[str, tuple[dict[str, tuple[int, int]], list[AudioFrame]]] = {}
         for call_id, legs in legs_of.items():
@@ -583,7 +343,7 @@ class LivePlayout:
         gone: list[int] = []
         for leg in (leg for legs in legs_of.values() for leg in legs):
             self._legs.pop((leg.call_id, leg.leg), None)
-            del self._leg_at[leg.slot]
+            del self.buffers.at[leg.slot]
             L["end"][leg.slot] = 0
             L["emitted"][leg.slot] = 0
             L.give(leg.slot)

@@ -23,6 +23,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from ccedge.core.events import CallEnded, CallStarted, Event, Score
@@ -40,8 +41,13 @@ _FAULTS = (OSError, sqlite3.Error)
 class VaultSink:
     """Stores every call it is given; one per vault (it holds the writer lock)."""
 
-    def __init__(self, vault: Vault, min_free_mb: float = 64.0, chunk_seconds: float = 1.0,
-                 sync_interval_s: float = 1.0) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        min_free_mb: float = 64.0,
+        chunk_seconds: float = 1.0,
+        sync_interval_s: float = 1.0,
+    ) -> None:
         if not vault.acquire_writer():
             raise VaultError(f"another process is already recording into {vault.data_dir}")
         self.vault = vault
@@ -52,11 +58,22 @@ class VaultSink:
         self._syncer = ThreadPoolExecutor(1, thread_name_prefix="vault-sync")
         self._sync: Future[None] | None = None
         self.storage_ok = True
+        self.owns_vault = False  # True when for_data_dir opened it: aclose() then closes it
         self.calls_stored = 0
         self.calls_not_stored = 0
         self.faults = 0
         self._live: dict[str, LiveRecording] = {}
         self._io = ThreadPoolExecutor(1, thread_name_prefix="vault-io")
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path, passphrase_file: Path | None = None, **kw: Any) -> VaultSink | None:
+        """The sink of the vault in ``data_dir`` (``ccedge run --data-dir``), or None when
+        ``ccedge init`` has not created one there."""
+        if not Vault.exists(data_dir):
+            return None
+        sink = cls(Vault.open(data_dir, passphrase_file), **kw)
+        sink.owns_vault = True
+        return sink
 
     def status(self) -> dict[str, Any]:
         return {
@@ -298,7 +315,10 @@ class VaultSink:
             )
         self._io.shutdown(wait=True)
         self._syncer.shutdown(wait=True)
-        self.vault.close_writer()
+        if self.owns_vault:
+            self.vault.close()
+        else:
+            self.vault.close_writer()
 
 
 __all__ = ["VaultSink"]

@@ -91,11 +91,18 @@ def clean_set(calls: list[ScriptedCall]) -> dict[str, list[dict[str, Any]]]:
 
 
 def spoken_set(voice: str, every: int) -> tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None:
-    path = CACHE / f"{voice}-{set_digest(None, every)}" / "transcripts.jsonl"
-    if not path.is_file():
-        return None
-    calls = eval_calls()[::every]
-    return calls, read_calls(path.read_text(), "inbound")[0]
+    folder = CACHE / f"{voice}-{set_digest(None, every)}"
+    path = folder / "transcripts.jsonl"
+    partial = not path.is_file()
+    if partial:  # still being transcribed: use the calls already finished (both legs written)
+        path = folder / "transcripts.part"
+        if not path.is_file():
+            return None
+    lines = read_calls(path.read_text(), "inbound")[0]
+    if partial and lines:
+        lines.pop(list(lines)[-1])  # the call being transcribed now may lack a leg
+    calls = [c for c in eval_calls()[::every] if c.call_id in lines]
+    return (calls, lines) if calls else None
 
 
 async def latency_run(calls: list[ScriptedCall], redacted: dict[str, list[dict[str, Any]]], n_calls: int,
@@ -205,6 +212,7 @@ def main() -> int:
             key = f"speech-{voice}"
             for name, fz in (("ours", None), ("exact", False)):
                 result["sets"].setdefault(key, {})[name] = evaluate_set(vcalls, lines, fz)
+            result["sets"][key]["calls"] = [c.call_id for c in vcalls]
             table(f"speech engine, {voice} voice ({len(vcalls)} calls, G.711)", result["sets"][key]["ours"],
                   result["sets"][key]["exact"])
             sweep = {}

@@ -3,6 +3,7 @@ else derived from utterance times (offline transcripts), plus hold from ``call_u
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ccedge.core.guidance.records import Hit
@@ -20,7 +21,7 @@ class TalkTracker:
     holds: list[tuple[float, float]] = field(default_factory=list)
 
     def utterance(self, t0: float, t1: float, role: str) -> None:
-        self.spans.append((t0, t1, role))
+        bisect.insort(self.spans, (t0, t1, role))  # kept sorted: legs may arrive out of order
 
     def stats(self, t: float, role: str, silence: float, overtalk: float, monologue: float,
               current_silence: float) -> None:
@@ -46,7 +47,7 @@ class TalkTracker:
         if self.from_vad and metric in self.vad:
             v, at = self.vad[metric], self.vad_at[metric]
             return Hit(max(0.0, at - v), at, "any", "", f"{metric} {v:.1f} s (VAD)")
-        spans = sorted(self.spans)
+        spans = self.spans
         if metric == "silence":
             gaps, end = [], None
             for t0, t1, _ in spans:
@@ -54,15 +55,18 @@ class TalkTracker:
                     gaps.append((end, t0))
                 end = t1 if end is None else max(end, t1)
             return _hit(max(gaps, key=lambda g: g[1] - g[0], default=None), "silence")
-        if metric == "overtalk":
-            total, last = 0.0, None
-            for a in spans:
-                for b in spans:
-                    if a[2] == "agent" and b[2] == "customer":
-                        ov = min(a[1], b[1]) - max(a[0], b[0])
-                        if ov > 0:
-                            total += ov
-                            last = (max(a[0], b[0]), min(a[1], b[1]))
+        if metric == "overtalk":  # both sides at once: intersect the two merged timelines
+            a, b = _merged(spans, "agent"), _merged(spans, "customer")
+            total, last, i, j = 0.0, None, 0, 0
+            while i < len(a) and j < len(b):
+                lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+                if hi > lo:
+                    total += hi - lo
+                    last = (lo, hi)
+                if a[i][1] < b[j][1]:
+                    i += 1
+                else:
+                    j += 1
             return Hit(last[0], last[1], "any", "", f"overtalk {total:.1f} s") if last else None
         if metric == "monologue":
             best: tuple[float, float] | None = None
@@ -78,6 +82,18 @@ class TalkTracker:
                     best = (cur[0], cur[1])
             return _hit(best, "monologue")
         return None
+
+
+def _merged(spans: list[tuple[float, float, str]], role: str) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for t0, t1, r in spans:
+        if r != role:
+            continue
+        if out and t0 <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], t1))
+        else:
+            out.append((t0, t1))
+    return out
 
 
 def _hit(span: tuple[float, float] | None, what: str) -> Hit | None:

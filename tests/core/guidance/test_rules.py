@@ -231,3 +231,22 @@ def test_live_prompts_open_clear_and_violate() -> None:
     assert opened.due_by == 13 + 30
     prompts, _ = evaluate(policy(NOTICE), [Line("agent", 40, 42, "Hello.")])
     assert [(p.rule, p.state) for p in prompts][-1] == ("notice", "violated")
+
+
+OVERTALK = """
+[[rules]]
+id = "overtalk"
+kind = "talk"
+metric = "overtalk"
+max_s = 3
+message = "stop talking over"
+"""
+
+
+def test_overtalk_sums_overlaps() -> None:
+    lines = [Line("agent", 0, 5, "a"), Line("customer", 4, 6, "b"), Line("agent", 10, 14, "c"),
+             Line("customer", 12, 13, "d")]
+    assert status(OVERTALK, lines)["overtalk"] == "met"  # 1 s + 1 s
+    more = [*lines, Line("customer", 20, 24, "e"), Line("agent", 21, 23, "f")]
+    _, res = evaluate(policy(OVERTALK), more)
+    assert res[0].status == "violated" and res[0].evidence[0].phrase == "overtalk 4.0 s"

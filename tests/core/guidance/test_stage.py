@@ -62,3 +62,22 @@ def test_stage_is_bounded() -> None:
     stage = GuidanceStage(load_policy("service"), max_calls=3, keep_results=2)
     run(stage, [utterance_event(f"c{i}", "agent", 1.0, 2.0, "Good morning.") for i in range(6)])
     assert stage.live_calls == 3 and stage.kept_results == 2
+
+
+def test_hold_from_call_updates_and_key_presses() -> None:
+    from ccedge.core.events import CallUpdated, DtmfMasked
+
+    stage = GuidanceStage(load_policy("finance"))
+    out = run(stage, [
+        utterance_event("h1", "customer", 2.0, 4.0, "I would like to make a payment by card."),
+        DtmfMasked(call_id="h1", t=6.0, leg="caller", role="customer", method="rfc2833", start_s=6.0,
+                   end_s=6.1),
+        CallUpdated(call_id="h1", t=10.0, change="held", leg="caller"),
+        CallUpdated(call_id="h1", t=140.0, change="resumed", leg="caller"),
+    ])
+    states = [(e.rule, e.state) for e in out]
+    # keys pressed before any payment script: violated at once, not at the deadline
+    assert ("payment-script", "violated") in states
+    assert ("long-hold", "violated") in states
+    got = {r.id: r for r in stage.finish("h1", 150.0)}
+    assert got["long-hold"].evidence[0].phrase == "hold 130.0 s"

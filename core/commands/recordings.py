@@ -171,12 +171,12 @@ def run_rescan(args: argparse.Namespace) -> int:
         if args.shred:
             result = quarantine_rescan(v, args.call, lambda _m, _s: None, who, role)
         else:
-            result = quarantine_rescan(v, args.call, _clearer(args.model), who, role)
+            result = quarantine_rescan(v, args.call, rescan_clearer(args.model), who, role)
     print(f"{result['call_id']}: {result['spans']} sealed span(s) {result['outcome']}")
     return 0
 
 
-def _clearer(model: Path | None) -> Any:
+def rescan_clearer(model: Path | None) -> Any:
     """Transcribe a sealed span again and redact it; None when any word stays unsure."""
     from ccedge.core.frames import Utterance
     from ccedge.core.redact.policy import RedactPolicy

@@ -1,6 +1,6 @@
 """Numba kernels of the capture fast path (private; use :mod:`ccedge.hardware.capture.fastpath`).
 
-``_walk_pcap`` walks classic pcap record headers; ``_parse_frames`` decodes link layer → (GRE/ERSPAN →
+``walk_pcap`` walks classic pcap record headers; ``parse_frames`` decodes link layer → (GRE/ERSPAN →
 link layer)* → IPv4/IPv6 → UDP/TCP for every record and writes one row per record plus a status code
 from :mod:`ccedge.hardware.capture.reasons`. Anything unusual (IP fragments) is returned as DEFER for
 the Python path; the kernel never raises.
@@ -55,19 +55,19 @@ MAX_DEPTH = 4  # link layers in one record: outer + up to three GRE/ERSPAN tunne
 
 
 @njit(cache=True, nogil=True)
-def _be16(b, p):
+def be16(b, p):
     return (np.int64(b[p]) << 8) | np.int64(b[p + 1])
 
 
 @njit(cache=True, nogil=True)
-def _be32(b, p):
+def be32(b, p):
     return (
         (np.int64(b[p]) << 24) | (np.int64(b[p + 1]) << 16) | (np.int64(b[p + 2]) << 8) | np.int64(b[p + 3])
     )
 
 
 @njit(cache=True, nogil=True)
-def _le32(b, p):
+def le32(b, p):
     return (
         (np.int64(b[p + 3]) << 24) | (np.int64(b[p + 2]) << 16) | (np.int64(b[p + 1]) << 8) | np.int64(b[p])
     )
@@ -87,7 +87,7 @@ def _ip_ethertype(b, p, end):
 
 
 @njit(cache=True, nogil=True)
-def _walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts):
+def walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts):
     """Walk classic pcap record headers (16 bytes: ts_sec, ts_frac, incl_len, orig_len) from ``start``.
 
     Returns (records, next position, status, bytes needed): status 0 = stopped at ``max_pkts``,
@@ -101,13 +101,13 @@ def _walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, re
         if pos + 16 > end:
             return n, pos, 1, 16
         if big_endian:
-            sec = _be32(buf, pos)
-            frac = _be32(buf, pos + 4)
-            caplen = _be32(buf, pos + 8)
+            sec = be32(buf, pos)
+            frac = be32(buf, pos + 4)
+            caplen = be32(buf, pos + 8)
         else:
-            sec = _le32(buf, pos)
-            frac = _le32(buf, pos + 4)
-            caplen = _le32(buf, pos + 8)
+            sec = le32(buf, pos)
+            frac = le32(buf, pos + 4)
+            caplen = le32(buf, pos + 8)
         if caplen > MAX_CAPLEN:
             return n, pos, 2, 0
         if pos + 16 + caplen > end:
@@ -121,25 +121,25 @@ def _walk_pcap(buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, re
 
 
 @njit(cache=True, nogil=True)
-def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, length, seq, flags):
+def parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, length, seq, flags):
     # ---- outer link layer -> ethertype
     et = -1
     if linktype == LT_EN10MB:
         if pos + 14 > end:
             return _TRUNCATED_LINK
-        et = _be16(buf, pos + 12)
+        et = be16(buf, pos + 12)
         pos += 14
     elif linktype == LT_LINUX_SLL:
         # Linux cooked v1: 16-byte header, protocol type last (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL)
         if pos + 16 > end:
             return _TRUNCATED_LINK
-        et = _be16(buf, pos + 14)
+        et = be16(buf, pos + 14)
         pos += 16
     elif linktype == LT_LINUX_SLL2:
         # Linux cooked v2: 20-byte header, protocol type first
         if pos + 20 > end:
             return _TRUNCATED_LINK
-        et = _be16(buf, pos)
+        et = be16(buf, pos)
         pos += 20
     elif linktype == LT_RAW or linktype == LT_RAW_BSD or linktype == LT_RAW_OPENBSD:
         et = _ip_ethertype(buf, pos, end)
@@ -153,9 +153,9 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
         # BSD loopback: 4-byte address family, host order for NULL, network order for LOOP
         if pos + 4 > end:
             return _TRUNCATED_LINK
-        fam = _be32(buf, pos) if linktype == LT_LOOP else _le32(buf, pos)
+        fam = be32(buf, pos) if linktype == LT_LOOP else le32(buf, pos)
         if fam > 0xFFFF:
-            fam = _be32(buf, pos)  # written on a big-endian host
+            fam = be32(buf, pos)  # written on a big-endian host
         pos += 4
         if fam == 2:
             et = 0x0800
@@ -171,13 +171,13 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
         while et == 0x8100 or et == 0x88A8 or et == 0x9100:
             if pos + 4 > end:
                 return _TRUNCATED_LINK
-            et = _be16(buf, pos + 2)
+            et = be16(buf, pos + 2)
             pos += 4
         if et == 0x8864:
             # PPPoE session stage, RFC 2516 §4: 6-byte header, then the 2-byte PPP protocol (RFC 1661)
             if pos + 8 > end:
                 return _TRUNCATED_LINK
-            ppp = _be16(buf, pos + 6)
+            ppp = be16(buf, pos + 6)
             pos += 8
             if ppp == 0x0021:
                 et = 0x0800
@@ -209,14 +209,14 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
                 return _BAD_IP_HEADER_LENGTH
             if pos + ihl > end:
                 return _TRUNCATED_IP
-            tot = _be16(buf, pos + 2)
+            tot = be16(buf, pos + 2)
             if tot == 0:
                 ipend = end  # TCP segmentation offload on the capturing host leaves 0 here
             elif tot < ihl:
                 return _BAD_IP_TOTAL_LENGTH
             else:
                 ipend = min(end, pos + tot)  # shorter: snaplen cut it; longer: Ethernet padding follows
-            if _be16(buf, pos + 6) & 0x3FFF:
+            if be16(buf, pos + 6) & 0x3FFF:
                 return _DEFER  # MF set or fragment offset: reassembly in Python
             nh = buf[pos + 9]
             for k in range(10):
@@ -236,7 +236,7 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
                 return _TRUNCATED_IP
             if (buf[pos] >> 4) != 6:
                 return _BAD_IP_VERSION
-            plen = _be16(buf, pos + 4)
+            plen = be16(buf, pos + 4)
             ipend = end if plen == 0 else min(end, pos + 40 + plen)  # 0: jumbogram (RFC 2675) or TSO
             nh = buf[pos + 6]
             for k in range(16):
@@ -264,11 +264,11 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
             # UDP, RFC 768
             if l4 + 8 > ipend:
                 return _TRUNCATED_UDP
-            ulen = _be16(buf, l4 + 4)
+            ulen = be16(buf, l4 + 4)
             pend = ipend
             if ulen >= 8 and l4 + ulen < ipend:
                 pend = l4 + ulen
-            dp = _be16(buf, l4 + 2)
+            dp = be16(buf, l4 + 2)
             q = l4 + 8
             if (
                 dp == 4789
@@ -281,21 +281,21 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
             ):
                 # VXLAN, RFC 7348 §5 (cloud traffic mirroring): I flag only, reserved fields zero
                 end = pend
-                et = _be16(buf, q + 20)
+                et = be16(buf, q + 20)
                 pos = q + 22
                 continue
             if dp == 6081 and pend - q >= 8:
                 # Geneve, RFC 8926 §3.4: version 0, reserved bits zero, protocol Ethernet (0x6558)
                 glen = 8 + np.int64(buf[q] & 0x3F) * 4
-                if (buf[q] >> 6) == 0 and (buf[q + 1] & 0x3F) == 0 and _be16(buf, q + 2) == 0x6558:
+                if (buf[q] >> 6) == 0 and (buf[q + 1] & 0x3F) == 0 and be16(buf, q + 2) == 0x6558:
                     if pend - q >= glen + 14:
                         end = pend
-                        et = _be16(buf, q + glen + 12)
+                        et = be16(buf, q + glen + 12)
                         pos = q + glen + 14
                         continue
             proto[i] = 17
-            sport[i] = _be16(buf, l4)
-            dport[i] = _be16(buf, l4 + 2)
+            sport[i] = be16(buf, l4)
+            dport[i] = be16(buf, l4 + 2)
             off[i] = l4 + 8
             length[i] = pend - (l4 + 8)
             seq[i] = 0
@@ -311,11 +311,11 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
             if l4 + doff > ipend:
                 return _TRUNCATED_TCP
             proto[i] = 6
-            sport[i] = _be16(buf, l4)
-            dport[i] = _be16(buf, l4 + 2)
+            sport[i] = be16(buf, l4)
+            dport[i] = be16(buf, l4 + 2)
             off[i] = l4 + doff
             length[i] = ipend - (l4 + doff)
-            seq[i] = _be32(buf, l4 + 4)
+            seq[i] = be32(buf, l4 + 4)
             flags[i] = buf[l4 + 13]
             return _OK
         if nh == 50:
@@ -325,8 +325,8 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
         # GRE, RFC 2784 §2.1 with key/sequence (RFC 2890 §2): the outer tunnel of a SPAN session
         if l4 + 4 > ipend:
             return _TRUNCATED_GRE
-        gflags = _be16(buf, l4)
-        gproto = _be16(buf, l4 + 2)
+        gflags = be16(buf, l4)
+        gproto = be16(buf, l4 + 2)
         if (gflags & 0x0007) != 0 or (gflags & 0x4000) != 0:
             return _UNSUPPORTED_GRE  # version 1 (PPTP) or RFC 1701 source routing
         p = l4 + 4
@@ -371,7 +371,7 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
         if ether:
             if p + 14 > end:
                 return _TRUNCATED_LINK
-            et = _be16(buf, p + 12)
+            et = be16(buf, p + 12)
             pos = p + 14
         else:
             et = gproto
@@ -380,12 +380,12 @@ def _parse_one(buf, linktype, pos, end, i, src, dst, proto, sport, dport, off, l
 
 
 @njit(cache=True, nogil=True)
-def _parse_frames(
+def parse_frames(
     buf, linktype, rec_off, rec_len, n, status, src, dst, proto, sport, dport, off, length, seq, flags
 ):
     """Decode ``n`` records; row ``i`` of the outputs belongs to record ``i`` when ``status[i] == 0``."""
     for i in range(n):
-        status[i] = _parse_one(
+        status[i] = parse_one(
             buf,
             linktype[i],
             rec_off[i],
@@ -401,106 +401,3 @@ def _parse_frames(
             seq,
             flags,
         )
-
-
-@njit(cache=True, nogil=True)
-def _walk_pcapng_epb(
-    buf, start, end, big_endian, if_lt, if_per_s, if_off, max_pkts, rec_off, rec_len, rec_ts, rec_lt
-):
-    """Walk consecutive pcapng Enhanced Packet Blocks (draft-ietf-opsawg-pcapng §4.3) from ``start``.
-
-    Returns (records, next position, status, need): status 0 = ``max_pkts`` reached, 1 = the next block
-    is not whole in the buffer (``need`` bytes), 3 = the next block is not a well-formed EPB of a known
-    interface (the Python walker handles it).
-    """
-    n = 0
-    pos = start
-    nif = if_lt.shape[0]
-    while n < max_pkts:
-        if pos + 12 > end:
-            return n, pos, 1, 12
-        if big_endian:
-            btype = _be32(buf, pos)
-            blen = _be32(buf, pos + 4)
-        else:
-            btype = _le32(buf, pos)
-            blen = _le32(buf, pos + 4)
-        if btype != 6 or blen < 32 or (blen & 3) != 0:
-            return n, pos, 3, 0
-        if pos + blen > end:
-            return n, pos, 1, blen
-        # the trailing total length must repeat the leading one (§3.1), else the block is damaged
-        if (_be32(buf, pos + blen - 4) if big_endian else _le32(buf, pos + blen - 4)) != blen:
-            return n, pos, 3, 0
-        if big_endian:
-            iface = _be32(buf, pos + 8)
-            hi = _be32(buf, pos + 12)
-            lo = _be32(buf, pos + 16)
-            caplen = _be32(buf, pos + 20)
-        else:
-            iface = _le32(buf, pos + 8)
-            hi = _le32(buf, pos + 12)
-            lo = _le32(buf, pos + 16)
-            caplen = _le32(buf, pos + 20)
-        if iface >= nif or 28 + caplen > blen - 4:
-            return n, pos, 3, 0
-        rec_off[n] = pos + 28
-        rec_len[n] = caplen
-        rec_ts[n] = ((hi << 32) | lo) / if_per_s[iface] + if_off[iface]
-        rec_lt[n] = if_lt[iface]
-        n += 1
-        pos += blen
-    return n, pos, 0, 0
-
-
-@njit(cache=True, nogil=True)
-def _ring_collect(ring, block_size, block_nr, block, out, out_pos, max_pkts, offs, lens, tss, hatypes):
-    """Copy frames out of a TPACKET_V3 receive ring (packet(7), linux/if_packet.h) and hand the blocks
-    back to the kernel.
-
-    Starting at block ``block``, every block whose status has TP_STATUS_USER is copied whole (frames into
-    ``out`` from ``out_pos``; offsets, lengths, timestamps, ARPHRD types into the arrays) and released
-    (status := TP_STATUS_KERNEL). Stops at the first block still owned by the kernel, or before a block
-    that would not fit. Returns (frames, next out position, next block).
-
-    Block descriptor: block_status @8, num_pkts @12, offset_to_first_pkt @16, blk_len @20.
-    tpacket3_hdr: tp_next_offset @0, tp_sec @4, tp_nsec @8, tp_snaplen @12, tp_mac (u16) @24;
-    struct sockaddr_ll follows at TPACKET_ALIGN(48) = 48, its sll_hatype (u16) at +8.
-    x86 is TSO, so reading the status before the data needs no fence; other CPUs would need one.
-    """
-    n = 0
-    pos = out_pos
-    for _ in range(block_nr):
-        base = block * block_size
-        status = _le32(ring, base + 8)
-        if (status & 1) == 0:  # TP_STATUS_USER not set: the kernel still fills it
-            break
-        num = _le32(ring, base + 12)
-        blk_len = _le32(ring, base + 20)
-        if n + num > max_pkts or pos + blk_len > out.shape[0]:
-            break
-        p = base + _le32(ring, base + 16)
-        for _j in range(num):
-            snap = _le32(ring, p + 12)
-            mac = np.int64(ring[p + 24]) | (np.int64(ring[p + 25]) << 8)
-            src = p + mac
-            if src + snap > base + block_size:
-                snap = max(0, base + block_size - src)
-            out[pos : pos + snap] = ring[src : src + snap]
-            offs[n] = pos
-            lens[n] = snap
-            tss[n] = _le32(ring, p + 4) + _le32(ring, p + 8) / 1e9
-            hatypes[n] = np.int64(ring[p + 56]) | (np.int64(ring[p + 57]) << 8)
-            n += 1
-            pos += snap
-            nxt = _le32(ring, p + 0)
-            if nxt == 0:
-                break
-            p += nxt
-        # TP_STATUS_KERNEL: give the block back
-        ring[base + 8] = 0
-        ring[base + 9] = 0
-        ring[base + 10] = 0
-        ring[base + 11] = 0
-        block = (block + 1) % block_nr
-    return n, pos, block

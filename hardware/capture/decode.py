@@ -2,7 +2,7 @@
 
 It handles everything the Numba kernel handles and more (IP fragments via :class:`Reassembler`), so it
 serves both as the fallback for packets the kernel defers and as the independent reference the kernel
-is tested against. Policies match the kernel exactly (see ``_kernel._parse_one``).
+is tested against. Policies match the kernel exactly (see ``_kernel.parse_one``).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def walk_pcap(
     rec_off = np.empty(max_pkts, np.int64)
     rec_len = np.empty(max_pkts, np.int64)
     rec_ts = np.empty(max_pkts, np.float64)
-    n, pos, status, need = _kernel._walk_pcap(
+    n, pos, status, need = _kernel.walk_pcap(
         buf, start, end, big_endian, nano, max_pkts, rec_off, rec_len, rec_ts
     )
     return rec_off[:n], rec_len[:n], rec_ts[:n], int(pos), int(status), int(need)
@@ -84,7 +84,7 @@ def parse_frames(
         np.empty(n, np.uint32),
         np.empty(n, np.uint8),
     )
-    _kernel._parse_frames(
+    _kernel.parse_frames(
         buf,
         linktype.astype(np.int32, copy=False),
         rec_off.astype(np.int64, copy=False),

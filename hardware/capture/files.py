@@ -17,7 +17,8 @@ from typing import BinaryIO
 
 import numpy as np
 
-from ccedge.hardware.capture import _kernel, pcapng, reasons
+from ccedge.hardware.capture import pcapng, reasons
+from ccedge.hardware.capture._pcapng_kernel import walk_pcapng_epb
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.decode import SlowDecoder
 from ccedge.hardware.capture.errors import CaptureError
@@ -326,7 +327,7 @@ class CaptureReader:
                     np.empty(n_room),
                     np.empty(n_room, np.int32),
                 )
-                n, npos, _st, _need = _kernel._walk_pcapng_epb(
+                n, npos, _st, _need = walk_pcapng_epb(
                     chunk,
                     pos,
                     filled,

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ccedge.hardware.capture import _kernel as k
+from ccedge.hardware.capture import linktypes as k
+from ccedge.hardware.capture._ring import ring_collect
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.bpf import compile_filter, pack
 from ccedge.hardware.capture.decode import SlowDecoder
@@ -172,7 +173,7 @@ class LiveCapture:
         self._ring = np.frombuffer(self._mm, np.uint8)
         # load the compiled ring walker now (an idle one-block ring), not while the first blocks fill
         z = np.zeros(64, np.int64)
-        k._ring_collect(np.zeros(64, np.uint8), 64, 1, 0, np.zeros(64, np.uint8), 0, 1, z, z, np.zeros(64), z)
+        ring_collect(np.zeros(64, np.uint8), 64, 1, 0, np.zeros(64, np.uint8), 0, 1, z, z, np.zeros(64), z)
         self._poll = select.poll()
         self._poll.register(s.fileno(), select.POLLIN | select.POLLERR)
 
@@ -261,7 +262,7 @@ class LiveCapture:
         pos = 0
         resynced = False
         while n < n_max and pos + bs <= out.shape[0]:
-            k_, pos, self._block = k._ring_collect(
+            k_, pos, self._block = ring_collect(
                 ring, bs, self._block_nr, self._block, out, pos, cap - n, offs[n:], lens[n:], tss[n:], hat[n:]
             )
             n += int(k_)

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from ccedge.hardware.capture import _kernel
+from ccedge.hardware.capture._pcapng_kernel import walk_pcapng_epb
+from ccedge.hardware.capture._ring import ring_collect
 from ccedge.hardware.capture.fastpath import parse_frames, walk_pcap
 from ccedge.hardware.capture.reasons import DEFER, OK
 from ccedge.testing import capture_synth as synth
@@ -54,8 +56,8 @@ def test_parse_kernel_matches_py_func() -> None:
         fn(buf, lts, offs, lens, n, *out)  # type: ignore[operator]
         return out
 
-    jit = run(_kernel._parse_frames)
-    py = run(_kernel._parse_frames.py_func)
+    jit = run(_kernel.parse_frames)
+    py = run(_kernel.parse_frames.py_func)
     for a, b in zip(jit, py, strict=True):
         np.testing.assert_array_equal(a, b)
     status = jit[0]
@@ -85,7 +87,7 @@ def test_walk_kernel_matches_py_func_and_numpy_reference() -> None:
     # py_func agrees, including the max_pkts stop and the partial-record report
     for maxp, end in ((7, buf.shape[0]), (1000, buf.shape[0] - 5)):
         outs = []
-        for fn in (_kernel._walk_pcap, _kernel._walk_pcap.py_func):
+        for fn in (_kernel.walk_pcap, _kernel.walk_pcap.py_func):
             ro, rl, rt = np.zeros(maxp, np.int64), np.zeros(maxp, np.int64), np.zeros(maxp)
             res = fn(buf, 0, end, False, False, maxp, ro, rl, rt)
             outs.append((tuple(int(x) for x in res), ro.tolist(), rl.tolist(), rt.tolist()))
@@ -137,7 +139,7 @@ def test_pcapng_epb_walker_matches_py_func(tmp_path: object) -> None:
     buf = np.frombuffer(data, np.uint8)
     start = 28 + 32  # after the SHB (28 bytes) and the IDB with if_tsresol (32 bytes)
     outs = []
-    for fn in (_kernel._walk_pcapng_epb, _kernel._walk_pcapng_epb.py_func):
+    for fn in (walk_pcapng_epb, walk_pcapng_epb.py_func):
         ro, rl, rt, rlt = np.zeros(20, np.int64), np.zeros(20, np.int64), np.zeros(20), np.zeros(20, np.int32)
         res = fn(
             buf,
@@ -188,7 +190,7 @@ def test_ring_collect_matches_py_func_and_releases_blocks() -> None:
     fr = [synth.udp_frame("10.0.0.1", "10.0.0.2", 1, 2, b"x" * i) for i in range(6)]
     layout = [[fr[0], fr[1]], [fr[2]], [], [fr[3], fr[4], fr[5]]]
     results = []
-    for fn in (_kernel._ring_collect, _kernel._ring_collect.py_func):
+    for fn in (ring_collect, ring_collect.py_func):
         ring = _ring_image(layout)
         out = np.zeros(1 << 16, np.uint8)
         offs, lens, tss, hat = (

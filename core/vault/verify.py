@@ -69,6 +69,12 @@ def _members(f: BinaryIO, size: int) -> dict[str, bytes]:
             raise IntegrityError(f"bundle member {m.name}", "padding after its data is not zero")
         end += pad
     tf.close()
+    # the end marker is exactly two zero blocks padded to whole 10 KiB records, as written
+    expect = -(-(end + 2 * BLOCK) // tarfile.RECORDSIZE) * tarfile.RECORDSIZE
+    if size != expect:
+        raise IntegrityError(
+            "bundle container", f"is {size} bytes, {expect} expected (truncated or extended)"
+        )
     f.seek(end)
     if f.read(size - end).strip(b"\0"):
         raise IntegrityError(

@@ -160,3 +160,36 @@ def test_selection_by_time_and_call(vault: Vault, officer: tuple[str, Path], tmp
     with pytest.raises(VaultError, match="age public key"):
         export_bundle(vault, tmp_path / "x.tar", "not-a-key", "carol", "compliance")
     assert not (tmp_path / "x.tar").exists()
+
+
+def test_fuzz_verify_never_raises_and_never_accepts_a_change(bundle: Path, tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    data = bundle.read_bytes()
+    bad = tmp_path / "fuzz.tar"
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, len(data) - 1), st.integers(1, 255)),
+            min_size=1,
+            max_size=4,
+            unique_by=lambda e: e[0],  # two flips of one byte could cancel out
+        ),
+        st.sampled_from(["flip", "truncate", "append"]),
+    )
+    def check(edits: list[tuple[int, int]], how: str) -> None:
+        out = bytearray(data)
+        if how == "flip":
+            for pos, x in edits:
+                out[pos] ^= x
+        elif how == "truncate":
+            del out[edits[0][0] :]
+        else:
+            out += bytes(x for _p, x in edits)
+        bad.write_bytes(bytes(out))
+        report = verify_bundle(bad)  # never raises: a malformed bundle is a report, not a crash
+        assert not report.ok and report.problems
+
+    check()

@@ -20,7 +20,7 @@ import dpkt
 from ccedge.hardware.capture import linktypes as k
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.errors import CaptureError
-from ccedge.hardware.capture.files import open_raw
+from ccedge.hardware.capture.rawfile import open_raw
 from ccedge.testing import capture_synth as synth
 
 

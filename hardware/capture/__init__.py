@@ -9,8 +9,9 @@ reader.stats                  # CaptureStats: packets, rejected {reason: count},
 
 from ccedge.hardware.capture.batch import CaptureStats, PacketBatch, addr16, addr_text
 from ccedge.hardware.capture.errors import CaptureError
-from ccedge.hardware.capture.files import CaptureReader, open_capture, sniff_format
+from ccedge.hardware.capture.files import CaptureReader, open_capture
 from ccedge.hardware.capture.live import DEFAULT_BPF, LiveCapture
+from ccedge.hardware.capture.rawfile import sniff_format
 
 __all__ = [
     "DEFAULT_BPF",

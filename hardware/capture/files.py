@@ -13,7 +13,6 @@ import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
 
@@ -23,54 +22,16 @@ from ccedge.hardware.capture.batch import CaptureStats, PacketBatch
 from ccedge.hardware.capture.decode import SlowDecoder
 from ccedge.hardware.capture.errors import CaptureError
 from ccedge.hardware.capture.fastpath import SUPPORTED_LINKTYPES, assemble_batch, walk_pcap
-from ccedge.hardware.capture.gzipstream import GZIP_MAGIC, GzipStream, Report
+from ccedge.hardware.capture.rawfile import PCAP_MAGICS, open_raw, read_into
 from ccedge.hardware.capture.reassembly import DEFAULT_TIMEOUT_S, Reassembler
 
 log = logging.getLogger("ccedge.capture")
 
-# classic pcap magic numbers as read little-endian: (big_endian records, nanosecond timestamps)
-PCAP_MAGICS = {
-    0xA1B2C3D4: (False, False),
-    0xA1B23C4D: (False, True),
-    0xD4C3B2A1: (True, False),
-    0x4D3CB2A1: (True, True),
-}
 PCAPNG_SHB = pcapng.SHB
 
 DEFAULT_BATCH = 65536
 CHUNK_BYTES = 16 << 20
 MAX_DAMAGE_LOGGED = 20  # per file; the counts in ``stats.damage`` stay complete
-
-
-def _ignore(reason: str, detail: str) -> None:
-    pass
-
-
-def open_raw(path: Path, report: Report = _ignore) -> BinaryIO:
-    """The file's bytes, gunzipped when its content is gzip (damage goes to ``report``)."""
-    try:
-        f: BinaryIO = open(path, "rb")
-    except OSError as e:
-        raise CaptureError(f"cannot open capture {path}: {e.strerror}") from e
-    head = f.read(2)
-    f.seek(0)
-    if head == GZIP_MAGIC:
-        return GzipStream(f, report)
-    return f
-
-
-def _read_into(f: BinaryIO, mv: memoryview) -> int:
-    """Fill ``mv`` as far as the file allows; a read error ends the data (returned as ``-got - 1``)."""
-    got = 0
-    while got < len(mv):
-        try:
-            n = f.readinto(mv[got:])  # type: ignore[attr-defined]
-        except OSError:
-            return -got - 1
-        if not n:
-            break
-        got += n
-    return got
 
 
 class CaptureReader:
@@ -136,7 +97,7 @@ class CaptureReader:
 
     def _read_exact(self, n: int) -> bytes:
         buf = bytearray(n)
-        got = _read_into(self._f, memoryview(buf))
+        got = read_into(self._f, memoryview(buf))
         if got < 0:
             got = -got - 1
             self._damage(reasons.READ_ERROR, "a read failed; the data ends there")
@@ -193,7 +154,7 @@ class CaptureReader:
         size = max(self.chunk_bytes, need + 1, left * 2)
         new = np.empty(size, np.uint8)
         new[:left] = chunk[pos:filled]
-        got = _read_into(self._f, memoryview(new)[left:])  # type: ignore[arg-type]
+        got = read_into(self._f, memoryview(new)[left:])  # type: ignore[arg-type]
         if got < 0:
             got = -got - 1
             self._damage(reasons.READ_ERROR, "a read failed; the data ends there")
@@ -412,17 +373,4 @@ def open_capture(
     return CaptureReader(path, batch_packets=batch_packets, fragment_timeout_s=fragment_timeout_s)
 
 
-def sniff_format(data: bytes) -> str:
-    """ "pcap", "pcapng" or "gzip" from a file's first bytes, else raises CaptureError."""
-    if data[:2] == GZIP_MAGIC:
-        return "gzip"
-    if len(data) >= 4:
-        magic = struct.unpack("<I", data[:4])[0]
-        if magic in PCAP_MAGICS:
-            return "pcap"
-        if magic == PCAPNG_SHB:
-            return "pcapng"
-    raise CaptureError("not a pcap, pcapng or gzip file")
-
-
-__all__ = ["CaptureReader", "open_capture", "open_raw", "sniff_format"]
+__all__ = ["CaptureReader", "open_capture"]

@@ -211,6 +211,12 @@ class LiveRecording:
         if self.quarantine is not None:
             self.quarantine.close()
 
+    def discard(self) -> None:
+        """Close and remove the files (a recording the index never took)."""
+        self.abandon()
+        for path in self.paths.values():
+            path.unlink(missing_ok=True)
+
     def abandon(self) -> None:
         for w in (self.audio, self.events, self.quarantine):
             if w is not None:

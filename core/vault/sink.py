@@ -47,6 +47,7 @@ class VaultSink:
         min_free_mb: float = 64.0,
         chunk_seconds: float = 1.0,
         sync_interval_s: float = 1.0,
+        sweep_interval_s: float = 3600.0,
     ) -> None:
         if not vault.acquire_writer():
             raise VaultError(f"another process is already recording into {vault.data_dir}")
@@ -54,6 +55,8 @@ class VaultSink:
         self.min_free_mb = min_free_mb
         self.chunk_seconds = chunk_seconds
         self.sync_interval_s = sync_interval_s
+        self.sweep_interval_s = sweep_interval_s
+        self._next_sweep = 0.0
         self._synced = time.monotonic()
         self._syncer = ThreadPoolExecutor(1, thread_name_prefix="vault-sync")
         self._sync: Future[None] | None = None
@@ -96,6 +99,20 @@ class VaultSink:
             self._synced = now
             self._sync = self._syncer.submit(sync_filesystem, self.vault.data_dir)
 
+    async def _maybe_sweep(self) -> None:
+        """The retention scheduler: every ``sweep_interval_s`` (and at the first call) shred what
+        expired and is not on hold, off the loop."""
+        now = time.monotonic()
+        if self.sweep_interval_s > 0 and now >= self._next_sweep:
+            self._next_sweep = now + self.sweep_interval_s
+            try:
+                done = await self._run(self.vault.sweep)
+            except (*_FAULTS, VaultError) as e:
+                log.error("vault: retention sweep failed: %s: %s", type(e).__name__, e)
+                return
+            if done:
+                log.info("vault: retention shredded %d recording(s)", len(done))
+
     def _free_mb(self) -> float:
         st = os.statvfs(self.vault.data_dir)
         return st.f_bavail * st.f_frsize / 1e6
@@ -133,6 +150,11 @@ class VaultSink:
             self.calls_not_stored += 1
             return
         v = self.vault
+        await self._maybe_sweep()
+        if call.call_id in self._live or v.index.get_call(call.call_id) is not None:
+            log.error("vault: call %s is already stored; this start is not recorded again", call.call_id)
+            self.calls_not_stored += 1
+            return
         started = call.wall or time.time()
         channels = {p.leg: (1 if p.role == "customer" else 0) for p in call.parties}
         if len(set(channels.values())) < len(channels):  # two legs of one role: caller left, callee right
@@ -144,6 +166,11 @@ class VaultSink:
         try:
             private_dir(v.data_dir / folder)
             rec = await self._run(LiveRecording, v.data_dir / folder, stem, dek, channels, self.chunk_seconds)
+        except _FAULTS as e:
+            self._fault(call.call_id, e)
+            self.calls_not_stored += 1
+            return
+        try:
             legs = [
                 {
                     "leg": p.leg,
@@ -162,12 +189,12 @@ class VaultSink:
                 v.index.add_recording(call.call_id, "audio", f"{folder}/{stem}.audio", wrapped, None, 2)
                 v.index.add_recording(call.call_id, "events", f"{folder}/{stem}.events", wrapped, None, None)
                 v.audit.append("appliance", "system", "recording-created", call.call_id, {"legs": len(legs)})
-        except _FAULTS as e:
-            self._fault(call.call_id, e)
-            self.calls_not_stored += 1
-            return
-        except VaultError as e:  # e.g. a call id seen twice: one line, the call is not stored again
-            log.error("vault: call not stored: %s", e)
+        except (*_FAULTS, VaultError) as e:
+            await self._run(rec.discard)  # no index row points at them: remove the new files
+            if isinstance(e, sqlite3.IntegrityError | VaultError):
+                log.error("vault: call not stored: %s", e)
+            else:
+                self._fault(call.call_id, e)
             self.calls_not_stored += 1
             return
         self._live[call.call_id] = rec

@@ -217,3 +217,33 @@ def test_passphrase_is_the_seal(vault: Vault) -> None:
     assert PASSPHRASE.encode() not in b"".join(
         p.read_bytes() for p in vault.data_dir.rglob("*") if p.is_file()
     )
+
+
+def test_a_call_id_seen_twice_is_stored_once_and_leaves_no_stray_files(vault: Vault) -> None:
+    import asyncio
+
+    from ccedge.core.vault import VaultSink
+
+    from .conftest import record_call
+
+    async def go() -> VaultSink:
+        sink = VaultSink(vault)
+        await record_call(sink, "dup", seconds=0.4)
+        await record_call(sink, "dup", seconds=0.4)
+        await sink.aclose()
+        return sink
+
+    sink = asyncio.run(go())
+    assert sink.calls_stored == 1 and sink.calls_not_stored == 1 and sink.faults == 0 and sink.storage_ok
+    assert len(list(vault.data_dir.rglob("*.audio"))) == 1
+
+
+def test_the_sink_runs_the_retention_scheduler(vault: Vault) -> None:
+    import time
+
+    eight_years_ago = time.time() - 8 * 365.25 * 86400
+    populate(vault, calls=1, wall=eight_years_ago)  # finance: seven years, so already expired
+    assert [r["call_id"] for r in vault.list_calls()] == ["call-0"]
+    populate(vault, calls=1)  # the next sink sweeps when its first call starts (call-0 again: refused)
+    assert vault.list_calls() == [] and vault.index.get_call("call-0")["state"] == "shredded"
+    assert any(e["action"] == "retention-sweep" for e in vault.index.audit_entries())

@@ -34,6 +34,7 @@ class FloorState:
     open_prompts: dict[str, dict[str, Prompt]] = field(default_factory=dict)  # call -> rule -> prompt
     scores: dict[str, Scorecard] = field(default_factory=dict)
     health: deque[HealthSample] = field(default_factory=lambda: deque(maxlen=MAX_HEALTH))
+    seen_at: dict[str, float] = field(default_factory=dict)  # call -> our clock at its last snapshot
     lost: int = 0
     version: int = 0
     clock: Callable[[], float] = time.time
@@ -48,6 +49,7 @@ class FloorState:
                             score=u.score if u.score is not None else old.score,
                             sentiment=u.sentiment if u.sentiment is not None else old.sentiment)
             self.calls[u.call_id] = u
+            self.seen_at[u.call_id] = self.clock()
             self._trim()
         elif isinstance(u, CallEnded):
             old = self.calls.get(u.call_id)
@@ -76,9 +78,11 @@ class FloorState:
         self._set(call_id, sentiment=value)
 
     def duration(self, row: CallRow) -> float:
+        """The appliance's figure, moved on by our own clock since it came (never our clock minus
+        the appliance's start time: a console's clock need not agree with the box's)."""
         if not row.live:
             return row.duration_s
-        return max(row.duration_s, self.clock() - row.started)
+        return row.duration_s + max(0.0, self.clock() - self.seen_at.get(row.call_id, self.clock()))
 
     def _set(self, call_id: str, **changes: object) -> None:
         row = self.calls.get(call_id)
@@ -91,5 +95,6 @@ class FloorState:
         ended = sorted((r for r in self.calls.values() if not r.live), key=lambda r: r.started)
         for r in ended[: len(self.calls) - MAX_CALLS]:
             del self.calls[r.call_id]
+            self.seen_at.pop(r.call_id, None)
             self.open_prompts.pop(r.call_id, None)
             self.scores.pop(r.call_id, None)

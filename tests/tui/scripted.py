@@ -47,7 +47,7 @@ def from_event(e: ev.Event) -> list[Update]:
     if isinstance(e, ev.CallStarted):
         agent = next((p.label for p in e.parties if p.role == "agent"), "—")
         cust = next((p.label for p in e.parties if p.role == "customer"), "—")
-        return [CallRow(e.call_id, agent, cust, e.wall, e.t)]
+        return [CallRow(e.call_id, agent, cust, e.wall, max(0.0, T0 - e.wall))]  # a snapshot at T0
     if isinstance(e, ev.UtteranceRedacted):
         return [Utterance(e.call_id, _party(e.role), e.start_s, e.end_s, str(e.text), e.final)]
     if isinstance(e, ev.DtmfMasked):

@@ -23,6 +23,7 @@ class FloorScreen(ConsoleScreen):
         Binding("escape", "clear_filter", "Clear", show=False),
     ]
     ticks_always = True  # durations of live calls move every second
+    AUTO_FOCUS = "#calls"
 
     def compose(self) -> ComposeResult:
         yield HealthStrip(id="health-strip")

@@ -29,6 +29,8 @@ class QualityScreen(ConsoleScreen):
         Binding("x", "reject", "Reject dispute"),
     ]
 
+    AUTO_FOCUS = "#scores"
+
     def __init__(self) -> None:
         super().__init__()
         self.fetched: dict[str, Scorecard] = {}

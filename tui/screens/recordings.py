@@ -29,6 +29,8 @@ class RecordingsScreen(ConsoleScreen):
         Binding("r", "reload", "Reload"),
     ]
 
+    AUTO_FOCUS = "#recordings"  # keys drive the table; "/" goes to the search box
+
     def __init__(self) -> None:
         super().__init__()
         self.query_ = RecordingQuery()

@@ -9,6 +9,7 @@ sensitive authentication data is never stored, whatever the transcript says).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ccedge.core.frames import RedactionSpan
 from ccedge.core.redact import context as ctx
@@ -17,6 +18,7 @@ from ccedge.core.redact.asked import requested
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import RedactPolicy
+from ccedge.core.redact.windows import Window
 
 _PROMPT_RX = re.compile(
     "|".join(
@@ -53,14 +55,19 @@ PROMPTS = (
 )
 
 
-def unheard_spans(call: CallText, policy: RedactPolicy, segs: list[Segment]) -> list[RedactionSpan]:
-    """Unheard speech masked per policy: in a payment segment or after a request for data, or always."""
+def unheard_spans(
+    call: CallText, policy: RedactPolicy, segs: list[Segment], wins: Sequence[Window] = ()
+) -> list[RedactionSpan]:
+    """Unheard speech masked per policy: in a payment segment or window, after a request for data,
+    or always."""
     out: list[RedactionSpan] = []
     if policy.unheard == "keep":
         return out
     for leg, t0, t1 in call.unheard:
         if policy.unheard == "prompted":
-            in_segment = any(s.t0 <= t1 and t0 <= s.t1 for s in segs)
+            in_segment = any(s.t0 <= t1 and t0 <= s.t1 for s in segs) or any(
+                w.t0 <= t1 and t0 <= w.t1 for w in wins
+            )
             before = [u for u in call.utts if t0 - policy.unheard_lookback_s <= u.t1 <= t0 + 0.5]
             asked = any(
                 _PROMPT_RX.search(u.text.lower())

@@ -37,7 +37,9 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
         if len(ch) < 4 or len(ch) > 20:
             continue
         kind = _context_kind(around(call, ch))
-        if kind:
+        if kind and len(ch) == 4 and ch.text[:2] in ("19", "20") and ch.groups() == [2, 2]:
+            hits.append(ch.hit("NUMBER", "year-in-id-context", 0.7))  # "nineteen ninety nine"
+        elif kind:
             rx = {"MRN": MEDICAL, "POLICY": POLICY, "MEMBER": MEMBER}[kind]
             conf = scored(rx, call, ch, 0.9)
             hits.append(ch.hit(kind, "id-context", conf if conf is not None else 0.6))

@@ -33,6 +33,7 @@ KINDS = (
     "EMAIL",
     "ADDRESS",
     "NAME",
+    "NUMBER",
     "UNHEARD",
 )
 
@@ -60,6 +61,9 @@ REASONS: dict[str, str] = {
     "EMAIL": "HIPAA-164.514(b)(2)(i)(F)",
     "ADDRESS": "HIPAA-164.514(b)(2)(i)(B)",
     "NAME": "HIPAA-164.514(b)(2)(i)(A)",
+    # A number said in a payment or identity window that no detector could name (a misheard
+    # card group, "1.8" for a CVV), or a long digit run nothing labelled: fail closed.
+    "NUMBER": "fail-closed: PCI-DSS-3.3.1 / HIPAA-164.514(b)(2)(i)(R)",
     "UNHEARD": "fail-closed: speech not transcribed after a request for data",
 }
 

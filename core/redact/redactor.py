@@ -35,6 +35,8 @@ from ccedge.core.redact.failclosed import absorb_homophones, dominated, prompted
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import KINDS, RedactPolicy
 from ccedge.core.redact.render import merge, redacted_transcript, token_spans
+from ccedge.core.redact.runs import join_runs
+from ccedge.core.redact.windows import Window, find_windows, mask_windows
 
 # Which kind wins a tie of confidence: the more harmful a leak, the earlier.
 PRIORITY = {k: i for i, k in enumerate(KINDS)}
@@ -68,6 +70,8 @@ class CallRedaction:
     segments: list[Segment]
     labels: list[list[str | None]] = field(default_factory=list)  # per utterance, per token
     dtmf_labels: list[str | None] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)  # payment and identity windows (fail closed)
+    window_utterances: int = 0  # utterances masked because they fell in a window
 
 
 class Redactor:
@@ -250,10 +254,19 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
                 spans.append(
                     RedactionSpan(call.call_id, leg, s.t0, max(t1, s.t0), "PAYMENT", "payment-segment", 0.3)
                 )
+    wins: list[Window] = []
+    masked_in_windows = 0
+    if policy.enabled("NUMBER"):
+        wins = find_windows(call)
+        wspans, masked_in_windows = mask_windows(call, wins, labels)
+        spans.extend(wspans)
+        spans.extend(join_runs(call, labels))
     if policy.enabled("UNHEARD"):
-        spans.extend(unheard_spans(call, policy, segs))
+        spans.extend(unheard_spans(call, policy, segs, wins))
     spans.extend(dominated(call, labels))
     spans.extend(prompted_answers(call, labels, policy))
     absorb_homophones(call, labels)
     texts = [redacted_transcript(call, i, labels[i]) for i in range(len(call.utts))]
-    return CallRedaction(call.call_id, merge(spans), texts, accepted, segs, labels, dtmf_labels)
+    return CallRedaction(
+        call.call_id, merge(spans), texts, accepted, segs, labels, dtmf_labels, wins, masked_in_windows
+    )

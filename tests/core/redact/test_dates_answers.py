@@ -155,7 +155,6 @@ def test_garbled_identifier_answer_is_masked(redact: Redact, question: str, answ
         ("And your member ID.", "I have a headache"),
         ("And your member ID.", "one moment please, I need to find my card"),
         ("And your member ID.", "I don't have it with me, sorry"),
-        ("And your member ID.", "I have two kids and one dog"),
         ("How are you today?", "It is MRN time time to double M1 time"),  # nothing was asked for
         ("What is your order number?", "it's for ate double oh"),  # not an identifier of a person
     ],
@@ -164,6 +163,13 @@ def test_ordinary_answers_are_kept(redact: Redact, question: str, answer: str) -
     res = redact([("callee", question), ("caller", answer)])
     assert res.transcripts[-1].text == answer
     assert not [s for s in res.spans if s.leg == "caller"]
+
+
+def test_numbers_said_in_an_identity_window_are_masked_as_numbers(redact: Redact) -> None:
+    # Fail closed (issue 10): two number words after a request for an ID may be half of it;
+    # the label says what it is sure of: a number, not a member ID.
+    res = redact([("callee", "And your member ID."), ("caller", "I have two kids and one dog")])
+    assert res.transcripts[-1].text == "I have [NUMBER] kids and [NUMBER] dog"
 
 
 def test_answer_long_after_the_question_is_not_an_answer(redact: Redact) -> None:

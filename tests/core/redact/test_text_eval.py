@@ -20,7 +20,9 @@ pytestmark = pytest.mark.shared
 def test_presidio_synth_recall_on_cards_and_ssns(shared_data: Path) -> None:
     samples = load_synth(shared_data / "text/presidio-research/synth_dataset_v2.json")
     s = score(samples, predict_text, ["PAN", "SSN", "EMAIL", "PHONE"])
-    assert s["PAN"].gold == 136 and s["PAN"].recall == 1.0 and s["PAN"].precision >= 0.99
+    # Payment windows and joined digit runs (issue 10) mask some numbers said next to a card
+    # number with it (fail closed), which costs a little precision.
+    assert s["PAN"].gold == 136 and s["PAN"].recall == 1.0 and s["PAN"].precision >= 0.95
     assert s["SSN"].gold == 16 and s["SSN"].recall == 1.0
     assert s["EMAIL"].recall >= 0.98
     assert s["PHONE"].recall >= 0.9
@@ -31,8 +33,10 @@ def test_presidio_card_cases(shared_data: Path) -> None:
     assert len(cases) >= 15
     s = score(cases, predict_text, ["PAN"])["PAN"]
     assert s.recall == 1.0
-    # Luhn-invalid numbers without card words stay; with card words they are masked (fail closed).
-    assert predict_text("4012-8888-8888-1882") == [] and predict_text("36168002586008") == []
+    # Luhn-invalid numbers without card words are not called card numbers; as long digit runs
+    # they are masked as [NUMBER] (events refuse runs of seven digits or more).
+    assert predict_text("4012-8888-8888-1882") == [(0, 19, "NUMBER")]
+    assert predict_text("36168002586008") == [(0, 14, "NUMBER")]
 
 
 def test_presidio_ssn_cases(shared_data: Path) -> None:

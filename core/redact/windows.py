@@ -1,0 +1,234 @@
+"""Windows, not words: once card or identity data is asked for, numbers are masked until a close.
+
+The recogniser may mishear the number (a group dropped, "one nine eight" written "1.8") or
+the question ("day to birth"); a detector that needs a well-formed number then finds
+nothing. So a payment or identity cue (``cues``; either leg) opens a *window* on the call:
+inside it, every utterance that carries digits, spelled digits, number-like mishearings
+("for", "to", "free", "ate", "oh"), month or ordinal words, or that the recogniser returned
+with low confidence or no words at all, is masked in audio (the whole utterance) and text
+(the number-like words, all words when unsure). A window stays open until a clear close: an
+end phrase ("your payment has been processed", "you're verified"), a cue of another kind
+(which opens the next window), ``IDLE_S`` without number talk, or ``MAX_S`` in all.
+PCI DSS 3.3.1 (no sensitive authentication data stored after authorisation) and HIPAA Safe
+Harbor (every date element of a date of birth) make closing late safe and closing early not.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ccedge.core.frames import RedactionSpan
+from ccedge.core.redact import cues as cue_mod
+from ccedge.core.redact import payment
+from ccedge.core.redact.calltext import CallText, Utt
+from ccedge.core.redact.spoken import ORDINALS, REPEAT, SCALE, TEENS, TENS, UNITS
+
+IDLE_S = 45.0  # a window with no number talk for this long closes
+MAX_S = 180.0  # no window stays open longer
+LOW_P = 0.5  # an utterance whose mean word probability is below this is "unsure"
+HOMOPHONES = frozenset(
+    {"for", "fore", "to", "too", "won", "ate", "tree", "free", "nein", "oh", "o", "sics", "sex", "fife"}
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+CLOSES = (
+    "payment has been processed",
+    "payment was successful",
+    "payment went through",
+    "payment is complete",
+    "transaction is complete",
+    "transaction has been approved",
+    "you're verified",
+    "you are verified",
+    "thank you for verifying",
+    "that's all i need",
+    "is there anything else i can help you with",
+    "anything else i can help with",
+)
+# How many digits each kind plausibly holds in one utterance; more or fewer: "[NUMBER]".
+_PLAUSIBLE = {
+    "PAN": (4, 19),  # a group of a card number or more
+    "CVV": (3, 4),
+    "EXPIRY": (2, 6),
+    "DOB": (1, 8),
+    "SSN": (4, 9),  # the last four or more
+    "MEMBER": (5, 20),
+    "PIN": (4, 6),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    kind: str
+    t0: float
+    t1: float  # math.inf while open
+    closed_by: str  # "close-phrase", "topic", "idle", "max-duration", "open"
+    opener: int  # index of the utterance that opened it
+    how: str  # how the cue was matched: "exact", "fuzzy", "phonetic"
+
+
+def numberish(word: str) -> bool:
+    w = word.strip(".,;:!?-").lower()
+    return (
+        any(c.isdigit() for c in w)
+        or w in UNITS
+        or w in TEENS
+        or w in TENS
+        or w in REPEAT
+        or w in SCALE
+        or w in ORDINALS
+        or w in MONTHS
+        or any(p in UNITS or p in TENS or p in TEENS for p in w.split("-") if "-" in w)
+    )
+
+
+def qualifies(u: Utt) -> bool:
+    """Whether an utterance in a window may hold the data asked for (see module docstring)."""
+    if not u.tokens:
+        return True
+    if unsure(u):
+        return True
+    said = said_digits(u)
+    # One number word alone ("one moment please") says nothing; two may be half a code.
+    return said >= 2 or (said == 1 and len(u.tokens) <= 3)
+
+
+def said_digits(u: Utt) -> int:
+    """How many digits (or date words, or digit homophones) an utterance may say.
+
+    Counted per token, not from the number parser: "1.8" is an amount to the parser, and two
+    digits of a CVV here.
+    """
+    n = 0
+    for k, t in enumerate(u.tokens):
+        d = sum(c.isdigit() for c in t.norm)
+        if d:
+            n += d
+        elif numberish(t.norm) or _homophone_at(u, k):
+            n += 1
+    return n
+
+
+def _homophone_at(u: Utt, k: int) -> bool:
+    """A digit homophone next to a number word or another homophone ("for to ate")."""
+    if u.tokens[k].norm not in HOMOPHONES:
+        return False
+    near = [u.tokens[j].norm for j in (k - 1, k + 1) if 0 <= j < len(u.tokens)]
+    return any(w in HOMOPHONES or numberish(w) for w in near)
+
+
+def unsure(u: Utt) -> bool:
+    ps = [w.p for w in u.words]
+    return bool(ps) and sum(ps) / len(ps) < LOW_P
+
+
+def find_windows(
+    call: CallText, closes: tuple[str, ...] = CLOSES, modes: tuple[str, ...] = cue_mod.MODES
+) -> list[Window]:
+    """The call's windows in time order (cues on either leg open them)."""
+    out: list[Window] = []
+    cur: Window | None = None
+    active = 0.0
+    for u in call.order():
+        if cur is not None:
+            if u.t0 > active + IDLE_S:
+                out.append(_closed(cur, active + IDLE_S, "idle"))
+                cur = None
+            elif u.t0 > cur.t0 + MAX_S:
+                out.append(_closed(cur, cur.t0 + MAX_S, "max-duration"))
+                cur = None
+        if cur is not None and payment.matches(closes, u.text, 88.0):
+            out.append(_closed(cur, u.t0, "close-phrase"))
+            cur = None
+            continue
+        found = cue_mod.find(u.text, modes)
+        if found:
+            kind = found[0].kind
+            if cur is None or cur.kind != kind:
+                if cur is not None:
+                    out.append(_closed(cur, u.t0, "topic"))
+                cur = Window(kind, u.t0, math.inf, "open", u.index, found[0].how)
+            active = u.t1
+        elif cur is not None and qualifies(u):
+            active = u.t1
+    if cur is not None:
+        # Unheard speech and keys extend an open window's activity as well.
+        tail = [t1 for _leg, _t0, t1 in call.unheard if t1 >= cur.t0] + [
+            e.t1 for e in call.dtmf if e.t1 >= cur.t0
+        ]
+        active = max([active, *tail])
+        last = max([u.t1 for u in call.utts] + [active])
+        if last > active + IDLE_S:
+            out.append(_closed(cur, active + IDLE_S, "idle"))
+        elif last > cur.t0 + MAX_S:
+            out.append(_closed(cur, cur.t0 + MAX_S, "max-duration"))
+        else:
+            out.append(cur)
+    return out
+
+
+def _closed(w: Window, t1: float, how: str) -> Window:
+    return Window(w.kind, w.t0, max(t1, w.t0), how, w.opener, w.how)
+
+
+def _label(kind: str, u: Utt) -> str:
+    digits = said_digits(u)
+    lo, hi = _PLAUSIBLE.get(kind, (1, 0))
+    return kind if lo <= digits <= hi else "NUMBER"
+
+
+def _after_cue(u: Utt) -> int:
+    """The first token after the cue that opened a window in ``u`` (what precedes it stays)."""
+    found = cue_mod.find(u.text)
+    if not found:
+        return 0
+    last_word = max(c.last for c in found)
+    seen = 0
+    for k, t in enumerate(u.tokens):
+        seen += len(cue_mod.words_of(t.text))
+        if seen > last_word:
+            return k + 1
+    return len(u.tokens)
+
+
+def in_window(wins: list[Window], t0: float, t1: float) -> Window | None:
+    for w in wins:
+        if t1 > w.t0 and t0 < w.t1:
+            return w
+    return None
+
+
+def mask_windows(
+    call: CallText, wins: list[Window], labels: list[list[str | None]]
+) -> tuple[list[RedactionSpan], int]:
+    """Label number-like words of qualifying utterances; spans for their audio; how many."""
+    spans: list[RedactionSpan] = []
+    n = 0
+    for u, labs in zip(call.utts, labels, strict=True):
+        w = in_window(wins, u.t0, u.t1)
+        if w is None or not qualifies(u):
+            continue
+        lab = _label(w.kind, u)
+        whole = not u.tokens or unsure(u)
+        marked: list[int] = []
+        start = _after_cue(u) if u.index == w.opener else 0
+        for k, t in enumerate(u.tokens):
+            if k < start:
+                continue
+            if whole or numberish(t.norm) or _homophone_at(u, k) or t.p < LOW_P:
+                if labs[k] is None:
+                    labs[k] = lab
+                marked.append(k)
+        det = "window-" + w.kind.lower()
+        if u.index == w.opener and u.tokens and not whole:
+            # The utterance that asked: only its number-like words (the question stays audible).
+            for k in marked:
+                t = u.tokens[k]
+                spans.append(RedactionSpan(call.call_id, u.leg, t.t0, t.t1, labs[k] or lab, det, 0.5))
+        else:
+            spans.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, lab, det, 0.5))
+        n += 1
+    return spans, n

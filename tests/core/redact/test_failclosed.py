@@ -1,0 +1,176 @@
+"""Fail closed when the recogniser is wrong: the leak examples of issue 10, as the recogniser wrote them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ccedge.core.frames import Transcript, Word
+from ccedge.core.redact import Redactor, RedactPolicy, redact_call
+from ccedge.core.redact.calltext import CallText
+from ccedge.core.redact.cues import find
+from ccedge.core.redact.redactor import CallRedaction
+from ccedge.core.redact.textin import normalise
+
+AGENT, CUSTOMER = "callee", "caller"
+NUMBER_WORDS = re.compile(
+    r"\b(zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|january|february|march|april|june|july|august|september|october|november|"
+    r"december|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|twentieth)\b|\d"
+)
+
+
+def _call(turns: Sequence[tuple[str, str, float, float]], low_p: set[int] = frozenset()) -> CallText:  # type: ignore[assignment]
+    c = CallText("fc@test")
+    for k, (leg, text, t0, t1) in enumerate(turns):
+        words = text.split()
+        step = (t1 - t0) / max(1, len(words))
+        ws = tuple(
+            Word((" " if i else "") + w, t0 + i * step, t0 + (i + 1) * step, 0.2 if k in low_p else 0.9)
+            for i, w in enumerate(words)
+        )
+        c.add_transcript(Transcript("fc@test", leg, t0, t1, text, ws))
+    return c
+
+
+def _covered(res: CallRedaction, leg: str, t0: float, t1: float) -> float:
+    """Share of [t0, t1] on ``leg`` that the result's spans mask."""
+    iv = sorted((max(s.t0, t0), min(s.t1, t1)) for s in res.spans if s.leg == leg and s.t1 > t0 and s.t0 < t1)
+    total, end = 0.0, t0
+    for a, b in iv:
+        a = max(a, end)
+        if b > a:
+            total += b - a
+            end = b
+    return total / (t1 - t0)
+
+
+def _no_numbers(text: str) -> bool:
+    return NUMBER_WORDS.search(normalise(text).lower()) is None
+
+
+def test_day_to_birth_answer_is_masked_in_text_and_audio() -> None:
+    call = _call(
+        [
+            (AGENT, "Can you confirm your day to birth?", 0.0, 2.0),
+            (CUSTOMER, "Yes, it's March fourteenth, nineteen eighty two.", 2.5, 5.5),
+        ]
+    )
+    res = redact_call(call, RedactPolicy())
+    text = res.transcripts[1].text
+    assert _no_numbers(text), text
+    assert "[DOB]" in text
+    assert _covered(res, CUSTOMER, 3.0, 5.5) >= 0.99
+
+
+def test_split_15_digit_card_with_a_misheard_group_leaves_no_run() -> None:
+    # Amex 378282246310005 read in three groups; the recogniser splits it over two utterances
+    # and mishears the last group ("one oh oh oh five" -> "one oh oh oh fife"); the request
+    # for the card came out garbled ("What cart would you like to use?").
+    turns = [
+        (AGENT, "What cart would you like to use today?", 0.0, 2.0),
+        (CUSTOMER, "It's three seven eight two, eight two two four six three", 2.5, 7.0),
+        (AGENT, "Mm-hmm.", 7.2, 7.6),
+        (CUSTOMER, "one oh oh oh fife", 8.0, 10.0),
+    ]
+    res = redact_call(_call(turns), RedactPolicy())
+    for k in (1, 3):
+        assert _no_numbers(res.transcripts[k].text), res.transcripts[k].text
+    assert _covered(res, CUSTOMER, 3.0, 7.0) >= 0.99 and _covered(res, CUSTOMER, 8.0, 10.0) >= 0.99
+    # The same without any request at all: the joined run is masked as a number.
+    res = redact_call(_call(turns[1:]), RedactPolicy())
+    for k in (0, 2):
+        assert not re.search(r"\d{5}", res.transcripts[k].text)
+        assert _no_numbers(res.transcripts[k].text.replace("It's", "")), res.transcripts[k].text
+
+
+def test_expiry_and_code_after_a_garbled_card_request() -> None:
+    turns = [
+        (AGENT, "Can I take the lung number on the cart please?", 0.0, 3.0),
+        (CUSTOMER, "four one one one one one one one one one one one one one one one", 3.5, 9.0),
+        (AGENT, "And the?", 9.5, 10.0),
+        (CUSTOMER, "Expiry twelve twenty-six, code four four two", 10.5, 13.5),
+        (AGENT, "Sorry, the code again?", 14.0, 15.0),
+        (CUSTOMER, "The code is 1.8", 15.5, 17.0),  # "one nine eight" as the recogniser wrote it
+    ]
+    res = redact_call(_call(turns), RedactPolicy())
+    for k in (1, 3, 5):
+        assert _no_numbers(res.transcripts[k].text), res.transcripts[k].text
+    assert "1.8" not in res.transcripts[5].text and "8" not in res.transcripts[5].text
+    assert _covered(res, CUSTOMER, 11.0, 13.5) >= 0.99
+    assert _covered(res, CUSTOMER, 16.0, 17.0) >= 0.99
+
+
+def test_low_confidence_empty_and_unheard_speech_in_a_window_is_masked() -> None:
+    turns = [
+        (AGENT, "And the security code on the back?", 0.0, 2.0),
+        (CUSTOMER, "it's uh the first one", 2.5, 4.0),  # recogniser unsure (p = 0.2)
+        (CUSTOMER, "", 4.5, 5.5),  # returned nothing
+    ]
+    call = _call(turns, low_p={1})
+    call.unheard.append((CUSTOMER, 6.0, 7.0))
+    res = redact_call(call, RedactPolicy())
+    assert _covered(res, CUSTOMER, 2.5, 4.0) >= 0.99
+    assert _covered(res, CUSTOMER, 6.0, 7.0) >= 0.99
+    assert "first" not in res.transcripts[1].text
+    assert res.window_utterances >= 2
+
+
+def test_window_closes_and_later_talk_stays() -> None:
+    turns = [
+        (AGENT, "Can I have the card number?", 0.0, 2.0),
+        (CUSTOMER, "four one one one one one one one one one one one one one one one", 2.5, 8.0),
+        (AGENT, "Thank you, your payment has been processed.", 9.0, 11.0),
+        (CUSTOMER, "Great, I'll call back at two tomorrow about the other two orders.", 12.0, 15.0),
+    ]
+    res = redact_call(_call(turns), RedactPolicy())
+    assert res.windows[0].closed_by == "close-phrase"
+    assert res.transcripts[3].text == turns[3][1]
+    assert _covered(res, CUSTOMER, 12.0, 15.0) == 0.0
+
+
+def test_amounts_and_talk_before_any_request_are_kept() -> None:
+    turns = [
+        (CUSTOMER, "Hi, my bill says forty five dollars and I was charged twice.", 0.0, 4.0),
+        (AGENT, "I am sorry about that, let me check the two charges.", 4.5, 7.0),
+    ]
+    res = redact_call(_call(turns), RedactPolicy())
+    assert [t.text for t in res.transcripts] == [t[1] for t in turns]
+    assert not res.spans
+
+
+def test_labels_are_honest() -> None:
+    turns = [
+        (AGENT, "Can I have your member ID?", 0.0, 2.0),
+        (CUSTOMER, "I think it was in nineteen ninety nine", 2.5, 5.0),  # a year: not a member ID
+    ]
+    res = redact_call(_call(turns), RedactPolicy())
+    assert "[MEMBER]" not in res.transcripts[1].text and "[ACCOUNT]" not in res.transcripts[1].text
+
+
+def test_cues_match_exact_fuzzy_and_phonetic() -> None:
+    assert [c.kind for c in find("Can you confirm your day to birth?")] == ["DOB"]
+    assert find("What is your so shall security number?")[0].kind == "SSN"
+    assert find("What cart would you like to use today?")[0].kind == "PAN"
+    assert find("what is the expire e date")[0].kind == "EXPIRY"
+    for neutral in ("Is there anything else I can help you with?", "what is your order number",
+                    "Producer James Sparks explained to Fuse TV", "take a deep breath"):  # fmt: skip
+        assert not find(neutral), neutral
+    assert not find("Can you confirm your day to birth?", ("exact",))
+
+
+def test_streaming_masks_the_window_answer_before_the_audio_is_cleared() -> None:
+    red = Redactor()
+    turns = [
+        (AGENT, "Can you confirm your day to birth?", 0.0, 2.0),
+        (CUSTOMER, "oh three, one four, eighty two", 2.5, 5.0),
+    ]
+    spans = []
+    for leg, text, t0, t1 in turns:
+        tr, new = red.process(Transcript("s@test", leg, t0, t1, text))
+        spans += new
+        assert tr is not None
+    assert tr is not None and _no_numbers(tr.text)
+    assert any(s.leg == CUSTOMER and s.t0 <= 2.5 and s.t1 >= 5.0 for s in spans)

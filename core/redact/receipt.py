@@ -9,6 +9,7 @@ holds times, kinds and names of detectors; never a value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,12 @@ class Receipt:
     flagged: bool
     flags: list[str] = field(default_factory=list)
     redactor: str = REDACTOR_VERSION
+    # Fail closed (issue 10): payment/identity windows, what they masked, and speech the
+    # recogniser could not hear that was masked (no transcript, failed, or past the horizon).
+    windows: list[dict[str, Any]] = field(default_factory=list)
+    window_utterances: int = 0
+    unheard_masked: int = 0
+    unheard_masked_s: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +53,10 @@ class Receipt:
             "coverage_scope": self.coverage_scope,
             "flagged": self.flagged,
             "flags": self.flags,
+            "windows": self.windows,
+            "window_utterances": self.window_utterances,
+            "unheard_masked": self.unheard_masked,
+            "unheard_masked_s": round(self.unheard_masked_s, 3),
             "redacted": self.redacted,
         }
 
@@ -133,4 +144,17 @@ def build_receipt(
         coverage_scope=scope,
         flagged=bool(flags),
         flags=flags,
+        windows=[
+            {
+                "kind": w.kind,
+                "start_s": round(w.t0, 3),
+                "end_s": None if math.isinf(w.t1) else round(w.t1, 3),
+                "closed_by": w.closed_by,
+                "cue_match": w.how,
+            }
+            for w in res.windows
+        ],
+        window_utterances=res.window_utterances,
+        unheard_masked=sum(1 for s in res.spans if s.kind == "UNHEARD"),
+        unheard_masked_s=sum(s.t1 - s.t0 for s in res.spans if s.kind == "UNHEARD"),
     )

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ccedge.core.frames import CallEvent, CallEventKind, DtmfEvent
-from ccedge.core.tap.errors import TapParseError
 from ccedge.core.tap.sdp import MediaDescription, SessionDescription, negotiate
 from ccedge.core.tap.sip import SipMessage
+from ccedge.core.tap.sipbody import body_sdp
 from ccedge.core.tap.sipinfo import DTMF_CONTENT_TYPES, parse_dtmf_body
 
 IGNORED_METHODS = frozenset({"REGISTER", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE"})
@@ -183,7 +183,7 @@ class DialogTable:
         method = msg.method
         party = d.party_of(msg)
         out: list[CallEvent | DtmfEvent] = []
-        sdp = self._sdp(msg, d)
+        sdp = body_sdp(msg, self.stats)
         if method == "INVITE":
             if (cseq, "INVITE") in d._tx:
                 self.stats["sip.retransmissions"] += 1
@@ -237,7 +237,7 @@ class DialogTable:
         responder = other(d.party_of(msg))
         out: list[CallEvent | DtmfEvent] = []
         if method in ("INVITE", "UPDATE", "PRACK"):
-            sdp = self._sdp(msg, d) if 100 < code < 300 else None
+            sdp = body_sdp(msg, self.stats) if 100 < code < 300 else None
             tx = d._tx.get((cseq, method))
             # A 2xx to a PRACK that carried no offer has nothing to answer (RFC 3262 §5).
             if sdp is not None and not (method == "PRACK" and tx is None):
@@ -284,38 +284,6 @@ class DialogTable:
         return out
 
     # -- offer/answer ---------------------------------------------------------------------------
-
-    def _sdp(self, msg: SipMessage, d: Dialog) -> SessionDescription | None:
-        if not msg.body or msg.content_type not in ("application/sdp", ""):
-            if msg.body and "multipart" in msg.content_type:
-                return self._multipart_sdp(msg)
-            return None
-        if msg.content_type == "" and not msg.body.lstrip().startswith(b"v="):
-            return None
-        try:
-            sdp = SessionDescription.parse(msg.body)
-        except TapParseError as e:
-            self.stats[e.reason] += 1
-            return None
-        for w in sdp.warnings:
-            self.stats[w] += 1
-        return sdp
-
-    def _multipart_sdp(self, msg: SipMessage) -> SessionDescription | None:
-        # RFC 5621 bodies (SIPREC, ISUP): take the application/sdp part.
-        body = msg.body
-        i = body.lower().find(b"content-type: application/sdp")
-        if i < 0:
-            return None
-        j = body.find(b"\r\n\r\n", i)
-        if j < 0:
-            return None
-        end = body.find(b"\r\n--", j + 4)
-        try:
-            return SessionDescription.parse(body[j + 4 : end if end > 0 else len(body)])
-        except TapParseError as e:
-            self.stats[e.reason] += 1
-            return None
 
     def _offer(self, d: Dialog, party: str, sdp: SessionDescription, ts: float) -> list[CallEvent]:
         out: list[CallEvent] = []

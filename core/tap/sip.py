@@ -11,10 +11,11 @@ on the unfolded, canonical view. Errors name the field that is wrong and carry a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ccedge.core.tap.errors import TapParseError
+from ccedge.core.tap.nameaddr import NameAddr, parse_name_addr, uri_user
 
 # RFC 3261 §7.3.3 compact forms, plus those registered later (RFC 3515 Refer-To,
 # RFC 3892 Referred-By, RFC 6665 Event/Allow-Events, RFC 4028 Session-Expires,
@@ -109,59 +110,6 @@ class Header:
     def __post_init__(self) -> None:
         if not self.key:
             object.__setattr__(self, "key", canonical(self.name))
-
-
-@dataclass(frozen=True, slots=True)
-class NameAddr:
-    """A From/To/Contact/Refer-To value (RFC 3261 §20.10, §25.1 name-addr / addr-spec)."""
-
-    display: str
-    uri: str
-    params: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def user(self) -> str:
-        """The user part of a sip:/sips:/tel: URI, else its host part."""
-        return uri_user(self.uri)
-
-    @property
-    def tag(self) -> str:
-        return self.params.get("tag", "")
-
-
-def uri_user(uri: str) -> str:
-    rest = uri.split(":", 1)[1] if ":" in uri else uri
-    if "@" in rest:
-        return rest.split("@", 1)[0].split(";", 1)[0]
-    return rest.split(";", 1)[0].split("?", 1)[0]
-
-
-def parse_name_addr(value: str, field_name: str = "From") -> NameAddr:
-    """Parse ``"Alice" <sip:a@b>;tag=x`` or ``sip:a@b;tag=x`` into display, URI and parameters."""
-    text = value.strip()
-    display = ""
-    if "<" in text:
-        lt = text.index("<")
-        gt = text.find(">", lt)
-        if gt < 0:
-            raise TapParseError(f"SIP {field_name} header has '<' without '>'", "sip.bad-name-addr")
-        display = text[:lt].strip().strip('"').strip()
-        uri = text[lt + 1 : gt].strip()
-        rest = text[gt + 1 :]
-    else:
-        # addr-spec form: parameters after the URI belong to the header, not the URI (§20.10).
-        uri, _, rest = text.partition(";")
-        uri = uri.strip()
-        rest = ";" + rest if rest else ""
-    if not uri:
-        raise TapParseError(f"SIP {field_name} header has an empty URI", "sip.bad-name-addr")
-    params: dict[str, str] = {}
-    for part in rest.split(";"):
-        part = part.strip()
-        if part:
-            k, _, v = part.partition("=")
-            params[k.strip().lower()] = v.strip().strip('"')
-    return NameAddr(display, uri, params)
 
 
 @dataclass(frozen=True, slots=True)

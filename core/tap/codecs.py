@@ -41,8 +41,6 @@ TELEPHONE_EVENT = "TELEPHONE-EVENT"
 # 16 kHz (RFC 3551 §4.5.2), so 1 RTP tick is 2 samples.
 AUDIO_RATE = {"PCMU": 8000, "PCMA": 8000, "G722": 16000}
 SAMPLES_PER_TICK = {"PCMU": 1, "PCMA": 1, "G722": 2}
-# Octets of payload per RTP tick (a sanity check against mislabelled streams).
-OCTETS_PER_TICK = {"PCMU": 1.0, "PCMA": 1.0, "G722": 1.0}
 
 
 # Decoding tables for the formats of one octet per sample (G.711 Tables 1-2).

@@ -94,10 +94,6 @@ class PacketBatch:
         o = int(self.off[i])
         return self.buf[o : o + int(self.length[i])].tobytes()
 
-    def payload_view(self, i: int) -> np.ndarray:
-        o = int(self.off[i])
-        return self.buf[o : o + int(self.length[i])]
-
     def src_str(self, i: int) -> str:
         return addr_text(self.src[i])
 

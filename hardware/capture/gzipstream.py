@@ -70,7 +70,6 @@ class GzipStream:
         self._out = bytearray()
         self._raw_eof = False
         self._done = False
-        self.inflated = 0  # decompressed bytes so far
 
     def _more(self) -> bool:
         if self._raw_eof:
@@ -134,7 +133,6 @@ class GzipStream:
             return
         self._crc = zlib.crc32(out, self._crc)
         self._size += len(out)
-        self.inflated += len(out)
         self._out += out
         if not z.eof:
             self._in[:0] = z.unconsumed_tail

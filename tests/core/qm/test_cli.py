@@ -66,3 +66,25 @@ def test_score_store_and_qm_report(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["qm", "report", "--data-dir", str(tmp_path), "--from", "2030-01-01"]) == 0
     assert "0 scored calls" in capsys.readouterr().out
     assert main(["qm", "report", "--data-dir", str(tmp_path / "nowhere")]) == 2
+
+
+def test_dispute_and_rescore_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    call = eval_calls()[1]  # recording notice missed: auto-failed
+    src = tmp_path / "t.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in clean_lines(call)))
+    assert main(["score", str(src), "--policy", "finance", "--store", "--data-dir", str(tmp_path)]) == 0
+    d = ["--data-dir", str(tmp_path)]
+    assert main(["qm", "dispute", "open", call.call_id, "recording-notice", "--by", "sam", "--role", "agent",
+                 "--comment", "said it at 0:05", *d]) == 0
+    assert main(["qm", "dispute", "accept", "1", "--by", "rev", "--comment", "heard it", *d]) == 0
+    assert main(["qm", "dispute", "history", "1", *d]) == 0
+    out = capsys.readouterr().out
+    assert "new score 1+d1" in out and "opened" in out and "accepted" in out
+    card = tmp_path / "card.toml"
+    from importlib import resources
+
+    text = (resources.files("ccedge.core.qm") / "cards" / "finance.toml").read_text()
+    card.write_text(text.replace('version = "1"', 'version = "2"'))
+    assert main(["qm", "rescore", "--scorecard", str(card), *d]) == 0
+    assert "re-scored 1 call(s) with finance v2" in capsys.readouterr().out
+    assert main(["qm", "dispute", "accept", "1", "--by", "rev", *d]) == 2  # already accepted: exit 2

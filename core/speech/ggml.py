@@ -238,38 +238,3 @@ def write_ggml(
             if on_tensor is not None:
                 on_tensor(name)
     return n
-
-
-def read_ggml_header(path: Path) -> tuple[WhisperHparams, int, dict[str, tuple[int, tuple[int, ...]]]]:
-    """Parse a ggml whisper file's hparams, ftype and tensor table (name -> (type, ne)); for tests."""
-    from ccedge.core.speech.quantise import BLOCK_BYTES, QK
-
-    buf = Path(path).read_bytes()
-    (magic,) = struct.unpack_from("<I", buf, 0)
-    if magic != GGML_MAGIC:
-        raise SpeechError("ggml model file has a bad magic number")
-    ints = struct.unpack_from("<11i", buf, 4)
-    hp, ftype = WhisperHparams(*ints[:10]), ints[10]
-    off = 4 + 44
-    n_mel, n_fft = struct.unpack_from("<ii", buf, off)
-    off += 8 + 4 * n_mel * n_fft
-    (n_tok,) = struct.unpack_from("<i", buf, off)
-    off += 4
-    for _ in range(n_tok):
-        (ln,) = struct.unpack_from("<i", buf, off)
-        off += 4 + ln
-    table: dict[str, tuple[int, tuple[int, ...]]] = {}
-    while off < len(buf):
-        nd, nl, tt = struct.unpack_from("<iii", buf, off)
-        off += 12
-        ne = struct.unpack_from("<" + "i" * nd, buf, off)
-        off += 4 * nd
-        name = buf[off : off + nl].decode()
-        off += nl
-        count = int(np.prod(ne))
-        size = {GGML_TYPE_F32: 4 * count, GGML_TYPE_F16: 2 * count}.get(tt)
-        if size is None:
-            size = count // QK * BLOCK_BYTES[tt]
-        off += size
-        table[name] = (tt, tuple(ne))
-    return hp, ftype, table

@@ -87,17 +87,3 @@ def quantize(x: npt.ArrayLike, ggml_type: int) -> npt.NDArray[np.uint8]:
     if ggml_type == GGML_TYPE_Q5_0:
         return quantize_q5_0(x)
     raise SpeechError(f"unsupported quantisation type id {ggml_type}")
-
-
-def dequantize(data: npt.NDArray[np.uint8], ggml_type: int) -> npt.NDArray[np.float32]:
-    """Inverse (up to quantisation error), for tests and error measurements."""
-    blk = data.reshape(-1, BLOCK_BYTES[ggml_type])
-    d = blk[:, :2].copy().view("<f2").astype(np.float32)
-    if ggml_type == GGML_TYPE_Q8_0:
-        return (blk[:, 2:].view(np.int8).astype(np.float32) * d).reshape(-1)
-    qh = blk[:, 2:6].copy().view("<u4")[:, 0]
-    qs = blk[:, 6:]
-    lo = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.int32)
-    bits = ((qh[:, None] >> np.arange(QK, dtype=np.uint32)) & 1).astype(np.int32)
-    q = (lo | (bits << 4)) - 16
-    return (q.astype(np.float32) * d).reshape(-1)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ccedge.hardware.capture import CaptureError
-from ccedge.hardware.capture.bpf import compile_builtin, compile_tcpdump, pack, run
+from ccedge.hardware.capture.bpf import compile_builtin, compile_tcpdump, pack
 from ccedge.testing import capture_synth as synth
+from ccedge.testing.bpf_interp import run
 from tests.conftest import require_tool
 
 FRAMES = {

@@ -14,12 +14,12 @@ from ccedge.core.speech.ggml import (
     GGML_MAGIC,
     QUANTS,
     hparams_of,
-    read_ggml_header,
     whisper_tensors,
     write_ggml,
 )
 from ccedge.core.speech.mel import mel_filters
 from ccedge.core.speech.quantise import GGML_TYPE_F16, GGML_TYPE_F32, GGML_TYPE_Q5_0, GGML_TYPE_Q8_0
+from ccedge.testing.ggml_read import read_ggml_header
 
 D, MELS, VOCAB, ACTX, TCTX = 64, 80, 100, 30, 16
 

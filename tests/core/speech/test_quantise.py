@@ -15,9 +15,9 @@ from ccedge.core.speech.quantise import (
     BLOCK_BYTES,
     GGML_TYPE_Q5_0,
     GGML_TYPE_Q8_0,
-    dequantize,
     quantize,
 )
+from ccedge.testing.ggml_read import dequantize
 
 
 def _libggml() -> ctypes.CDLL:

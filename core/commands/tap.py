@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import wave
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         tap = Tap(idle_timeout=args.timeout, audio=False, incremental=True, sdes_keys=keys,
                   retain_audio=bool(args.wav_dir))
         printed = 0
-        reader_stats: dict[str, int] = {}
+        reader_stats: Counter[str] = Counter()
         for batch in _live_batches(args.interface, args.bpf, args.duration, reader_stats):
             tap.feed(batch)
             while printed < len(tap.records):
@@ -96,7 +97,8 @@ def _srtp_key(text: str) -> tuple[str, int, str]:
 
 
 def _live_batches(iface: str, bpf: str | None, duration: float | None,
-                  stats: dict[str, int]) -> Iterable[Any]:
+                  stats: Counter[str]) -> Iterable[Any]:
+    from ccedge.core.tap.capturefiles import merge_reader_stats
     from ccedge.hardware.capture.live import DEFAULT_BPF, LiveCapture
 
     cap = LiveCapture(iface, bpf=DEFAULT_BPF if bpf is None else bpf)
@@ -120,18 +122,7 @@ def _live_batches(iface: str, bpf: str | None, duration: float | None,
         cap.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        _merge(stats, getattr(cap, "stats", None))
-
-
-def _merge(into: dict[str, int], stats: Any) -> None:
-    if stats is None:
-        return
-    for name in ("packets", "bytes", "kernel_drops"):
-        value = getattr(stats, name, None)
-        if isinstance(value, int):
-            into[f"capture.{name}"] = into.get(f"capture.{name}", 0) + value
-    for reason, count in (getattr(stats, "rejected", None) or {}).items():
-        into[f"capture.rejected.{reason}"] = into.get(f"capture.rejected.{reason}", 0) + int(count)
+        merge_reader_stats(stats, getattr(cap, "stats", None))
 
 
 def _print_call(rec: Any, as_json: bool, out: TextIO) -> None:

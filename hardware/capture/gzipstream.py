@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ccedge.hardware.capture import reasons
 
@@ -63,7 +63,7 @@ class GzipStream:
         self._raw = raw
         self._report = report
         self._in = bytearray()  # compressed bytes not yet consumed
-        self._z: zlib._Decompress | None = None  # inside a member's DEFLATE data when set
+        self._z: Any = None  # a zlib decompressor while inside a member's DEFLATE data
         self._crc = 0
         self._size = 0
         self._members = 0

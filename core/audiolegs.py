@@ -21,6 +21,7 @@ from ccedge.core.frames import DtmfEvent
 
 _CAPTURE_MAGICS = (b"\xd4\xc3\xb2\xa1", b"\xa1\xb2\xc3\xd4", b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d",
                    b"\x0a\x0d\x0d\x0a")
+_CAPTURE_SUFFIXES = (".pcap", ".pcapng", ".cap", ".gz", ".ntar")
 ANALYSIS_RATES = (8000, 16000)  # what the VAD, the DTMF detector and the segmenter take
 
 
@@ -44,6 +45,8 @@ def file_kind(path: Path) -> str:
         return "capture"
     if looks_like_wav(head) or path.suffix.lower() in (".wav", ".wave"):
         return "wav"
+    if path.suffix.lower() in _CAPTURE_SUFFIXES:
+        return "capture"  # the capture reader names what is wrong with it (too short, bad magic)
     raise AudioFileError(f"{path.name}: neither a WAV file nor a pcap/pcapng capture")
 
 

@@ -84,6 +84,10 @@ def test_a_wav_is_never_called_not_a_pcap(tmp_path: Path, capsys: pytest.Capture
     other.write_text("minutes of the meeting\n")
     assert main(["vad", str(other)]) == 2
     assert "neither a WAV file nor a pcap/pcapng capture" in capsys.readouterr().err
+    empty = tmp_path / "empty.pcap"  # a capture by name: the capture reader says what is wrong
+    empty.write_bytes(b"")
+    assert main(["dtmf", str(empty)]) == 2
+    assert "too short for a capture header" in capsys.readouterr().err
 
 
 def test_every_sample_format_decodes_to_the_same_int16(tmp_path: Path) -> None:

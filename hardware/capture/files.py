@@ -4,6 +4,14 @@ Classic pcap records are walked by a Numba kernel straight out of large read buf
 walked in Python (one struct unpack per block) into the same record arrays. Both then go through
 :func:`fastpath.assemble_batch`. Format references: draft-ietf-opsawg-pcap (classic) and
 draft-ietf-opsawg-pcapng (pcapng).
+
+A damaged file never raises once its header was read: what decodes is kept, the damage is logged
+(logger ``ccedge.capture``, one line naming the file, the byte offset and what is wrong) and counted in
+``stats.damage`` under a stable key (``reasons.DAMAGE``) at the point the reader passes it, so a consumer
+that checks ``stats.damage`` after each batch knows which calls were open when it happened (gzip damage
+is seen when the decompressor reaches it, up to one read chunk ahead of the packets). A pcapng block
+with a bad length is skipped up to the next block whose leading and trailing lengths agree; classic pcap
+has no framing to resynchronise on and stops at a record with an impossible length.
 """
 
 from __future__ import annotations

@@ -45,9 +45,10 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 PARENT_CHECK_S = 1.0
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Make this process end when ``parent_pid`` does (see the module docstring)."""
-    if sys.platform.startswith("linux"):
+def die_with_parent(parent_pid: int, use_prctl: bool = True) -> None:
+    """Make this process end when ``parent_pid`` does (see the module docstring); ``use_prctl=False``
+    leaves only the watchdog (what other systems get)."""
+    if use_prctl and sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
@@ -88,7 +89,7 @@ def _worker_main(
 ) -> None:
     """Child process: load the engine once, then answer utterances until told to stop or the parent
     (or its end of the pipe) is gone."""
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     os.environ["OMP_NUM_THREADS"] = str(options.n_threads)
     os.environ["OPENBLAS_NUM_THREADS"] = str(options.n_threads)  # a source build with OpenBLAS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop

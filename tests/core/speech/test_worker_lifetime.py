@@ -65,3 +65,41 @@ def test_workers_die_with_their_parent(q8_model: Path, tmp_path: Path, state: st
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+CHILD = r"""
+import os, sys, time
+from ccedge.core.speech.workers import die_with_parent
+die_with_parent(int(sys.argv[1]), use_prctl=False)
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+MIDDLE = r"""
+import os, subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", sys.argv[1], str(os.getpid())],
+                         stdout=subprocess.PIPE, text=True)
+child.stdout.readline()
+print(child.pid, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_parent_watchdog_alone_ends_an_orphan() -> None:
+    """Without PR_SET_PDEATHSIG (other systems), the watchdog notices the re-parenting within ~1 s."""
+    middle = subprocess.Popen([sys.executable, "-c", MIDDLE, CHILD], stdout=subprocess.PIPE, text=True)
+    try:
+        assert middle.stdout is not None
+        pid = int(middle.stdout.readline())
+        assert _alive(pid)
+        os.kill(middle.pid, signal.SIGKILL)
+        middle.wait(10)
+        deadline = time.monotonic() + 5.0
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(pid)
+    finally:
+        if middle.poll() is None:
+            middle.kill()
+            middle.wait()

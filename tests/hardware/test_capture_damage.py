@@ -116,6 +116,20 @@ def test_pcapng_bad_block_length_resynchronises(tmp_path: Path) -> None:
         assert reader.stats.damage == {"pcapng-bad-block": 1, "pcapng-resync": 1}
 
 
+def test_pcapng_big_endian_section_resynchronises(tmp_path: Path) -> None:
+    data = bytearray(synth.write_pcapng(tmp_path / "be.pcapng", _frames(), big_endian=True).read_bytes())
+    blocks, pos = [], 0
+    while pos < len(data):
+        blocks.append(pos)
+        pos += struct.unpack_from(">I", data, pos + 4)[0]
+    data[blocks[6] + 4 : blocks[6] + 8] = struct.pack(">I", 0x0001_0004)
+    p = tmp_path / "be_bad.pcapng"
+    p.write_bytes(bytes(data))
+    ports, reader = _read(p, batch_packets=3, chunk_bytes=4096)
+    assert ports == [5000, 5001, 5002, 5003, 5005, 5006, 5007, 5008, 5009]
+    assert reader.stats.damage == {"pcapng-bad-block": 1, "pcapng-resync": 1}
+
+
 def test_pcapng_garbage_to_the_end_is_named(tmp_path: Path) -> None:
     data = synth.write_pcapng(tmp_path / "ok.pcapng", _frames()).read_bytes()
     blocks = _blocks(data)

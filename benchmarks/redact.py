@@ -10,7 +10,15 @@ Sets:
   * fake-vcons dialogues, numbers spelled as spoken: share of answers to "what's your SSN /
     date of birth / policy number …" that still hold a number after redaction.
 
-Usage: ``python benchmarks/redact.py [--smoke] [--out benchmarks/results/redact.json]``.
+  * the spoken set (``ccedge.testing.spokenset``: 120 bank and clinic calls, espeak-ng and
+    piper voices, G.711 RTP with loss, noise and fast speech): tap, VAD, whisper as shipped,
+    then redaction under the shipped policy and with parts of it switched off; per kind,
+    leaks in text, in stored audio (energy left) and in the stored audio transcribed again,
+    over-masking, Luhn-valid runs, time per utterance (``ccedge.testing.spokeneval``).
+    Captures and transcripts are cached under tmp/cache/redact (not in git).
+
+Usage: ``python benchmarks/redact.py [--smoke] [--spoken-calls 120] [--budget-min 60]
+[--out benchmarks/results/redact.json]``.
 """
 
 from __future__ import annotations
@@ -186,11 +194,53 @@ def e2e_eval() -> dict[str, Any]:
         return run(Path(d), small=False, model=model)
 
 
+def spoken_eval(calls: int, budget_min: float, cache: Path, model: Path | None) -> dict[str, Any]:
+    """The spoken set end to end: shipped policy and ablations (windows off, cue matching)."""
+    import dataclasses
+
+    from ccedge.testing import spokeneval as se
+    from ccedge.testing.spokenset import build
+
+    t = time.perf_counter()
+    cap, sset = build(cache, calls)
+    render_s = time.perf_counter() - t
+    t = time.perf_counter()
+    inputs = se.transcribe(cap, cache, model=model, budget_s=budget_min * 60)
+    asr_s = time.perf_counter() - t
+    done = {c.call_id for c in inputs}
+    sset.values = [v for v in sset.values if v.call_id in done]
+    sset.turns = [x for x in sset.turns if x["call_id"] in done]
+    shipped = RedactPolicy()
+    variants = {
+        "shipped": shipped,
+        "cues exact+fuzzy": dataclasses.replace(shipped, cue_match=("exact", "fuzzy")),
+        "cues exact only": dataclasses.replace(shipped, cue_match=("exact",)),
+        "no windows/runs": shipped.with_switches(NUMBER=False),
+    }
+    out: dict[str, Any] = {
+        "calls_generated": calls,
+        "calls_scored": len(inputs),
+        "render_s": round(render_s, 1),
+        "transcribe_s": round(asr_s, 1),
+        "variants": {},
+    }
+    rates = {c.call_id: next(iter(c.legs.values()))[0] for c in inputs}
+    for name, pol in variants.items():
+        outs = se.redact(inputs, pol)
+        again = se.retranscribe(sset, outs, rates, model) if name == "shipped" else None
+        out["variants"][name] = se.score(sset, inputs, outs, again)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--smoke", action="store_true", help="small subsets (CI)")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks/results/redact.json")
-    ap.add_argument("--no-e2e", action="store_true", help="skip the spoken end-to-end run (minutes)")
+    ap.add_argument("--no-e2e", action="store_true", help="skip the small espeak end-to-end run (minutes)")
+    ap.add_argument("--spoken-calls", type=int, default=120, help="calls of the spoken set (0: skip)")
+    ap.add_argument("--budget-min", type=float, default=90.0, help="stop transcribing new chunks after this")
+    ap.add_argument("--cache", type=Path, default=REPO / "tmp/cache/redact")
+    ap.add_argument("--model", type=Path, help="ggml model for the spoken set (default: the built one)")
     args = ap.parse_args(argv)
     sc, over = score_cases(cases())
     res: dict[str, Any] = {
@@ -202,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
         "presidio_text": text_eval(args.smoke),
         "fake_vcons_spoken": vcons_eval(args.smoke),
         "end_to_end_speech": {"skipped": "--smoke or --no-e2e"} if args.smoke or args.no_e2e else e2e_eval(),
+        "spoken_set": {"skipped": "--smoke or --spoken-calls 0"}
+        if args.smoke or not args.spoken_calls
+        else spoken_eval(args.spoken_calls, args.budget_min, args.cache, args.model),
         "smoke": args.smoke,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -248,6 +301,7 @@ def print_table(res: dict[str, Any]) -> None:
             f"  artefact findings: {e2e['artefact_findings'] or 'none'}; "
             f"Luhn-valid PANs in artefacts: {e2e['luhn_pans_in_artefacts']}"
         )
+    print_spoken(res["spoken_set"])
     fv = res["fake_vcons_spoken"]
     if "leak_rate" in fv:
         print(
@@ -255,6 +309,39 @@ def print_table(res: dict[str, Any]) -> None:
             f"{fv['answers_with_number_left']} "
             f"with a number left ({fv['leak_rate']}); words masked overall {fv['words_masked_share']}"
         )
+
+
+def print_spoken(sp: dict[str, Any]) -> None:
+    if "variants" not in sp:
+        return
+    print(
+        f"spoken set: {sp['calls_scored']} of {sp['calls_generated']} calls scored "
+        f"(render {sp['render_s']} s, tap+VAD+whisper {sp['transcribe_s']} s)"
+    )
+    ship = sp["variants"]["shipped"]
+    print(
+        "  kind    values  text leaks whole/part  audio leaks  re-transcribed leaks"
+        "  text recall  audio recall"
+    )
+    for k, v in ship["per_kind"].items():
+        print(
+            f"  {k:7s} {v['n']:6d}  {v['text_whole_leaks']:10d} / {v['text_partial_leaks']:<4d}"
+            f"  {v['audio_leaks']:11d}  {v['retranscribed_leaks']!s:>20s}  {v['text_recall']:11.3f}"
+            f"  {v['audio_recall']:12.3f}"
+        )
+    print(
+        f"  card 7-digit runs in leg text: {ship['pan_7_digit_runs_in_leg_text']}; "
+        f"Luhn-valid runs in outputs: {ship['luhn_runs_in_outputs']}; "
+        f"over-masking {ship['over_masking']:.4f} (payment segments, masked by policy: "
+        f"{ship['payment_segment_speech_masked']:.3f}); latency/utt p50 {ship['latency_ms']['p50']} ms "
+        f"p95 {ship['latency_ms']['p95']} ms max {ship['latency_ms']['max']} ms"
+    )
+    print(f"  negatives masked (share of their speech): {ship['negatives_masked']}")
+    print("  variant            text part leaks  audio leaks  over-masking")
+    for name, v in sp["variants"].items():
+        tl = sum(x["text_partial_leaks"] for x in v["per_kind"].values())
+        al = sum(x["audio_leaks"] for x in v["per_kind"].values())
+        print(f"  {name:18s} {tl:15d}  {al:11d}  {v['over_masking']:.4f}")
 
 
 if __name__ == "__main__":

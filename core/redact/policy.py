@@ -123,6 +123,9 @@ class RedactPolicy:
     # never ("keep").
     unheard: Literal["prompted", "all", "keep"] = "prompted"
     unheard_lookback_s: float = 30.0
+    # How payment/identity cues are matched (windows; see ccedge.core.redact.cues): any of
+    # "exact", "fuzzy", "phonetic". Windows are off when the NUMBER rule is disabled.
+    cue_match: tuple[str, ...] = ("exact", "fuzzy", "phonetic")
     pad_s: float = 0.2  # audio padding either side of a masked span
     holdback_s: float = 30.0  # longest time audio may wait for redaction to clear it
     lag_action: Literal["mask", "seal"] = "mask"  # audio not cleared within holdback_s
@@ -165,6 +168,11 @@ class RedactPolicy:
                 kw[k] = rules
             elif k in ("payment_triggers", "payment_end"):
                 kw[k] = tuple(str(x).lower() for x in v)
+            elif k == "cue_match":
+                bad_modes = set(v) - {"exact", "fuzzy", "phonetic"}
+                if bad_modes:
+                    raise RedactError(f"unknown cue_match modes: {', '.join(sorted(bad_modes))}")
+                kw[k] = tuple(str(x) for x in v)
             elif k == "id_patterns":
                 kw[k] = tuple((str(a), str(b)) for a, b in v)
             else:

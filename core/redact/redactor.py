@@ -257,7 +257,7 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
     wins: list[Window] = []
     masked_in_windows = 0
     if policy.enabled("NUMBER"):
-        wins = find_windows(call)
+        wins = find_windows(call, modes=policy.cue_match)
         wspans, masked_in_windows = mask_windows(call, wins, labels)
         spans.extend(wspans)
         spans.extend(join_runs(call, labels))

@@ -83,6 +83,17 @@ class Workload:
         self.turns = calls_mod.turn_ends(self.truths, self.sc.calls)
         self.packets = sum(sum(t.packets.values()) for t in self.truths)
         self.span_s = max(c.start + t.end_t for c, t in zip(self.sc.calls, self.truths, strict=True))
+        paying = {text for _, text in calls_mod.PAYMENT}
+        self.payment: dict[str, tuple[float, float]] = {}  # call -> (first, last) payment turn times
+        for t in self.truths:
+            spans = [(x.t0, x.t1) for x in t.turns if x.text in paying]
+            if spans:
+                self.payment[t.call_id] = (spans[0][0], spans[-1][1])
+
+    def in_payment(self, call_id: str, start_s: float, end_s: float) -> bool:
+        """The utterance lies inside the call's payment dialogue (card number to confirmation)."""
+        span = self.payment.get(call_id)
+        return span is not None and start_s < span[1] and end_s > span[0]
 
 
 # ------------------------------------------------------------------------------------------ ours
@@ -155,6 +166,7 @@ def measure_ours(w: Workload, events: list[tuple[float, dict[str, Any]]], rc: in
     offset = min((started[cid] - (EPOCH + w.start[cid]) for cid in ours), default=0.0)
     utts = [(at, e) for at, e in events if e.get("type") == "utterance" and e.get("call_id") in w.start]
     lat = [at - (offset + EPOCH + w.start[e["call_id"]] + float(e["end_s"])) for at, e in utts]
+    paying = [w.in_payment(e["call_id"], float(e["start_s"]), float(e["end_s"])) for _, e in utts]
     by_leg: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
     for at, e in utts:
         by_leg.setdefault((e["call_id"], e["leg"]), []).append((at, float(e["start_s"]), float(e["end_s"])))
@@ -175,6 +187,8 @@ def measure_ours(w: Workload, events: list[tuple[float, dict[str, Any]]], rc: in
         "calls": w.n, "exit_code": rc, "stderr_tail": stderr if rc else "",
         "calls_started": len(ours), "calls_ended": len(ended & set(w.start)), "order_ok": order_ok,
         "utterances": len(utts), "latency": _pcts(lat), "turn_latency": _pcts(turn_lat),
+        "latency_outside_payment": _pcts([x for x, p in zip(lat, paying, strict=True) if not p]),
+        "latency_in_payment": _pcts([x for x, p in zip(lat, paying, strict=True) if p]),
         "turns": len(w.turns), "turns_unreached": unreached,
         "packets_capture": w.packets, "packets_seen": int(last.get("packets", 0)),
         "drops": int(max((h.get("drops", 0) for h in health), default=0)),
@@ -311,19 +325,25 @@ def main(argv: list[str] | None = None) -> int:
 def row(name: str, r: dict[str, Any]) -> str:
     lat = r.get("latency", r["turn_latency"])
     tl = r["turn_latency"]
-    hold = f"{r.get('holdback_lag_max_s', float('nan')):.2f}" if "holdback_lag_max_s" in r else "–"
+
+    def p95(key: str) -> str:
+        return f"{r[key]['p95_s']:.2f}" if key in r and r[key]["n"] else "–"
+
+    hold = f"{r['holdback_lag_max_s']:.2f}" if "holdback_lag_max_s" in r else "–"
     lost = r.get("drops", "–")
     if "exit_code" in r and r["exit_code"] != 0:
         lost = f"{lost} (exit {r['exit_code']})"
     return (f"| {name} | {r['calls']} | {'yes' if r['holds'] else 'no'} | {lost} | {lat['p50_s']:.2f} | "
-            f"{lat['p95_s']:.2f} | {lat['max_s']:.2f} | {tl['p95_s']:.2f} | {hold} | "
+            f"{lat['p95_s']:.2f} | {lat['max_s']:.2f} | {p95('latency_outside_payment')} | "
+            f"{p95('latency_in_payment')} | {tl['p95_s']:.2f} | {hold} | "
             f"{r['cpu_pct_per_call']:.1f} | {r['peak_rss_mb']:.0f} / {r['peak_pss_mb']:.0f} |")
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = ["| system | calls | holds | packets lost | p50 s | p95 s | max s | turn-end p95 s | "
-             "hold-back lag s | CPU % of a core per call | tree RSS / PSS MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines = ["| system | calls | holds | packets lost | p50 s | p95 s | max s | p95 outside payment s | "
+             "p95 in payment s | turn-end p95 s | hold-back lag s | CPU % of a core per call | "
+             "tree RSS / PSS MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     lines += [row("ccedge", r) for r in result["ours"]] + [row("WhisperLive", r) for r in result["peer"]]
     lines.append(f"\nsummary: {json.dumps(result.get('summary'))}; machine: {json.dumps(result['quiet'])}")
     return "\n".join(lines)

@@ -19,8 +19,8 @@ from ccedge.dsp import DspError
 from ccedge.hardware import HardwareError
 
 # Verb modules of this layer, in the order ``ccedge --help`` lists them.
-VERBS: tuple[str, ...] = ("demo", "model", "transcribe", "tap", "vad", "dtmf", "redact", "init", "recordings",
-                         "audit", "policy", "score", "qm")
+VERBS: tuple[str, ...] = ("run", "demo", "model", "transcribe", "tap", "vad", "dtmf", "redact", "init",
+                         "recordings", "audit", "policy", "score", "qm")
 
 log = logging.getLogger("ccedge")
 

@@ -167,6 +167,11 @@ class _Leg(LegState[Utterance]):
         t0 = self.origin + max(start, self.audio.start) / self.rate
         return [Utterance(self.call_id, self.leg, t0, t0 + len(samples) / self.rate, self.rate, samples)]
 
+    def settled_t(self) -> float:
+        """Call time before which this leg will cut no further utterance."""
+        first = self.start if self.open else max(0, self.label_index * self.flen - self.pad)
+        return self.origin + first / self.rate
+
     def _trim(self) -> None:
         """Forget audio no utterance can still need."""
         keep_from = self.start if self.open else self.label_index * self.flen - self.pad
@@ -183,6 +188,12 @@ class Segmenter(LegStage[Utterance]):
 
     def new_leg(self, frame: AudioFrame) -> _Leg:
         return _Leg(self.config, frame.call_id, frame.leg, frame.rate, frame.t0)
+
+    def settled_until(self, call_id: str, leg: str) -> float | None:
+        """Call time before which ``leg`` will produce no further utterance (None: no such leg):
+        the live chain clears audio for redaction only up to here."""
+        state = self._legs.get((call_id, leg))
+        return state.settled_t() if isinstance(state, _Leg) else None
 
 
 __all__ = ["SegmentConfig", "SegmentError", "Segmenter"]

@@ -1,0 +1,250 @@
+"""The appliance's configuration: one TOML file, validated whole at start.
+
+Every key has a default (the tables below are the documentation the README repeats), so an
+empty file, or none, is a valid configuration. A wrong key or value stops the start with one
+line naming the file, the key, what is wrong and what is allowed
+(``ccedge.toml: speech.workers: must be an integer >= 1, got 0``).
+
+Sections owned by later areas (``[vault]``, ``[guidance]``, ``[qm]``, ``[api]``) are kept as
+plain tables for their owners to validate; ``[api] enabled`` is read here because it decides
+whether the runtime starts the services of the ``ccedge.services`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ccedge.core.errors import CoreError
+
+
+class ConfigError(CoreError):
+    """A configuration file or value the appliance cannot run with (the message says where)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureConfig:
+    interfaces: tuple[str, ...] = ()  # live capture (AF_PACKET; root or CAP_NET_RAW)
+    replay: tuple[str, ...] = ()  # capture files replayed at their recorded pace
+    fast: bool = False  # replay as fast as the chain takes it (importing history)
+    exit_when_done: bool = False  # close every call and exit when the replays end
+    idle_timeout_s: float = 120.0  # a call with no SIP or RTP for this long is closed
+    process: bool = True  # run capture and tap in their own process (False: a thread)
+
+
+@dataclass(frozen=True, slots=True)
+class RolesConfig:
+    agent_extensions: tuple[str, ...] = ()  # SIP user parts of agents ("1001", "agent-7")
+    pbx_addresses: tuple[str, ...] = ()  # IP addresses of the PBX / SBC on the agents' side
+    agent_networks: tuple[str, ...] = ()  # CIDR blocks of agent phones ("10.100.0.0/16")
+    inbound_default: str = "callee"  # who is the agent when nothing above matches
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechConfig:
+    enabled: bool = True  # False: VAD, DTMF and audio redaction only (no transcripts)
+    workers: int = 1  # whisper.cpp worker processes
+    threads: int = 0  # threads per worker; 0: the box's cores divided by the workers
+    model: str = ""  # ggml model file; "": the built model in the data directory
+    queue: int = 256  # utterances waiting for a worker; when full the least urgent is shed
+
+
+@dataclass(frozen=True, slots=True)
+class RedactConfig:
+    policy: str = ""  # redaction policy file (JSON); "": the built-in PCI + HIPAA policy
+    holdback_s: float = 30.0  # longest time audio waits in memory for redaction to clear it
+    lag_action: str = "mask"  # audio not cleared in time: "mask" (silence) or "seal"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsConfig:
+    enabled: bool = False  # Prometheus endpoint (prometheus_client)
+    address: str = "127.0.0.1"
+    port: int = 9464
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeSettings:
+    health_interval_s: float = 5.0  # Health event period
+    live_queue: int = 1000  # events a live subscriber may fall behind before losing the oldest
+    sink_queue: int = 256  # items a storing sink may fall behind before the chain waits
+    log_format: str = "json"  # "json" (one object per line) or "text"
+    drain_timeout_s: float = 60.0  # longest wait for speech while draining on SIGTERM
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeConfig:
+    data_dir: str = ""  # "": ~/.local/share/ccedge
+    capture: CaptureConfig = field(default_factory=CaptureConfig)
+    roles: RolesConfig = field(default_factory=RolesConfig)
+    speech: SpeechConfig = field(default_factory=SpeechConfig)
+    redact: RedactConfig = field(default_factory=RedactConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
+    runtime: RuntimeSettings = field(default_factory=RuntimeSettings)
+    api_enabled: bool = False  # [api] enabled: start the ccedge.services entry points
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # [vault], [guidance], …
+    source: str = "<defaults>"  # the file it came from, for messages
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """A later area's table as written (empty when absent)."""
+        return self.sections.get(name, {})
+
+    def data_path(self) -> Path:
+        return Path(self.data_dir).expanduser() if self.data_dir else Path.home() / ".local/share/ccedge"
+
+
+# Tables kept raw for their owners; "api" is also read for "enabled".
+PASSTHROUGH = ("vault", "guidance", "qm", "api")
+_TABLES: dict[str, type] = {
+    "capture": CaptureConfig, "roles": RolesConfig, "speech": SpeechConfig, "redact": RedactConfig,
+    "metrics": MetricsConfig, "runtime": RuntimeSettings,
+}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "roles.inbound_default": ("callee", "caller", "unknown"),
+    "redact.lag_action": ("mask", "seal"),
+    "runtime.log_format": ("json", "text"),
+}
+_POSITIVE = {"capture.idle_timeout_s", "redact.holdback_s", "runtime.health_interval_s",
+             "runtime.drain_timeout_s"}
+_AT_LEAST_ONE = {"speech.workers", "speech.queue", "runtime.live_queue", "runtime.sink_queue"}
+
+
+def _check_value(key: str, default: Any, value: Any) -> Any:
+    """``value`` converted to the type of ``default``, or ConfigError saying what is allowed."""
+
+    def bad(allowed: str) -> ConfigError:
+        return ConfigError(f"{key}: must be {allowed}, got {value!r}")
+
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad("an integer")
+        if key in _AT_LEAST_ONE and value < 1:
+            raise bad("an integer >= 1")
+        if value < 0:
+            raise bad("an integer >= 0")
+        if key == "metrics.port" and not 1 <= value <= 65535:
+            raise bad("a port number 1..65535")
+        return value
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad("a number")
+        if key in _POSITIVE and value <= 0:
+            raise bad("a number > 0")
+        return float(value)
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise bad("a string")
+        if key in _CHOICES and value not in _CHOICES[key]:
+            raise bad("one of " + ", ".join(repr(c) for c in _CHOICES[key]))
+        return value
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of strings")
+        for v in value:
+            _CHECK_ITEM.get(key, lambda _k, _v: None)(key, v)
+        return tuple(value)
+    raise ConfigError(f"{key}: unsupported setting")  # pragma: no cover - every field is typed
+
+
+def _check_network(key: str, v: str) -> None:
+    try:
+        ipaddress.ip_network(v, strict=False)
+    except ValueError:
+        raise ConfigError(f"{key}: {v!r} is not a network (CIDR such as 10.1.0.0/16)") from None
+
+
+def _check_address(key: str, v: str) -> None:
+    try:
+        ipaddress.ip_address(v)
+    except ValueError:
+        raise ConfigError(f"{key}: {v!r} is not an IP address") from None
+
+
+_CHECK_ITEM: dict[str, Callable[[str, str], None]] = {
+    "roles.agent_networks": _check_network,
+    "roles.pbx_addresses": _check_address,
+}
+
+
+def _table(name: str, cls: type, raw: Any) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"[{name}]: must be a table")
+    known = {f.name: f for f in fields(cls)}
+    kw: dict[str, Any] = {}
+    default = cls()
+    for key, value in raw.items():
+        if key not in known:
+            raise ConfigError(f"{name}.{key}: unknown key; allowed: {', '.join(known)}")
+        kw[key] = _check_value(f"{name}.{key}", getattr(default, key), value)
+    return cls(**kw)
+
+
+def parse_config(data: Mapping[str, Any], source: str = "<string>") -> RuntimeConfig:
+    """Validate a parsed TOML document; errors are prefixed with ``source``."""
+    try:
+        kw: dict[str, Any] = {}
+        sections: dict[str, Mapping[str, Any]] = {}
+        for key, value in data.items():
+            if key == "data_dir":
+                kw["data_dir"] = _check_value("data_dir", "", value)
+            elif key in _TABLES:
+                kw[key] = _table(key, _TABLES[key], value)
+            elif key in PASSTHROUGH:
+                if not isinstance(value, dict):
+                    raise ConfigError(f"[{key}]: must be a table")
+                sections[key] = dict(value)
+            else:
+                allowed = ", ".join(["data_dir", *(f"[{t}]" for t in (*_TABLES, *PASSTHROUGH))])
+                raise ConfigError(f"{key}: unknown section or key; allowed: {allowed}")
+        api = sections.get("api", {})
+        enabled = api.get("enabled", False)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"api.enabled: must be true or false, got {enabled!r}")
+        return RuntimeConfig(**kw, api_enabled=enabled, sections=sections, source=source)
+    except ConfigError as e:
+        raise ConfigError(f"{source}: {e}") from None
+
+
+def load_config(path: Path | str | None) -> RuntimeConfig:
+    """The configuration in ``path`` (TOML), or the defaults when ``path`` is None."""
+    if path is None:
+        return RuntimeConfig()
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{p}: cannot read: {type(e).__name__}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{p}: not valid TOML: {e}") from None
+    return parse_config(data, str(p))
+
+
+def with_overrides(cfg: RuntimeConfig, **sections: Mapping[str, Any]) -> RuntimeConfig:
+    """``cfg`` with some keys of some tables replaced (command-line flags win over the file),
+    validated like the file."""
+    out = cfg
+    for name, values in sections.items():
+        if not values:
+            continue
+        current = getattr(out, name)
+        checked = {k: _check_value(f"{name}.{k}", getattr(current, k), v) for k, v in values.items()}
+        out = replace(out, **{name: replace(current, **checked)})
+    return out
+
+
+__all__ = [
+    "CaptureConfig", "ConfigError", "MetricsConfig", "RedactConfig", "RolesConfig", "RuntimeConfig",
+    "RuntimeSettings", "SpeechConfig", "load_config", "parse_config", "with_overrides",
+]

@@ -1,0 +1,94 @@
+"""The end of the chain: event stages (guidance, QM), the event bus, the storing sinks.
+
+Every event first goes through the event stages (objects with ``async process(e) ->
+Sequence[Event]``); what they return is published too (and offered to the stages after
+them). Events reach the bus (live subscribers, bounded, drop-oldest) and every storing sink
+through its :class:`SinkFeeder` (bounded, back-pressure). A sink sees ``open_call`` on
+``CallStarted`` and ``close_call`` on ``CallEnded``; what stages derive from ``CallEnded``
+(a QM score) is delivered before it, so a sink never gets an event of a closed call.
+Released audio goes to the sinks only (never to the bus: events carry no audio).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from ccedge.core.bus import EventBus
+from ccedge.core.events import CallEnded, CallStarted, Event
+from ccedge.core.sink import ReleasedAudio, Sink, SinkFeeder
+
+log = logging.getLogger(__name__)
+
+
+class EventStage(Protocol):
+    async def process(self, e: Event) -> Sequence[Event]: ...
+
+
+class Output:
+    def __init__(self, bus: EventBus, sinks: Sequence[Sink] = (), stages: Sequence[EventStage] = (),
+                 sink_queue: int = 256) -> None:
+        self.bus = bus
+        self.stages = list(stages)
+        self.feeders = [SinkFeeder(s, f"{type(s).__name__}-{i}", sink_queue) for i, s in enumerate(sinks)]
+        self.stage_errors = 0
+        self.counts: dict[str, int] = {}
+
+    def start(self) -> None:
+        for f in self.feeders:
+            f.start()
+
+    async def event(self, e: Event) -> None:
+        derived = await self._stages(e, 0)
+        if isinstance(e, CallEnded):
+            for d in derived:
+                await self._deliver(d)
+            await self._deliver(e)
+        else:
+            await self._deliver(e)
+            for d in derived:
+                await self._deliver(d)
+
+    async def _stages(self, e: Event, start: int) -> list[Event]:
+        out: list[Event] = []
+        for i in range(start, len(self.stages)):
+            try:
+                got = list(await self.stages[i].process(e))
+            except Exception as ex:  # one stage's fault must not stop the chain; said in one line
+                self.stage_errors += 1
+                log.error("event stage %s failed: %s", type(self.stages[i]).__name__, type(ex).__name__)
+                continue
+            for d in got:
+                out.append(d)
+                out.extend(await self._stages(d, i + 1))
+        return out
+
+    async def _deliver(self, e: Event) -> None:
+        self.counts[e.type] = self.counts.get(e.type, 0) + 1
+        await self.bus.publish(e)
+        for f in self.feeders:
+            if isinstance(e, CallStarted):
+                await f.open_call(e)
+            elif isinstance(e, CallEnded):
+                await f.close_call(e)
+            else:
+                await f.event(e)
+
+    async def audio(self, frame: ReleasedAudio) -> None:
+        for f in self.feeders:
+            await f.audio(frame.call_id, frame.leg, (frame,))
+
+    async def aclose(self) -> None:
+        for f in self.feeders:
+            await f.aclose()
+
+    @property
+    def sink_errors(self) -> int:
+        return sum(f.errors for f in self.feeders)
+
+    def sink_depths(self) -> dict[str, Any]:
+        return {f.name: f.depth for f in self.feeders}
+
+
+__all__ = ["EventStage", "Output"]

@@ -1,0 +1,110 @@
+"""The speech stage of the live chain: utterances to the whisper.cpp worker pool, outcomes back.
+
+``submit`` never waits: every live utterance has the same priority, so when the pool's queue
+is full the new one is shed (``UtteranceQueue.put``), never one already queued, and the chain
+treats a shed utterance as unheard (masked where data was asked for). Outcomes come back on
+one reader thread and enter the event loop through a bounded-by-construction queue (there
+are never more outcomes than utterances submitted).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import queue as stdqueue
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from ccedge.core.frames import Utterance
+from ccedge.core.runtime.config import SpeechConfig
+from ccedge.core.speech.workers import Outcome, WorkerPool
+
+
+class SpeechService:
+    def __init__(self, config: SpeechConfig, fault_call_id: str = "") -> None:
+        self.config = config
+        self.fault_call_id = fault_call_id
+        self.pool: WorkerPool | None = None
+        self.submitted = 0
+        self.done = 0
+        self.shed = 0
+        self._out: asyncio.Queue[Outcome | None] | None = None
+        self._reader: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    async def start(self) -> None:
+        from ccedge.core.speech import TranscribeOptions, find_model
+
+        cfg = self.config
+        model = Path(cfg.model).expanduser() if cfg.model else find_model()  # noqa: ASYNC240 - once, at start
+        threads = cfg.threads or max(1, (os.cpu_count() or 1) // cfg.workers)
+        pool = WorkerPool(model, workers=cfg.workers, options=TranscribeOptions(n_threads=threads),
+                          queue_size=cfg.queue, fault_call_id=self.fault_call_id)
+        await asyncio.to_thread(pool.start)
+        self.pool = pool
+        self._out = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        self._reader = threading.Thread(target=self._read, args=(loop, pool, self._out),
+                                        name="speech-outcomes", daemon=True)
+        self._reader.start()
+
+    def _read(self, loop: asyncio.AbstractEventLoop, pool: WorkerPool,
+              out: asyncio.Queue[Outcome | None]) -> None:
+        while not self._stop.is_set():
+            try:
+                o = pool.results.get(timeout=0.2)
+            except stdqueue.Empty:
+                continue
+            loop.call_soon_threadsafe(out.put_nowait, o)
+        loop.call_soon_threadsafe(out.put_nowait, None)
+
+    def submit(self, u: Utterance) -> bool:
+        assert self.pool is not None
+        if self.pool.submit(u):
+            self.submitted += 1
+            return True
+        self.shed += 1
+        return False
+
+    @property
+    def pending(self) -> int:
+        return self.submitted - self.done
+
+    async def outcomes(self) -> AsyncIterator[Outcome]:
+        assert self._out is not None
+        while (o := await self._out.get()) is not None:
+            self.done += 1
+            yield o
+
+    async def wait_below(self, limit: int) -> None:
+        """Fast replays only: hold the source while this many utterances are in speech."""
+        while self.pending >= limit:  # noqa: ASYNC110 - a count across threads, polled briefly
+            await asyncio.sleep(0.02)
+
+    @property
+    def queue_depth(self) -> int:
+        return len(self.pool.queue) if self.pool else 0
+
+    @property
+    def lag_s(self) -> float:
+        if self.pool is None:
+            return 0.0
+        return max((lag.oldest_wait_s for lag in self.pool.queue.lag().values()), default=0.0)
+
+    @property
+    def restarts(self) -> int:
+        return self.pool.restarts if self.pool else 0
+
+    def worker_pids(self) -> list[int]:
+        return [p for p in (self.pool.worker_pids() if self.pool else []) if p]
+
+    async def close(self) -> None:
+        if self.pool is not None:
+            await asyncio.to_thread(self.pool.close)
+        self._stop.set()
+        if self._reader is not None:
+            await asyncio.to_thread(self._reader.join, 2.0)
+
+
+__all__ = ["SpeechService"]

@@ -226,10 +226,15 @@ def _order_ok(events: list[tuple[float, dict[str, Any]]], w: Workload) -> bool:
     return len(seen) == w.n and all(s == "ended" for s in seen.values())
 
 
-def holds_ours(r: dict[str, Any]) -> bool:
+def holds_ours(r: dict[str, Any], key: str = "latency_outside_payment") -> bool:
+    """No packet lost, every call started and ended, p95 of ``key`` within the target.
+
+    The search goes by live speech outside payment dialogues: redaction holds a payment's
+    utterances until the card number can no longer grow (fail-closed, by design), which no
+    amount of CPU shortens; ``latency`` (every utterance) is judged beside it."""
     lost = r["drops"] > 0 or (r["packets_seen"] and r["packets_seen"] < r["packets_capture"])
     return (not lost and r["calls_started"] == r["calls_ended"] == r["calls"]
-            and r["latency"]["p95_s"] <= P95_TARGET_S)
+            and r[key]["p95_s"] <= P95_TARGET_S)
 
 
 # ------------------------------------------------------------------------------------------ peer
@@ -300,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         w = Workload(n, args.seconds, cache)
         r = run_ours(w, args.ccedge, args.run_arg, timeout_s=w.span_s + 180)
         r["holds"] = holds_ours(r)
+        r["holds_every_utterance"] = holds_ours(r, "latency")
         result["ours"].append(r)
         print(row("ccedge", r), file=sys.stderr)
         if not r["holds"] and not args.no_stop:
@@ -315,7 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     result["quiet"]["load_average_after"] = load_average()
     best = max((r["calls"] for r in result["ours"] if r["holds"]), default=0)
     best_peer = max((r["calls"] for r in result["peer"] if r["holds"]), default=0)
-    result["summary"] = {"ccedge_max_calls": best, "whisperlive_max_calls": best_peer if peer_ns else None}
+    every = max((r["calls"] for r in result["ours"] if r["holds_every_utterance"]), default=0)
+    result["summary"] = {"ccedge_max_calls": best, "ccedge_max_calls_every_utterance": every,
+                         "whisperlive_max_calls": best_peer if peer_ns else None}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, default=str) + "\n")
     print(table(result))

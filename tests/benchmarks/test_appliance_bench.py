@@ -66,14 +66,14 @@ def test_latency_is_measured_from_the_utterance_end_on_the_replay_clock(tmp_path
     cid = w.sc.calls[0].call_id
     start = w.start[cid]
     base = 1000.0  # the replay started at wall 1000 - EPOCH offset: capture time EPOCH + x -> 1000 + x
-    _, leg, t1, _ = w.turns[0]
+    _, leg, t1, _ = w.turns[-1]  # the goodbye: after any payment dialogue
     events = [
         (base + start + 0.05, {"type": "call_started", "call_id": cid}),
-        (base + start + t1 + 0.8, {"type": "utterance", "call_id": cid, "leg": leg, "start_s": 1.0,
+        (base + start + t1 + 0.8, {"type": "utterance", "call_id": cid, "leg": leg, "start_s": t1 - 1.0,
                                    "end_s": t1 - 0.1}),
-        (base + start + 30.0, {"type": "health", "call_id": "", "packets": w.packets, "drops": 0,
-                               "holdback_lag_s": 0.4}),
-        (base + start + 30.0, {"type": "call_ended", "call_id": cid}),
+        (base + start + t1 + 5.0, {"type": "health", "call_id": "", "packets": w.packets, "drops": 0,
+                                   "holdback_lag_s": 0.4}),
+        (base + start + t1 + 5.0, {"type": "call_ended", "call_id": cid}),
     ]
     del EPOCH
     tree = _mod("proctree").TreeSample(peak_rss_mb=100.0, peak_pss_mb=90.0, cpu_s=3.0)
@@ -82,11 +82,20 @@ def test_latency_is_measured_from_the_utterance_end_on_the_replay_clock(tmp_path
     assert r["latency"]["n"] == 1 and r["latency"]["p50_s"] == pytest.approx(0.85)
     assert r["turn_latency"]["n"] == len(w.turns) and r["turns_unreached"] == len(w.turns) - 1
     assert r["holdback_lag_max_s"] == 0.4 and r["order_ok"] and bench.holds_ours(r)
+    assert r["latency_outside_payment"]["n"] == 1 and r["latency_in_payment"]["n"] == 0
+    assert bench.holds_ours(r, "latency")
     assert r["cpu_pct_per_call"] == pytest.approx(10.0)
     late = [*events[:1], (events[1][0] + 2.0, events[1][1]), *events[2:]]
     assert not bench.holds_ours(bench.measure_ours(w, late, 0, "", tree, 30.0, base + 60.0))
     lost = [*events[:2], (events[2][0], {**events[2][1], "drops": 3}), events[3]]
     assert not bench.holds_ours(bench.measure_ours(w, lost, 0, "", tree, 30.0, base + 60.0))
+    # an utterance of the payment dialogue held 10 s: judged apart from live speech
+    p0, p1 = w.payment[cid]
+    held = (base + start + p1 + 10.0, {"type": "utterance", "call_id": cid, "leg": "caller", "start_s": p0,
+                                       "end_s": p1})
+    r = bench.measure_ours(w, [*events[:2], held, *events[2:]], 0, "", tree, 30.0, base + start + 31.0)
+    assert r["latency_in_payment"]["n"] == 1 and r["latency_in_payment"]["p50_s"] == pytest.approx(9.95)
+    assert bench.holds_ours(r) and not bench.holds_ours(r, "latency")
 
 
 def test_peer_turn_latency_counts_partial_segments_and_misses() -> None:

@@ -47,7 +47,7 @@ class CallScreen(ConsoleScreen):
             yield TranscriptView(id="transcript")
             with Vertical(id="call-side"):
                 yield Static(id="talk")
-                yield LabelledSparkline("customer sentiment", id="sentiment")
+                yield LabelledSparkline("sentiment", id="sentiment")
                 yield Static(id="call-score")
         yield Footer()
 
@@ -69,6 +69,9 @@ class CallScreen(ConsoleScreen):
                         self.sentiments.append(u.sentiment)
                 elif isinstance(u, TalkFigures):
                     self.talk[u.party] = u
+                elif isinstance(u, CallRow) and u.sentiment is not None:
+                    self.sentiments.append(u.sentiment)  # the appliance's smoothed figure, per snapshot
+                    self.sentiments = self.sentiments[-600:]
                 elif isinstance(u, Scorecard):
                     self.scorecard = u
                 self._dirty = True
@@ -109,7 +112,7 @@ class CallScreen(ConsoleScreen):
         for party in ("agent", "customer", "unknown"):
             f = self.talk.get(party)
             if f is not None:
-                table.add_row(party, f"{f.talk_s:.0f}s", f"{f.talk_ratio:.0%}")
+                table.add_row(party, f"{f.talk_s:.0f}s" if f.talk_s else "—", f"{f.talk_ratio:.0%}")
         any_f = next(iter(self.talk.values()))
         table.add_row("overtalk", f"{any_f.overtalk_s:.1f}s", "")
         table.add_row("silence", f"{any_f.longest_silence_s:.1f}s", "max")

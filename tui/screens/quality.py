@@ -23,6 +23,8 @@ STATUS_STYLE = {"met": "green", "not_met": "bold red", "not_applicable": "dim", 
 
 class QualityScreen(ConsoleScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "tab(1)", "Next tab"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", show=False),
         Binding("r", "reload", "Reload"),
         Binding("d", "dispute", "Dispute criterion"),
         Binding("a", "accept", "Accept dispute"),
@@ -108,6 +110,15 @@ class QualityScreen(ConsoleScreen):
             table.move_cursor(row=min(keep, table.row_count - 1))
         self._scores = scores
         self._show_criteria()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        order = ["tab-scores", "tab-agents", "tab-disputes", "tab-alignment"]
+        tabs.active = order[(order.index(tabs.active or order[0]) + step) % len(order)]
+        pane = tabs.get_pane(tabs.active)
+        table = pane.query(DataTable).first() if pane.query(DataTable) else None
+        if table is not None:
+            table.focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "scores":

@@ -1,59 +1,66 @@
-"""The whole path over capture files: tap → VAD → transcription → redaction → masked audio.
+"""Capture files through the live chain, as fast as they go: what the file verbs print.
 
-This is the single-process mode (``ccedge demo``, ``ccedge redact CAPTURE``): the same stages
-the appliance runs live, driven call by call over a finished capture. Audio passes through
-the redaction hold-back buffer exactly as it does live; because a file is analysed to the
-end before anything is released, the buffer's horizon is stretched to the call's length
-(live, the horizon is bounded and lag fails closed — see ``ccedge.core.redact.holdback``).
-Nothing here writes to disk; callers decide what to store.
+There is one path (ARCHITECTURE.md): this module runs a :class:`ccedge.core.runtime.Runtime`
+over capture files (``--fast``, exit when done, the source in a thread) and collects, per
+call, what the chain's final redaction pass decided (:class:`CallAnalysis`, the ``ccedge
+demo --json`` shape) and the audio as it left the hold-back buffer. Nothing here analyses a
+call a second way.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
 import numpy.typing as npt
 
-from ccedge.core.dtmf_merge import merge_dtmf, tones_to_events
 from ccedge.core.errors import CoreError
+from ccedge.core.events import CallEnded, CallStarted, Event
 from ccedge.core.frames import DtmfEvent, RedactionSpan, Transcript, Utterance
-from ccedge.core.redact.callaudio import heard, redact_call_audio, safe_name
 from ccedge.core.redact.policy import RedactPolicy
-from ccedge.core.redact.receipt import Receipt, build_receipt
-from ccedge.core.segment import SegmentConfig, Segmenter
-from ccedge.core.tap import CallRecord, TapReport, tap_capture
-from ccedge.dsp.dtmf import detect_dtmf
-from ccedge.dsp.talkstats import TalkStats, talk_stats
-
-log = logging.getLogger(__name__)
+from ccedge.core.redact.receipt import Receipt
+from ccedge.core.runtime import CallResult, Runtime, RuntimeConfig, TapSource
+from ccedge.core.runtime.config import CaptureConfig, SpeechConfig
+from ccedge.core.sink import ReleasedAudio, Sink
 
 Progress = Callable[[str], None]
 
 
+@dataclass(frozen=True, slots=True)
+class CallSummary:
+    """The tap's record of a call, as the file verbs print it."""
+
+    call_id: str
+    caller: str
+    callee: str
+    state: str
+    end_reason: str
+    legs: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
 @dataclass(slots=True)
 class CallAnalysis:
-    """What every stage made of one call. Transcripts are redacted; audio is masked."""
+    """What the chain made of one call. Transcripts are redacted (unless asked not to be)."""
 
-    call: CallRecord
+    call: CallSummary
     utterances: int = 0
     transcripts: list[Transcript] = field(default_factory=list)
     failed_utterances: int = 0
     dtmf: list[DtmfEvent] = field(default_factory=list)  # merged RFC 2833, SIP INFO, in-band
     spans: list[RedactionSpan] = field(default_factory=list)
     receipt: Receipt | None = None
-    talk: TalkStats | None = None
+    talk: Any = None  # ccedge.dsp.talkstats.TalkStats
     segments: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
-    audio: dict[str, tuple[int, npt.NDArray[np.int16]]] = field(default_factory=dict)  # masked, per leg
-    lagged_s: float = 0.0  # audio that left the hold-back buffer uncleared (masked or sealed)
-    speech: list[Utterance] = field(default_factory=list, repr=False)  # the VAD's cuts, for coverage
+    audio: dict[str, tuple[int, npt.NDArray[np.int16]]] = field(default_factory=dict)  # as released
+    lagged_s: float = 0.0
+    speech: list[Utterance] = field(default_factory=list, repr=False)  # the VAD's cuts (no samples)
 
     def to_json(self) -> dict[str, Any]:
         """A summary safe to print or send: no digit values, only redacted text."""
@@ -61,7 +68,7 @@ class CallAnalysis:
             "call_id": self.call.call_id,
             "state": self.call.state,
             "end_reason": self.call.end_reason,
-            "legs": [leg.to_json() for leg in self.call.legs],
+            "legs": self.call.legs,
             "utterances": self.utterances,
             "failed_utterances": self.failed_utterances,
             "dtmf_events": [
@@ -77,7 +84,7 @@ class CallAnalysis:
         }
 
 
-def _talk_json(t: TalkStats) -> dict[str, Any]:
+def _talk_json(t: Any) -> dict[str, Any]:
     return {
         "duration_s": round(t.duration_s, 3),
         "talk_s": {k: round(v, 3) for k, v in t.talk_s.items()},
@@ -90,126 +97,102 @@ def _talk_json(t: TalkStats) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
     transcribe: bool = True
-    redact: bool = True
+    redact: bool = True  # False: the transcripts handed back are the recogniser's own (evaluation)
     workers: int = 1
     threads_per_worker: int = 0  # 0: all cores of the box divided by the workers
-    segment: SegmentConfig = field(default_factory=SegmentConfig)
     policy: RedactPolicy = field(default_factory=RedactPolicy)
     model: Path | None = None  # default: the built model in the data directory
 
 
-Segments = dict[str, list[tuple[float, float]]]
+class AudioKeeper:
+    """A storing sink that keeps each leg's released audio in memory, on the call clock."""
 
+    def __init__(self) -> None:
+        self.legs: dict[tuple[str, str], tuple[int, list[ReleasedAudio]]] = {}
 
-def _segment(call: CallRecord, segmenter: Segmenter) -> tuple[list[Utterance], Segments]:
-    utterances: list[Utterance] = []
-    for frame in call.audio_frames():
-        utterances.extend(segmenter.process_sync(frame))
-    for leg in call.legs:
-        utterances.extend(segmenter.end_leg(call.call_id, leg.name))
-    segments: Segments = {leg.name: [] for leg in call.legs}
-    for u in utterances:
-        segments.setdefault(u.leg, []).append((u.t0, u.t1))
-    return utterances, segments
+    async def open_call(self, call: CallStarted) -> None:
+        return None
 
+    async def audio(self, call_id: str, leg: str, frames: Sequence[ReleasedAudio]) -> None:
+        for f in frames:
+            self.legs.setdefault((call_id, leg), (f.rate, []))[1].append(f)
 
-def _inband(call: CallRecord) -> list[DtmfEvent]:
-    events: list[DtmfEvent] = []
-    for leg in call.legs:
-        rate, samples = leg.audio()
-        if len(samples):
-            events.extend(tones_to_events(detect_dtmf(samples, rate), call.call_id, leg.name))
-    return events
+    async def event(self, e: Event) -> None:
+        return None
 
+    async def close_call(self, ended: CallEnded) -> None:
+        return None
 
-def _transcribe(
-    utterances: list[Utterance], opts: PipelineOptions
-) -> tuple[list[Transcript], dict[str, int]]:
-    # Imported here: the speech engine pulls in whisper.cpp, which tap-only runs never need.
-    from ccedge.core.speech import TranscribeOptions, find_model
-    from ccedge.core.speech.workers import WorkerPool
-
-    if not utterances:
-        return [], {}
-    model = opts.model or find_model()
-    threads = opts.threads_per_worker or max(1, (os.cpu_count() or 1) // opts.workers)
-    transcripts: list[Transcript] = []
-    failed: dict[str, int] = {}
-    with WorkerPool(model, workers=opts.workers, options=TranscribeOptions(n_threads=threads)) as pool:
-        for outcome in pool.transcribe(utterances):
-            if outcome.transcript is None:
-                failed[outcome.utterance.call_id] = failed.get(outcome.utterance.call_id, 0) + 1
-                log.warning("utterance on call leg %s failed: %s", outcome.utterance.leg, outcome.error)
-            elif outcome.transcript.text:
-                transcripts.append(outcome.transcript)
-    return transcripts, failed
-
-
-def analyse_report(
-    report: TapReport, opts: PipelineOptions | None = None, progress: Progress | None = None
-) -> list[CallAnalysis]:
-    """Run the stages after the tap over every call of ``report``."""
-    opts = opts or PipelineOptions()
-    say = progress or (lambda _msg: None)
-    segmenter = Segmenter(opts.segment)
-    results: list[CallAnalysis] = []
-    all_utterances: list[Utterance] = []
-    for call in report.calls:
-        if not call.legs:
-            results.append(CallAnalysis(call))
-            continue
-        utterances, segments = _segment(call, segmenter)
-        dtmf = merge_dtmf(call.dtmf, _inband(call))
-        duration = max(len(leg.pcm()) / leg.pcm_rate() for leg in call.legs)
-        result = CallAnalysis(call, utterances=len(utterances), dtmf=dtmf, segments=segments,
-                              talk=talk_stats(segments, duration), speech=utterances)
-        results.append(result)
-        all_utterances.extend(utterances)
-    say(f"vad: {len(all_utterances)} utterances on {sum(len(r.call.legs) for r in results)} legs")
-    transcripts: list[Transcript] = []
-    failed: dict[str, int] = {}
-    if opts.transcribe:
-        # All calls' utterances share one worker pool so the workers stay busy across calls.
-        transcripts, failed = _transcribe(all_utterances, opts)
-        say(f"speech: {len(transcripts)} transcripts, {sum(failed.values())} failed")
-    by_call: dict[str, list[Transcript]] = {}
-    for t in transcripts:
-        by_call.setdefault(t.call_id, []).append(t)
-    for result in results:
-        call = result.call
-        mine = sorted(by_call.get(call.call_id, []), key=lambda t: (t.t0, t.leg))
-        result.failed_utterances = failed.get(call.call_id, 0)
-        if not call.legs:
-            continue
-        legs = {leg.name: leg.audio() for leg in call.legs}
-        if not opts.redact:
-            result.transcripts, result.audio = mine, legs
-            continue
-        # Speech the recogniser returned nothing for (dropped as repetitive, failed, or below
-        # its thresholds) still reaches redaction, which masks it where data was asked for.
-        unheard = [(u.leg, u.t0, u.t1) for u in result.speech if opts.transcribe and not heard(u, mine)]
-        audio, redacted, redactor, stats = redact_call_audio(
-            call.call_id, legs, mine, result.dtmf, opts.policy, unheard)
-        text = redactor.call(call.call_id)
-        red = redactor.end_call(call.call_id)
-        flags = ["transcription-failures"] if result.failed_utterances else []
-        if stats["lagged_s"] > 0:
-            flags.append("audio-lagged")
-        speech = [(u.leg, u.t0, u.t1) for u in result.speech]
-        result.receipt = build_receipt(text, red, opts.policy, flags, speech)
-        result.spans, result.transcripts, result.lagged_s = red.spans, redacted, stats["lagged_s"]
-        result.audio = {leg: (legs[leg][0], pcm) for leg, pcm in audio.items()}
-    say(f"redaction: {sum(len(r.spans) for r in results)} spans")
-    return results
+    def call_audio(self, call_id: str) -> dict[str, tuple[int, npt.NDArray[np.int16]]]:
+        out: dict[str, tuple[int, npt.NDArray[np.int16]]] = {}
+        for (cid, leg), (rate, frames) in self.legs.items():
+            if cid != call_id:
+                continue
+            end = max((round(f.t0 * rate) + len(f.samples) for f in frames if f.rate == rate), default=0)
+            pcm = np.zeros(end, np.int16)
+            for f in frames:
+                if f.rate == rate:
+                    a = round(f.t0 * rate)
+                    pcm[a : a + len(f.samples)] = f.samples
+            out[leg] = (rate, pcm)
+        return out
 
 
 def analyse_capture(
-    paths: Sequence[Path | str], opts: PipelineOptions | None = None, progress: Progress | None = None
-) -> tuple[TapReport, list[CallAnalysis]]:
-    report = tap_capture([Path(p) for p in paths])
+    paths: Sequence[Path | str], opts: PipelineOptions | None = None, progress: Progress | None = None,
+    sinks: Sequence[Sink] = (), on_call: Callable[[CallAnalysis], None] | None = None,
+    on_transcript: Callable[[Transcript], None] | None = None, keep_audio: bool = True,
+) -> tuple[dict[str, int], list[CallAnalysis]]:
+    """Run capture files through the chain; (tap counters, calls in the order they ended)."""
+    opts = opts or PipelineOptions()
+    for p in paths:
+        if not Path(p).is_file():
+            raise CoreError(f"no such capture: {Path(p).name}")
+    cfg = RuntimeConfig(
+        capture=CaptureConfig(fast=True, exit_when_done=True, process=False),
+        speech=SpeechConfig(enabled=opts.transcribe, workers=opts.workers, threads=opts.threads_per_worker,
+                            model=str(opts.model) if opts.model else ""))
+    keeper = AudioKeeper()
+    raw: dict[str, list[Transcript]] = {}
+    results: list[CallAnalysis] = []
+
+    def transcript(tr: Transcript) -> None:
+        raw.setdefault(tr.call_id, []).append(tr)
+        if on_transcript is not None:
+            on_transcript(tr)
+
+    def done(r: CallResult) -> None:
+        a = analysis_of(r, keeper.call_audio(r.call_id) if keep_audio else {},
+                      None if opts.redact else sorted(raw.pop(r.call_id, []), key=lambda t: (t.t1, t.leg)))
+        keeper.legs = {k: v for k, v in keeper.legs.items() if k[0] != r.call_id}
+        results.append(a)
+        if on_call is not None:
+            on_call(a)
+
+    policy = replace(opts.policy, holdback_s=1e9)  # nothing is live: the hold-back waits for speech
+    source = TapSource(paths=tuple(str(p) for p in paths), paced=False, name="file")
+    rt = Runtime(cfg, sinks=[keeper, *sinks], sources=[source], policy=policy, on_result=done,
+                 on_transcript=transcript)
+    asyncio.run(rt.run())
+    status = rt.chain.sources.get("file")
+    counters = dict(status.counters) if status is not None else {}
     if progress is not None:
-        progress(f"tap: {len(report.calls)} calls")
-    return report, analyse_report(report, opts, progress)
+        progress(f"{len(results)} calls")
+    return counters, results
+
+
+def analysis_of(r: CallResult, audio: dict[str, tuple[int, npt.NDArray[np.int16]]],
+              raw: list[Transcript] | None) -> CallAnalysis:
+    s = r.summary
+    f = r.final
+    call = CallSummary(r.call_id, str(s.get("caller", "")), str(s.get("callee", "")),
+                       str(s.get("state", "")), str(s.get("end_reason", "")), list(s.get("legs", [])),
+                       list(s.get("events", [])))
+    transcripts = raw if raw is not None else f.transcripts
+    return CallAnalysis(call, utterances=len(f.utterances), transcripts=transcripts,
+                        failed_utterances=f.failed, dtmf=f.dtmf, spans=f.spans, receipt=f.receipt,
+                        talk=r.talk, segments=r.segments, audio=audio, lagged_s=f.lagged_s,
+                        speech=f.utterances)
 
 
 def transcript_json(t: Transcript) -> dict[str, Any]:
@@ -227,37 +210,38 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
     }
 
 
-def write_outputs(results: Sequence[CallAnalysis], folder: Path) -> None:
-    """Store what analysis produced: ``<call>-<leg>.wav`` (masked), ``transcripts.jsonl``
-    (redacted) and ``receipts.jsonl``. Only redacted material is ever written here."""
-    from ccedge.core.audiofile import write_wav
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "transcripts.jsonl").open("w") as tf, (folder / "receipts.jsonl").open("w") as rf:
-        for r in results:
-            for leg, (rate, pcm) in r.audio.items():
-                write_wav(folder / f"{safe_name(r.call.call_id, leg)}.wav", rate, pcm)
-            for t in r.transcripts:
-                tf.write(json.dumps(transcript_json(t), ensure_ascii=False) + "\n")
-            if r.receipt is not None:
-                rf.write(json.dumps(r.receipt.to_json()) + "\n")
-
-
 def redact_capture(
     capture: Path, folder: Path, opts: PipelineOptions | None = None, as_json: bool = False,
     receipt: Path | None = None, out: TextIO | None = None,
 ) -> list[CallAnalysis]:
-    """``ccedge redact CAPTURE --wav-dir DIR``: the whole path, stored with :func:`write_outputs`;
-    each redacted utterance is also written to ``out`` (JSON lines with ``as_json``)."""
-    if not Path(capture).is_file():
-        raise CoreError(f"no such capture: {Path(capture).name}")
-    _report, results = analyse_capture([capture], opts)
-    write_outputs(results, folder)
-    out = out or sys.stdout
-    for r in results:
-        for t in r.transcripts:
+    """``ccedge redact CAPTURE --wav-dir DIR``: the chain with a ``--wav-dir`` sink; each call's
+    redacted utterances are written to ``out`` as the call ends (JSON lines with ``as_json``)."""
+    from ccedge.core.runtime.wavsink import WavDirSink
+
+    stream = out or sys.stdout
+    sink = WavDirSink(folder)
+
+    def printed(a: CallAnalysis) -> None:
+        for t in a.transcripts:
             line = json.dumps(transcript_json(t), ensure_ascii=False) if as_json else f"{t.leg}: {t.text}"
-            out.write(line + "\n")
+            stream.write(line + "\n")
+        stream.flush()
+
+    _counters, results = analyse_capture([capture], opts, sinks=[sink], on_call=printed, keep_audio=False)
+    if sink.failures:
+        raise CoreError(f"--wav-dir: {sink.failures[0]}")
     if receipt is not None:
         receipt.write_text("".join(json.dumps(r.receipt.to_json()) + "\n" for r in results if r.receipt))
     return results
+
+
+__all__ = [
+    "AudioKeeper",
+    "CallAnalysis",
+    "CallSummary",
+    "PipelineOptions",
+    "analyse_capture",
+    "analysis_of",
+    "redact_capture",
+    "transcript_json",
+]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ccedge.core.audiolegs import file_kind
 from ccedge.core.frames import Utterance
 from ccedge.core.pipeline import transcript_json
 from ccedge.core.speech.errors import SpeechError
@@ -62,6 +63,8 @@ def _run(args: argparse.Namespace) -> int:
     if not args.audio.is_file():
         raise SpeechError(f"no such file: {args.audio}")
     model = args.model.resolve() if args.model else find_model(args.quant)
+    if file_kind(args.audio) == "capture":
+        return _capture(args, model)
     with WhisperCppEngine(model, TranscribeOptions(n_threads=max(1, args.threads))) as engine:
         for tr in engine.transcribe(audio_utterances(args.audio)):
             if not tr.text:
@@ -71,4 +74,21 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 print(f"{tr.call_id} {tr.leg} {tr.t0:8.2f}-{tr.t1:8.2f}  {tr.text}")
             sys.stdout.flush()
+    return 0
+
+
+def _capture(args: argparse.Namespace, model: Path) -> int:
+    """A capture goes through the appliance's chain (``ccedge.core.pipeline``), as fast as it
+    can; each leg's transcripts are printed as they come back from the speech workers."""
+    from ccedge.core.frames import Transcript
+    from ccedge.core.pipeline import PipelineOptions, analyse_capture
+
+    def show(tr: Transcript) -> None:
+        if args.json:
+            print(json.dumps(transcript_json(tr), ensure_ascii=False), flush=True)
+        else:
+            print(f"{tr.call_id} {tr.leg} {tr.t0:8.2f}-{tr.t1:8.2f}  {tr.text}", flush=True)
+
+    opts = PipelineOptions(model=model, threads_per_worker=max(1, args.threads))
+    analyse_capture([args.audio], opts, on_transcript=show, keep_audio=False)
     return 0

@@ -38,7 +38,7 @@ from ccedge.dsp.talkstats import talk_stats
 log = logging.getLogger(__name__)
 
 TALK_EVERY_S = 5.0  # call seconds between running TalkStats of a leg
-CLOSE_WAIT_S = 120.0  # longest a closed call waits for its utterances before they count as failed
+CLOSE_WAIT_S = 600.0  # longest a closed call waits for its utterances before they count as failed
 _UPDATES: dict[str, CallChange] = {"held": "held", "resumed": "resumed", "transferred": "transferred",
             "codec-changed": "codec_changed"}
 

@@ -51,6 +51,7 @@ class TapSource:
     paced: bool = True
     idle_timeout_s: float = 120.0
     name: str = "capture"
+    batch_packets: int = 0  # capture records per batch read from a file; 0: the reader's default
 
     def chunks(self, stop: threading.Event) -> Iterator[list[Item]]:
         state = _TapState(self.name, self.idle_timeout_s)
@@ -66,7 +67,8 @@ class TapSource:
 
         clock: tuple[float, float] | None = None  # (capture ts, monotonic) of the first packet
         for path in self.paths:
-            reader = open_capture(path)
+            reader = open_capture(path, batch_packets=self.batch_packets) if self.batch_packets \
+                else open_capture(path)
             first = True
             for batch in reader:
                 if stop.is_set():

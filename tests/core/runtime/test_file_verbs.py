@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ccedge.core.audiolegs import audio_legs
 from ccedge.core.cli import main
 from ccedge.core.pipeline import PipelineOptions, analyse_capture
 from ccedge.core.simulate import SyntheticCall, Turn, write_capture
@@ -50,22 +51,23 @@ def test_capture_to_redacted_text_and_masked_audio(payment_capture: Path, q8_mod
     kinds = set(r.receipt.kinds) if r.receipt else set()
     assert "PAN" in kinds or "PAYMENT" in kinds
     rate, caller = r.audio["caller"]
-    assert len(caller) == len(r.call.leg("caller").pcm())  # nothing lost, nothing added
-    assert detect_dtmf(r.call.leg("caller").pcm(), rate), "the fixture's in-band tones are there unmasked"
+    original = next(lg.samples for lg in audio_legs(payment_capture) if lg.leg == "caller")
+    assert abs(len(caller) - len(original)) <= rate // 2  # nothing lost (the chain's blocks end the leg)
+    assert detect_dtmf(original, rate), "the fixture's in-band tones are there unmasked"
     assert not detect_dtmf(caller, rate), "in-band tones must be masked in the stored audio"
     # the spoken card number is masked: little energy left where the caller spoke it
-    spoken = next(t for t in r.call.legs if t.name == "caller")
     pan_spans = [s for s in r.spans if s.leg == "caller" and s.kind in ("PAN", "PAYMENT")]
     assert pan_spans
     for s in pan_spans:
         i0, i1 = int(s.t0 * rate), int(s.t1 * rate)
         assert np.abs(caller[i0:i1].astype(np.int32)).max(initial=0) < 200
-        assert np.abs(spoken.pcm()[i0:i1].astype(np.int32)).max(initial=0) > 1000
+        assert np.abs(original[i0:i1].astype(np.int32)).max(initial=0) > 1000
 
 
 def test_demo_without_transcription_lists_masked_dtmf(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--no-transcribe", "--json"]) == 0
-    calls = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["demo", "--no-transcribe", "--json", "--fast"]) == 0
+    calls = sorted((json.loads(line) for line in capsys.readouterr().out.splitlines()),
+                   key=lambda c: c["call_id"])
     assert [c["call_id"].split("@")[0] for c in calls] == [
         "demo-bank-payment", "demo-clinic-intake", "demo-insurance-hold"]
     bank, _, ivr = calls
@@ -79,12 +81,13 @@ def test_demo_end_to_end_shows_no_sensitive_numbers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     require_tool("espeak-ng")
-    assert main(["demo", "--wav-dir", str(tmp_path)]) == 0
+    assert main(["demo", "--fast", "--wav-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "demo-bank-payment" in out and "redacted:" in out
+    assert "demo-bank-payment" in out and "redacted:" in out and "Health after" in out
     # What a person reads of the calls: the transcript lines (times and counters left out, since
     # their digits could join into a false match).
-    spoken = re.findall(r"^\s+\[[\d. -]+\]\s+(?:caller|callee)\s+(.*)$", out, flags=re.M)
+    spoken = re.findall(r"^\s+\S+\s+\[[\d. -]+\]\s+(?:caller|callee)\s+(?:agent|customer|unknown)\s+(.*)$",
+                        out, flags=re.M)
     assert len(spoken) > 20
     digits = _digits(" ".join(spoken))
     for secret in (PAN, "737", "0928", "2580", "078051120", "5527719", "19820304", "031982"):

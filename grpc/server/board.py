@@ -34,6 +34,7 @@ class CallView:
     max_items: int
     state: str = "active"  # active | held | ended
     last_t: float = 0.0
+    last_seen: float = field(default_factory=time.monotonic)  # board clock when last_t last moved
     talk: dict[str, TalkStats] = field(default_factory=dict)
     prompts: dict[str, GuidancePrompt] = field(default_factory=dict)  # rule -> latest
     scores: dict[tuple[str, str], Score] = field(default_factory=dict)
@@ -51,9 +52,9 @@ class CallView:
     def duration(self, now: float | None = None) -> float:
         if self.ended is not None:
             return self.ended.duration_s
-        if self.started.wall > 0:
-            return max(self.last_t, (now or time.time()) - self.started.wall)
-        return self.last_t
+        # The call clock as last heard plus the board's own elapsed time since: never now minus
+        # ``started.wall``, which is the capture's clock for a replayed call (weeks off).
+        return self.last_t + max(0.0, time.monotonic() - self.last_seen)
 
     def open_prompts(self) -> list[GuidancePrompt]:
         return [p for p in self.prompts.values() if p.state == "open"]
@@ -103,7 +104,8 @@ class Board:
         view = self.active.get(e.call_id)
         if view is None:
             return
-        view.last_t = max(view.last_t, e.t)
+        if e.t > view.last_t:
+            view.last_t, view.last_seen = e.t, time.monotonic()
         if isinstance(e, UtteranceRedacted | DtmfMasked):
             view.add_item(e)
         elif isinstance(e, TalkStats):

@@ -67,11 +67,9 @@ def transcribe(
 ) -> list[CallInput]:
     """Tap, VAD and whisper over the capture, ``chunk`` calls at a time, each chunk cached
     beside the capture per model ``tag``; stops starting chunks after ``budget_s`` seconds."""
-    from dataclasses import replace
 
-    from ccedge.core.pipeline import PipelineOptions, analyse_report
+    from ccedge.core.pipeline import CallAnalysis, PipelineOptions, analyse_capture
     from ccedge.core.redact.callaudio import heard
-    from ccedge.core.tap import tap_capture
 
     start = time.monotonic()
     report = None
@@ -87,12 +85,15 @@ def transcribe(
             if time.monotonic() - start > budget_s:
                 break
             if report is None:
-                report = tap_capture([cap])
-                report.calls.sort(key=lambda c: c.call_id)
-            calls = report.calls[k * chunk : (k + 1) * chunk]
-            if not calls:
+                # One pass of the live chain over the whole capture (there is no per-call batch
+                # path any more); the chunks below only shape the cache. ``audio`` is what left
+                # the hold-back buffer.
+                opts = PipelineOptions(redact=False, model=model)
+                everything: list[CallAnalysis] = analyse_capture([cap], opts)[1]
+                report = sorted(everything, key=lambda r: r.call.call_id)
+            results = report[k * chunk : (k + 1) * chunk]
+            if not results:
                 break
-            results = analyse_report(replace(report, calls=calls), PipelineOptions(redact=False, model=model))
             part = []
             for r in results:
                 if not r.call.legs:

@@ -18,6 +18,7 @@ import fcntl
 import getpass
 import json
 import os
+import struct
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -189,10 +190,11 @@ class Vault:
                         chunks=chunks[kind],
                         bytes=path.stat().st_size,
                     )
+                seconds = self._stored_seconds(call["call_id"])
                 self.index.finish_call(
                     call["call_id"],
-                    time.time(),
-                    0.0,
+                    call["started"] + seconds,
+                    seconds,
                     "interrupted",
                     "interrupted",
                     self.expiry(call["started"]),
@@ -208,6 +210,17 @@ class Vault:
         finally:
             self.close_writer()
         return recovered
+
+    def _stored_seconds(self, call_id: str) -> float:
+        """Length of the audio a call's file holds (for a recording that was never closed)."""
+        try:
+            plain, _ = self.read_stream(call_id, "audio")
+        except VaultError:
+            return 0.0
+        if len(plain) < 44:
+            return 0.0
+        channels, rate = struct.unpack_from("<HI", plain, 22)
+        return (len(plain) - 44) / max(1, rate * channels * 2)
 
     # keys and roles -------------------------------------------------------------------------
     def file_key(self, call_id: str, kind: str, rec: Mapping[str, Any]) -> bytes:

@@ -20,6 +20,8 @@ from ccedge.core.bus import Subscription
 from ccedge.core.runtime import Runtime, load_config, with_overrides
 from ccedge.core.runtime.logs import setup_logging
 from ccedge.core.runtime.wavsink import WavDirSink
+from ccedge.core.sink import Sink
+from ccedge.core.vault import VaultSink
 
 
 def register(sub: Any) -> None:
@@ -27,6 +29,8 @@ def register(sub: Any) -> None:
                        description=__doc__)
     p.add_argument("--config", type=Path, help="TOML configuration (README: configuration keys)")
     p.add_argument("--data-dir", type=Path, help="the appliance's data directory")
+    p.add_argument("--passphrase-file", type=Path,
+                   help="vault passphrase (else $CCEDGE_VAULT_PASSPHRASE, else the machine secret)")
     p.add_argument("--interface", action="append", default=[], metavar="IFACE",
                    help="capture live on this interface (root or CAP_NET_RAW)")
     p.add_argument("--replay", action="append", default=[], metavar="CAPTURE",
@@ -64,7 +68,10 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     setup_logging(cfg.runtime.log_format, getattr(args, "verbose", False))
-    sinks = [WavDirSink(args.wav_dir)] if args.wav_dir else []
+    sinks: list[Sink] = [WavDirSink(args.wav_dir)] if args.wav_dir else []
+    vault = VaultSink.for_data_dir(cfg.data_path(), args.passphrase_file)  # after `ccedge init`: every call
+    if vault is not None:
+        sinks.insert(0, vault)
     rt = Runtime(cfg, sinks=sinks)
     out: TextIO | None = None
     if args.events == "-":
@@ -77,7 +84,7 @@ def _run(args: argparse.Namespace) -> int:
         if out is not None and out is not sys.stdout:
             out.close()
     for sink in sinks:
-        for line in sink.failures:
+        for line in getattr(sink, "failures", ()):
             print(f"ccedge run: --wav-dir: {line}", file=sys.stderr)
             code = 2
     return code

@@ -82,6 +82,9 @@ class Output:
     async def aclose(self) -> None:
         for f in self.feeders:
             await f.aclose()
+            closer = getattr(f.sink, "aclose", None)  # a sink with resources of its own (the vault's)
+            if closer is not None:
+                await closer()
 
     @property
     def sink_errors(self) -> int:

@@ -142,7 +142,10 @@ class RedactStage:
 
     def _unheard(self, c: _Call, u: Utterance, failed: bool) -> list[Out]:
         if failed:
+            # No transcript will ever say what was in it (a worker died twice, or speech shed
+            # it): its audio is masked whatever the policy says about unheard speech.
             c.failed += 1
+            self.holdback.add_spans([RedactionSpan(c.call_id, u.leg, u.t0, u.t1, "UNHEARD", "speech-failed")])
         if not self.transcribing:
             return self._advance(c, [u.leg])
         self.redactor.add_unheard(c.call_id, u.leg, u.t0, u.t1)

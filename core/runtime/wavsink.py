@@ -73,10 +73,11 @@ class WavDirSink:
     def _fail(self, c: _Call, path: Path, e: OSError) -> None:
         c.failed = True
         for leg in c.legs.values():
-            try:
-                leg.fh.close()
-            except OSError:
-                pass
+            for close in (leg.wav.close, leg.fh.close):  # wave's close forgets the file even when it fails
+                try:
+                    close()
+                except (OSError, ValueError):
+                    pass
             leg.tmp.unlink(missing_ok=True)
         c.legs.clear()
         msg = f"cannot write {path}: {e.strerror or type(e).__name__}"

@@ -61,46 +61,44 @@ def transcribe(
     cache: Path,
     model: Path | None = None,
     tag: str = "shipped",
-    chunk: int = 5,
+    chunk: int = 2,
     budget_s: float = float("inf"),
     max_calls: int | None = None,
 ) -> list[CallInput]:
     """Tap, VAD and whisper over the capture, ``chunk`` calls at a time, each chunk cached
-    beside the capture per model ``tag``; stops starting chunks after ``budget_s`` seconds."""
+    beside the capture per model ``tag``; stops starting chunks after ``budget_s`` seconds.
 
-    from ccedge.core.pipeline import CallAnalysis, PipelineOptions, analyse_capture
+    The same stages the runtime chains (``tap_capture``, ``Segmenter``, the whisper.cpp
+    engine), run in batch so that redaction variants can be compared on one transcription.
+    """
     from ccedge.core.redact.callaudio import heard
+    from ccedge.core.tap import tap_capture
 
     start = time.monotonic()
-    report = None
+    calls_all: list[Any] | None = None
     inputs: list[CallInput] = []
     n = max_calls or 1 << 30
     k = 0
-    while True:
-        path = cache / f"{cap.stem}.{tag}.{k:03d}.pkl"
+    while len(inputs) < n:
+        path = cache / f"{cap.stem}.{tag}.c{chunk}.{k:03d}.pkl"
         if path.is_file():
             with path.open("rb") as f:
                 part: list[CallInput] = pickle.load(f)
         else:
             if time.monotonic() - start > budget_s:
                 break
-            if report is None:
-                # One pass of the live chain over the whole capture (there is no per-call batch
-                # path any more); the chunks below only shape the cache. ``audio`` is what left
-                # the hold-back buffer.
-                opts = PipelineOptions(redact=False, model=model)
-                everything: list[CallAnalysis] = analyse_capture([cap], opts)[1]
-                report = sorted(everything, key=lambda r: r.call.call_id)
-            results = report[k * chunk : (k + 1) * chunk]
-            if not results:
+            if calls_all is None:
+                calls_all = sorted((c for c in tap_capture([cap]).calls if c.legs), key=lambda c: c.call_id)
+            calls = calls_all[k * chunk : (k + 1) * chunk]
+            if not calls:
                 break
             part = []
-            for r in results:
-                if not r.call.legs:
-                    continue
-                trs = list(r.transcripts)
-                unheard = [(u.leg, u.t0, u.t1) for u in r.speech if not heard(u, trs)]
-                part.append(CallInput(r.call.call_id, dict(r.audio), trs, list(r.dtmf), unheard))
+            for call in calls:
+                legs = {leg.name: leg.audio() for leg in call.legs}
+                utts = _utterances(call.call_id, legs)
+                trs = _whisper(utts, model)
+                unheard = [(u.leg, u.t0, u.t1) for u in utts if not heard(u, trs)]
+                part.append(CallInput(call.call_id, legs, trs, [], unheard))
             tmp = path.with_suffix(".part")
             with tmp.open("wb") as f:
                 pickle.dump(part, f)
@@ -109,9 +107,30 @@ def transcribe(
             break
         inputs += part
         k += 1
-        if len(inputs) >= n:
-            break
     return inputs[:n]
+
+
+def _utterances(call_id: str, legs: dict[str, tuple[int, npt.NDArray[np.int16]]]) -> list[Any]:
+    from ccedge.core.frames import AudioFrame
+    from ccedge.core.segment import Segmenter
+
+    seg = Segmenter()
+    utts: list[Any] = []
+    for leg, (rate, pcm) in legs.items():
+        step = int(0.2 * rate)
+        for i in range(0, len(pcm), step):
+            utts += seg.process_sync(AudioFrame(call_id, leg, i / rate, rate, pcm[i : i + step]))
+        utts += seg.end_leg(call_id, leg)
+    return utts
+
+
+def _whisper(utts: list[Any], model: Path | None) -> list[Transcript]:
+    from ccedge.core.speech import TranscribeOptions, WhisperCppEngine, find_model
+
+    if not utts:
+        return []
+    with WhisperCppEngine(model or find_model(), TranscribeOptions(n_threads=2)) as eng:
+        return sorted((t for t in eng.transcribe(utts) if t.text), key=lambda t: (t.t1, t.leg))
 
 
 @dataclass(slots=True)

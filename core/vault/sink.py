@@ -73,6 +73,7 @@ class VaultSink:
         """The sink of the vault in ``data_dir`` (``ccedge run --data-dir``), or None when
         ``ccedge init`` has not created one there."""
         if not Vault.exists(data_dir):
+            log.warning("vault: no vault in %s (run ccedge init): calls are not stored", data_dir)
             return None
         sink = cls(Vault.open(data_dir, passphrase_file), **kw)
         sink.owns_vault = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ccedge.core.redact import spanish
 from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.digitstream import Chain
 
@@ -50,6 +51,14 @@ POLICY = re.compile(r"\b(policy|claim (id|number)|claim)\b")
 PAYMENT_END = re.compile(
     r"\b(payment|transaction) (has been|was|is) (processed|approved|complete|successful)\b"
 )
+# Spanish calls: the same kinds' keywords in Spanish (core/redact/spanish.py).
+CARD, CVV, EXPIRY, SSN, DOB, PIN, ACCOUNT, MEMBER, POLICY = (
+    spanish.widen(rx, key)
+    for rx, key in (
+        (CARD, "CARD"), (CVV, "CVV"), (EXPIRY, "EXPIRY"), (SSN, "SSN"), (DOB, "DOB"), (PIN, "PIN"),
+        (ACCOUNT, "ACCOUNT"), (MEMBER, "MEMBER"), (POLICY, "POLICY"),
+    )
+)  # fmt: skip
 
 
 def _window(call: CallText, t: float, utt: int, tok: int, leg: str | None) -> str:

@@ -26,6 +26,7 @@ from functools import lru_cache
 import jellyfish
 from rapidfuzz import fuzz
 
+from ccedge.core.redact import spanish
 from ccedge.core.redact.textin import normalise
 
 FUZZY = 84.0
@@ -66,6 +67,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "PIN": ("pin number", "your pin", "passcode"),
 }  # fmt: skip
+# Spanish calls (tarjeta, fecha de nacimiento, seguro social, código de seguridad, ...).
+for _kind, _phrases in spanish.cue_phrases().items():
+    CUES[_kind] = CUES.get(_kind, ()) + _phrases
 _WORD = re.compile(r"[a-z0-9']+")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ccedge.core.redact import spanish
 from ccedge.core.redact.calltext import Utt
 from ccedge.core.redact.spoken import NumPiece
 
@@ -38,6 +39,8 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+MONTHS.update(spanish.MONTHS)  # "12 de marzo de 1980"
+_OF = ("of", *spanish.OF)
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{2}|\d{4})")
 
@@ -117,7 +120,7 @@ def find_dates(u: Utt) -> list[DateExpr]:
         day = year = False
         # Before: "the fifteenth of April", "15 April".
         k = i - 1
-        if k >= 0 and norms[k] == "of":
+        if k >= 0 and norms[k] in _OF:
             k -= 1
         if k >= 0:
             p = next((p for p in u.pieces if p.last == k), None)
@@ -137,11 +140,11 @@ def find_dates(u: Utt) -> list[DateExpr]:
             elif d_end >= 0:
                 last, day = d_end, True
                 j = d_end + 1
-                if j < n and norms[j] in ("of", "in"):
+                if j < n and norms[j] in ("in", *_OF):
                     j += 1
         if not year:
             y_end = _year_at(u, by_tok, last + 1) if last + 1 < n else -1
-            if y_end < 0 and last + 2 < n and norms[last + 1] in ("of", "in", ""):
+            if y_end < 0 and last + 2 < n and norms[last + 1] in ("in", "", *_OF):
                 y_end = _year_at(u, by_tok, last + 2)
             if y_end >= 0:
                 last, year = y_end, True

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ccedge.core.redact import spanish
+
 UNITS = {
     "zero": 0,
     "oh": 0,
@@ -159,6 +161,10 @@ def _atoms(norms: Sequence[str]) -> list[_Atom]:
     """Split hyphenated number words ("forty-two", "four-one-one-one") into atoms."""
     out: list[_Atom] = []
     for i, w in enumerate(norms):
+        es = spanish.number_atoms(norms, i)  # Spanish number words as English atoms
+        if es is not None:
+            out.extend(_Atom(i, p) for p in es)
+            continue
         if "-" in w and not _WRITTEN.fullmatch(w):
             parts = [p for p in w.split("-") if p]
             if parts and all(_is_number_word(p) for p in parts):

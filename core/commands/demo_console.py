@@ -55,6 +55,9 @@ def _step(args: Sequence[str], env: dict[str, str], what: str) -> None:
 
 def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
     """Provision, run, show the console; clean everything up when it quits. Returns its exit code."""
+    from ccedge.core.speech.build import default_model_path
+
+    model = default_model_path()  # the model built at set-up, in the user's data directory
     with tempfile.TemporaryDirectory(prefix="ccedge-demo-") as tmp:  # mkdtemp: mode 0700
         root = Path(tmp)
         data, bundle, port = root / "appliance", root / "supervisor.json", _free_port()
@@ -68,8 +71,10 @@ def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
         config.write_text(
             "[api]\nenabled = true\nhost = \"127.0.0.1\"\n"
             f"port = {port}\nsite = \"demo\"\nadvertise_interfaces = [\"127.0.0.1\"]\n"
-            f"\n[speech]\nworkers = {max(1, workers)}\n")
+            f"\n[speech]\nworkers = {max(1, workers)}\nmodel = {str(model)!r}\n"
+            if model.exists() else "\n[speech]\nenabled = false\n")
         replay = [a for c in captures for a in ("--replay", str(c))]
+        previous = {s: signal.signal(s, _raise_hangup) for s in (signal.SIGHUP, signal.SIGTERM)}
         with open(root / "appliance.log", "wb") as log:
             appliance = subprocess.Popen([*CCEDGE, "run", "--config", str(config), "--data-dir", str(data),
                                           *replay], env=env, stdout=log, stderr=log,
@@ -81,7 +86,11 @@ def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
                                           "--interface", "127.0.0.1", "--discover-seconds", "5"],
                                          env=env, check=False)
                 code = console.returncode
+            except _Hangup:
+                code = 129
             finally:
+                for s, handler in previous.items():
+                    signal.signal(s, handler)
                 _stop(appliance)
         if code != 0:
             tail = (root / "appliance.log").read_text(errors="replace").strip().splitlines()[-3:]
@@ -91,12 +100,23 @@ def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)  # drains and exits 0 (ccedge run)
-    deadline = time.monotonic() + STOP_GRACE_S
-    while proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
+    """A throwaway appliance need not drain: SIGTERM, a second one (``ccedge run`` then exits at
+    once), and SIGKILL if it still has not gone."""
+    for sig, wait_s in ((signal.SIGTERM, 3.0), (signal.SIGTERM, STOP_GRACE_S)):
+        if proc.poll() is not None:
+            return
+        proc.send_signal(sig)
+        deadline = time.monotonic() + wait_s
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
     if proc.poll() is None:
         proc.kill()
         proc.wait()
+
+
+class _Hangup(Exception):
+    """The terminal went away (SIGHUP) or we were told to stop (SIGTERM): clean up and leave."""
+
+
+def _raise_hangup(signum: int, frame: object) -> None:
+    raise _Hangup(signal.Signals(signum).name)

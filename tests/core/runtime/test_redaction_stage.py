@@ -48,7 +48,7 @@ def test_audio_waits_for_speech_and_leaves_masked_and_text_leaves_redacted() -> 
         assert int(np.abs(pcm[int(s.t0 * RATE) : int(s.t1 * RATE)].astype(np.int32)).max()) == 0
     (utt,) = [x for x in out if isinstance(x, UtteranceRedacted)]
     assert "1111" not in utt.text and "4111" not in str(utt.words) and utt.role == "customer"
-    assert [x for x in out if isinstance(x, DtmfMasked)][0].method == "rfc2833"
+    assert next(x for x in out if isinstance(x, DtmfMasked)).method == "rfc2833"
     assert isinstance(out[-1], CallEnded) and out[-1].receipt["kinds"]
 
 

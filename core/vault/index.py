@@ -345,12 +345,12 @@ class SqliteIndex:
             (call_id,),
         )
 
-    def expired(self, now: float) -> list[str]:
+    def expired(self, now: float, limit: int = -1) -> list[str]:
         rows = self._all(
             "SELECT call_id FROM calls c WHERE c.state != 'shredded' AND c.expires IS NOT NULL "
             "AND c.expires <= ? AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.call_id = c.call_id "
-            "AND h.released IS NULL) ORDER BY c.expires",
-            (now,),
+            "AND h.released IS NULL) ORDER BY c.expires LIMIT ?",
+            (now, limit),
         )
         return [r["call_id"] for r in rows]
 

@@ -67,10 +67,13 @@ def shred(v: Vault, call_id: str, actor: str, role: str, reason: str) -> None:
     v.audit.append(actor, role, "recording-shredded", call_id, {"reason": reason, "files": sorted(recs)})
 
 
-def sweep(v: Vault, now: float | None = None, actor: str = "retention-scheduler") -> list[str]:
-    """Shred every recording past its retention date that no legal hold protects."""
+def sweep(
+    v: Vault, now: float | None = None, actor: str = "retention-scheduler", limit: int = -1
+) -> list[str]:
+    """Shred every recording past its retention date that no legal hold protects (at most
+    ``limit`` per pass, oldest first, so a scheduler's pass stays short)."""
     now = time.time() if now is None else now
-    due = v.index.expired(now)
+    due = v.index.expired(now, limit)
     held = [
         c["call_id"]
         for c in v.index.list_calls(until=None)

@@ -107,12 +107,14 @@ class VaultSink:
         if self.sweep_interval_s > 0 and now >= self._next_sweep:
             self._next_sweep = now + self.sweep_interval_s
             try:
-                done = await self._run(self.vault.sweep)
+                done = await self._run(self.vault.sweep, None, 200)  # the rest next pass
             except (*_FAULTS, VaultError) as e:
                 log.error("vault: retention sweep failed: %s: %s", type(e).__name__, e)
                 return
             if done:
                 log.info("vault: retention shredded %d recording(s)", len(done))
+            if len(done) >= 200:  # a backlog (e.g. a policy shortened): come back in a minute
+                self._next_sweep = now + min(60.0, self.sweep_interval_s)
 
     def _free_mb(self) -> float:
         st = os.statvfs(self.vault.data_dir)

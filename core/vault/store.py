@@ -335,10 +335,10 @@ class Vault:
 
         retention.shred(self, call_id, actor, role, reason)
 
-    def sweep(self, now: float | None = None) -> list[str]:
+    def sweep(self, now: float | None = None, limit: int = -1) -> list[str]:
         from ccedge.core.vault import retention
 
-        return retention.sweep(self, now)
+        return retention.sweep(self, now, limit=limit)
 
     def rotate(self, actor: str, role: str) -> dict[str, Any]:
         from ccedge.core.vault import retention

@@ -212,6 +212,9 @@ class RedactStage:
         if c.lagged_s > 0 and "audio-lagged" not in final.receipt.flags:
             final.receipt.flags.append("audio-lagged")
             final.receipt.flagged = True
+        if damaged:  # the capture was damaged while this call was open: something may be missing
+            final.receipt.flags.append("capture-damaged")
+            final.receipt.flagged = True
         out.append(CallEnded(call_id=call_id, t=duration_s, wall=c.wall, reason=reason, duration_s=duration_s,
                              receipt=final.receipt.to_json(), damaged=damaged))
         return out, final

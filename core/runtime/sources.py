@@ -73,6 +73,7 @@ class TapSource:
             for batch in reader:
                 if stop.is_set():
                     break
+                state.note_damage(getattr(reader, "stats", None))
                 if len(batch) == 0:
                     continue
                 if first and state.tap is not None and state.tap.now and \
@@ -90,6 +91,7 @@ class TapSource:
                     if wait > 0 and stop.wait(wait):
                         break
                     yield state.feed(part)
+            state.note_damage(getattr(reader, "stats", None))  # a cut file is known at its end
             state.add_reader(getattr(reader, "stats", None))
             if stop.is_set():
                 break
@@ -122,6 +124,8 @@ class _TapState:
         self.closed: set[str] = set()
         self.reader_stats: Counter[str] = Counter()
         self.live_stats: Any = None
+        self.affected: dict[str, set[str]] = {}  # open call -> damage keys seen while it was open
+        self._damage_seen: dict[str, int] = {}
         self._handed: set[int] = set()  # id() of the tap's records already passed on
         self._last_status = 0.0
 
@@ -173,7 +177,9 @@ class _TapState:
             if rec.call_id not in self.announced:
                 self.announced.add(rec.call_id)
                 items.append(self._info(rec.call_id, handed))
-            items.append(CallClosed(rec.call_id, rec.end_reason or rec.state, _summary(rec)))
+            self.closed.add(rec.call_id)
+            damaged = tuple(sorted(self.affected.pop(rec.call_id, set())))
+            items.append(CallClosed(rec.call_id, rec.end_reason or rec.state, _summary(rec), damaged))
         if time.monotonic() - self._last_status >= STATUS_EVERY_S:
             self._last_status = time.monotonic()
             items.append(self.status())
@@ -197,6 +203,15 @@ class _TapState:
                             {leg.name: leg.codec for leg in rec.legs}, self.name)
         return CallInfo(call_id, source=self.name)
 
+    def note_damage(self, stats: Any) -> None:
+        """New damage in the file being read touches every call open now (their receipts say so)."""
+        damage = getattr(stats, "damage", None) or {}
+        for key, count in damage.items():
+            if count > self._damage_seen.get(key, 0):
+                self._damage_seen[key] = count
+                for cid in self.announced - self.closed:
+                    self.affected.setdefault(cid, set()).add(key)
+
     def add_reader(self, stats: Any) -> None:
         if stats is None:
             return
@@ -206,6 +221,9 @@ class _TapState:
                 self.reader_stats[name] += v
         for reason, count in (getattr(stats, "rejected", None) or {}).items():
             self.reader_stats[f"rejected.{reason}"] += int(count)
+        for reason, count in (getattr(stats, "damage", None) or {}).items():
+            self.reader_stats[f"damage.{reason}"] += int(count)
+        self._damage_seen = {}
 
     def status(self, done: bool = False) -> SourceStatus:
         counters: Counter[str] = Counter(self.reader_stats)
@@ -215,7 +233,8 @@ class _TapState:
         drops = 0
         if self.live_stats is not None:
             drops = int(getattr(self.live_stats, "kernel_drops", 0))
-        damaged = sum(v for k, v in counters.items() if k.startswith("rejected.") and "damage" in k)
+        damaged = sum(v for k, v in counters.items() if k.startswith("damage."))
+        damaged += sum(self._damage_seen.values())  # the file being read
         return SourceStatus(self.name, packets, drops, damaged, done, dict(counters))
 
 

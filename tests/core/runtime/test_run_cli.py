@@ -120,3 +120,21 @@ def test_run_refuses_nothing_to_do_and_bad_config(tmp_path: Path) -> None:
     p = subprocess.run([*CCEDGE, "run", "--config", str(bad), "--replay", str(bundled_capture())],
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 2 and re.search(r"c\.toml: speech\.workers: must be an integer >= 1", p.stderr)
+
+
+def test_a_capture_cut_mid_record_is_named_in_health_and_in_every_open_calls_receipt(
+        tmp_path: Path, no_speech: Path) -> None:
+    import gzip
+
+    cut = tmp_path / "cut.pcap"
+    cut.write_bytes(gzip.decompress(bundled_capture().read_bytes())[:2_000_000])
+    p = subprocess.run([*CCEDGE, "run", "--config", str(no_speech), "--replay", str(cut), "--fast",
+                        "--exit-when-done", "--events", "-"], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    events = _events(p.stdout)
+    ended = [e for e in events if e["type"] == "call_ended"]
+    assert len(ended) == 3
+    for e in ended:
+        assert e["damaged"] == ["truncated-record"] and "capture-damaged" in e["receipt"]["flags"]
+    assert [e for e in events if e["type"] == "health"][-1]["damaged"] >= 1
+    assert "truncated-record" in p.stderr and "Traceback" not in p.stderr

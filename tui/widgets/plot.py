@@ -27,7 +27,7 @@ class LabelledSparkline(Vertical):
             last, lo, hi = values[-1], min(values), max(values)
             label.update(f"{self.title} [b]{_num(last)}{self.unit}[/b] [dim]{_num(lo)}–{_num(hi)}[/dim]")
         else:
-            label.update(f"{self.title}  [dim]no data yet[/dim]")
+            label.update(f"{self.title} [dim]no data[/dim]")
         self.query_one(Sparkline).data = list(values)
 
 

@@ -96,14 +96,13 @@ def health(m: appliance_pb.MetricsSnapshot, previous: appliance_pb.MetricsSnapsh
     rate = 0.0
     if previous is not None and m.wall > previous.wall and m.packets >= previous.packets:
         rate = (m.packets - previous.packets) / (m.wall - previous.wall)
-    extra: dict[str, Any] = {}
-    # fields asked for by the console (disk, certificate, real-time factor); absent or 0: not reported
-    if disk := getattr(m, "disk_free_gb", 0.0):
-        extra["disk_free_gb"] = disk
-    if not_after := getattr(m, "cert_not_after_wall", 0.0):
-        extra["cert_expiry_days"] = (not_after - m.wall) / 86400.0
-    if rtf := getattr(m, "speech_rtf", 0.0):
-        extra["realtime_factor"] = rtf
+    extra: dict[str, Any] = {}  # disk, certificate and real-time factor: 0 means not reported
+    if m.disk_free_gb:
+        extra["disk_free_gb"] = m.disk_free_gb
+    if m.cert_not_after_wall:
+        extra["cert_expiry_days"] = (m.cert_not_after_wall - m.wall) / 86400.0
+    if m.speech_rtf:
+        extra["realtime_factor"] = m.speech_rtf
     return HealthSample(t=m.wall, packets_per_s=rate, drops=m.drops, calls_active=m.calls_active,
                         speech_lag_s=m.speech_lag_s, cpu_percent=m.cpu_percent, rss_mb=m.rss_mb,
                         events_lost=m.events_lost, **extra)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import grpc
 
 from ccedge.core.events import Health
-from ccedge.core.pki import PkiPaths, read_json_list, revoke_serials
+from ccedge.core.pki import PkiPaths, read_cert, read_json_list, revoke_serials
 from ccedge.rpc.api.appliance.v1 import appliance_service_pb2 as app_pb
 from ccedge.rpc.api.appliance.v1 import appliance_service_pb2_grpc as app_grpc
 from ccedge.rpc.server import convert
@@ -64,9 +65,23 @@ class ApplianceServicer(app_grpc.ApplianceServiceServicer):
             problems.append(f"{h.masked_lag_s:.1f} s of audio masked because transcription lagged")
         if h.speech_shed:
             problems.append(f"{h.speech_shed} utterances shed by the speech queue")
+        metrics = convert.metrics(h, time.time(), self._uptime(), self.ctx.streams)
+        metrics.disk_free_gb, metrics.cert_not_after_wall = await asyncio.to_thread(self._box_figures)
         return app_pb.GetHealthResponse(
             serving=True, version=self.ctx.version, site=self.ctx.settings.site, problems=problems,
-            metrics=convert.metrics(h, time.time(), self._uptime(), self.ctx.streams))
+            metrics=metrics)
+
+    def _box_figures(self) -> tuple[float, float]:
+        """Free disk under the data directory (GB) and the server certificate's expiry (epoch s)."""
+        try:
+            free = shutil.disk_usage(self.ctx.data_dir).free / 1e9
+        except OSError:
+            free = 0.0
+        try:
+            not_after = read_cert(PkiPaths.of(self.ctx.data_dir).server_cert).not_valid_after_utc.timestamp()
+        except Exception:  # no certificate readable: not reported (0), never an error on Health
+            not_after = 0.0
+        return free, not_after
 
     async def GetMetricsHistory(self, request: app_pb.GetMetricsHistoryRequest,
                                 context: grpc.aio.ServicerContext) -> app_pb.GetMetricsHistoryResponse:

@@ -126,7 +126,8 @@ async def test_admin_sees_health_only(appliance: Appliance) -> None:
         app = console(appliance, "admin", server.port)
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, HealthScreen))
-            await text_with(pilot, app, "capture packets/s", "CPU")
+            text = await text_with(pilot, app, "capture packets/s", "CPU", "disk ", "cert ")
+            assert re.search(r"cert \d+d", text), "the server certificate's days left are shown"
             assert app.check_action("goto", ("floor",)) is False
 
 

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 TALK_EVERY_S = 5.0  # call seconds between running TalkStats of a leg
 CLOSE_WAIT_S = 600.0  # longest a closed call waits for its utterances before they count as failed
+CLOSED_MEMORY = 10000  # closed call ids remembered, to drop their stragglers
 _UPDATES: dict[str, CallChange] = {"held": "held", "resumed": "resumed", "transferred": "transferred",
             "codec-changed": "codec_changed"}
 
@@ -83,7 +84,7 @@ class Chain:
         self.calls_total = 0
         self.sources: dict[str, SourceStatus] = {}
         self.late_items = 0  # items of calls already closed (counted, dropped)
-        self._closed_ids: set[str] = set()
+        self._closed_ids: dict[str, None] = {}  # recently closed calls, oldest first (bounded)
 
     # -- source items -----------------------------------------------------------------------
     async def process(self, item: Item) -> None:
@@ -199,7 +200,9 @@ class Chain:
             for u in self.redact.pending_utterances(cid):
                 await self._emit(self.redact.transcribed(u, None))
         del self.calls[cid]
-        self._closed_ids.add(cid)
+        self._closed_ids[cid] = None
+        if len(self._closed_ids) > CLOSED_MEMORY:
+            del self._closed_ids[next(iter(self._closed_ids))]
         duration = max(live.legs_end.values(), default=0.0)
         await self._talk(live, duration, sorted(live.legs_end))
         reason = live.closed.reason or live.ended_reason or "ended"

@@ -156,6 +156,8 @@ class Runtime:
                 runner = SourceRunner(src, process=cfg.capture.process, restart=live)
                 self._runners.append(runner)
                 runner.start(put)
+                if self._stopping:  # a signal came while speech was starting
+                    runner.stop()
             notify("READY=1")
             tasks.append(asyncio.create_task(self._tick(), name="health"))
             await self._consume(items, len(self._runners))

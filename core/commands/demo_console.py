@@ -53,7 +53,15 @@ def _step(args: Sequence[str], env: dict[str, str], what: str) -> None:
         raise DemoError(f"{what} failed: {last}")
 
 
-def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
+def wanted(no_console: bool, plain_output: bool) -> bool:
+    """The console replaces the printed view only on a terminal (not in CI or a pipe), when it is
+    installed, and when no option asks for the printed view or its files."""
+    return (not no_console and not plain_output and sys.stdin.isatty() and sys.stdout.isatty()
+            and console_available())
+
+
+def run_with_console(captures: Sequence[Path], workers: int = 1, fast: bool = False,
+                     transcribe: bool = True) -> int:
     """Provision, run, show the console; clean everything up when it quits. Returns its exit code."""
     from ccedge.core.speech.build import default_model_path
 
@@ -72,8 +80,8 @@ def run_with_console(captures: Sequence[Path], workers: int = 1) -> int:
             "[api]\nenabled = true\nhost = \"127.0.0.1\"\n"
             f"port = {port}\nsite = \"demo\"\nadvertise_interfaces = [\"127.0.0.1\"]\n"
             f"\n[speech]\nworkers = {max(1, workers)}\nmodel = {str(model)!r}\n"
-            if model.exists() else "\n[speech]\nenabled = false\n")
-        replay = [a for c in captures for a in ("--replay", str(c))]
+            if transcribe and model.exists() else "\n[speech]\nenabled = false\n")
+        replay = [a for c in captures for a in ("--replay", str(c))] + (["--fast"] if fast else [])
         previous = {s: signal.signal(s, _raise_hangup) for s in (signal.SIGHUP, signal.SIGTERM)}
         with open(root / "appliance.log", "wb") as log:
             appliance = subprocess.Popen([*CCEDGE, "run", "--config", str(config), "--data-dir", str(data),

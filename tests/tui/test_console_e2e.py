@@ -74,11 +74,15 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> object:
                             env=env, stdout=subprocess.DEVNULL, stderr=open(root / "run.err", "wb"))
     try:
         yield root, events
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
+    finally:  # a second SIGTERM makes `ccedge run` exit without draining the speech queue
+        for wait_s in (3, 15):
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(wait_s)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        if proc.poll() is None:
             proc.kill()
             proc.wait()
 

@@ -89,9 +89,9 @@ def qualifies(u: Utt) -> bool:
     """Whether an utterance in a window may hold the data asked for (see module docstring)."""
     if not u.tokens:
         return True
-    if unsure(u):
-        return True
     said = said_digits(u)
+    if unsure(u) and (said or len(u.tokens) >= 3):
+        return True  # a short unsure "got it" (heard "God, it.") is not a number
     # One number word alone ("one moment please") says nothing; two may be half a code.
     return said >= 2 or (said == 1 and len(u.tokens) <= 3)
 
@@ -215,7 +215,7 @@ def mask_windows(
         if w is None or not qualifies(u):
             continue
         lab = _label(w.kind, u)
-        whole = not u.tokens or unsure(u)
+        whole = not u.tokens or (unsure(u) and (len(u.tokens) >= 3 or said_digits(u) > 0))
         marked: list[int] = []
         start = _after_cue(u) if u.index == w.opener else 0
         for k, t in enumerate(u.tokens):

@@ -203,8 +203,11 @@ class Runtime:
                 await self.chain.transcribed(o)
 
     async def _drain(self) -> None:
-        """Wait (bounded) for speech to answer every closed call, then close what remains."""
-        deadline = time.monotonic() + self.config.runtime.drain_timeout_s
+        """Wait for speech to answer every closed call, then close what remains. A stop (signal)
+        waits at most ``runtime.drain_timeout_s``; the natural end of replays waits for speech
+        (``Chain.expire`` still bounds a call that never hears back)."""
+        limit = self.config.runtime.drain_timeout_s if self._stopping else float("inf")
+        deadline = time.monotonic() + limit
         async with self._lock:
             await self.chain.close_all("shutdown")
         while self.chain.calls and time.monotonic() < deadline:  # noqa: ASYNC110 - bounded poll

@@ -70,6 +70,11 @@ CUES: dict[str, tuple[str, ...]] = {
 # Spanish calls (tarjeta, fecha de nacimiento, seguro social, código de seguridad, ...).
 for _kind, _phrases in spanish.cue_phrases().items():
     CUES[_kind] = CUES.get(_kind, ()) + _phrases
+# Cues that say the caller means to pay, not that card data is being asked for or given.
+INTENTS = frozenset(
+    {"pay my balance", "make a payment", "take a payment", "take the payment", "pay the bill", "pay my bill",
+     "pay with my card", "pay by card", "card on file"}
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9']+")
 
 

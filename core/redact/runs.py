@@ -5,7 +5,8 @@ is not a filler comes between groups, so that "my order is 1234 … and the amou
 apart. A misheard group, a question in between or a long pause then split one card number
 into pieces that each look harmless ("seven consecutive card digits stayed"). Here the
 pieces of a leg are joined loosely (``JOIN_GAP_S`` apart, at most ``MAX_WORDS_BETWEEN`` other
-words of the same leg between them, the other leg ignored) and:
+words of the same leg between them, the other leg's acknowledgements ignored; a question of
+``OTHER_LEG_WORDS`` words or more on the other leg starts a new number) and:
 
 * a run that holds a card number, SSN, CVV, expiry or date of birth found by a detector is
   masked whole with that kind (no partial number survives: PCI DSS 3.4.1 allows at most the
@@ -25,6 +26,7 @@ from ccedge.core.redact.digitstream import ACKS, FILLERS
 JOIN_GAP_S = 15.0
 MAX_WORDS_BETWEEN = 1
 MIN_DIGITS = 7
+OTHER_LEG_WORDS = 4  # "What card would you like to use?" between two numbers; "Mm-hmm, go on." is not
 EXTEND = ("PAN", "SSN", "CVV", "EXPIRY", "DOB", "PIN", "ROUTING", "ACCOUNT", "MEMBER", "MRN")
 
 Piece = tuple[int, int, int, int]  # utterance, first token, last token, digits
@@ -50,6 +52,16 @@ def _words_between(call: CallText, a: Piece, b: Piece) -> int:
         for u in call.utts:
             if u.leg == ua.leg and ua.t1 <= u.t0 and u.t1 <= ub.t0 and u.index not in (a[0], b[0]):
                 toks = toks + u.tokens
+    a_t1, b_t0 = ua.tokens[a[2]].t1, ub.tokens[b[1]].t0
+    other = sum(
+        1
+        for u in call.utts
+        if u.leg != ua.leg and u.t0 >= a_t1 - 0.3 and u.t1 <= b_t0 + 0.3
+        for t in u.tokens
+        if t.norm not in FILLERS and t.norm not in ACKS
+    )
+    if other >= OTHER_LEG_WORDS:
+        return MAX_WORDS_BETWEEN + 1  # the other leg asked something in between: a new number
     return sum(1 for t in toks if t.norm not in FILLERS and t.norm not in ACKS)
 
 

@@ -68,6 +68,7 @@ class Window:
     closed_by: str  # "close-phrase", "topic", "idle", "max-duration", "open"
     opener: int  # index of the utterance that opened it
     how: str  # how the cue was matched: "exact", "fuzzy", "phonetic"
+    intent: bool = False  # opened by an intent ("pay my balance"), not a request for the data
 
 
 def numberish(word: str) -> bool:
@@ -150,7 +151,8 @@ def find_windows(
             if cur is None or cur.kind != kind:
                 if cur is not None:
                     out.append(_closed(cur, u.t0, "topic"))
-                cur = Window(kind, u.t0, math.inf, "open", u.index, found[0].how)
+                intent = all(c.phrase in cue_mod.INTENTS for c in found)
+                cur = Window(kind, u.t0, math.inf, "open", u.index, found[0].how, intent)
             active = u.t1
         elif cur is not None and qualifies(u):
             active = u.t1
@@ -171,13 +173,18 @@ def find_windows(
 
 
 def _closed(w: Window, t1: float, how: str) -> Window:
-    return Window(w.kind, w.t0, max(t1, w.t0), how, w.opener, w.how)
+    return Window(w.kind, w.t0, max(t1, w.t0), how, w.opener, w.how, w.intent)
+
+
+def _year_only(u: Utt) -> bool:
+    """The only number said is a year ("twenty fourteen", "1999")."""
+    run = "".join(p.digits for p in u.pieces)
+    return said_digits(u) == 4 and len(run) == 4 and run[:2] in ("19", "20") and len(u.pieces) <= 2
 
 
 def _label(kind: str, u: Utt) -> str:
     digits = said_digits(u)
-    run = "".join(p.digits for p in u.pieces)
-    if digits == 4 and len(run) == 4 and run[:2] in ("19", "20") and len(u.pieces) <= 2:
+    if _year_only(u):
         return "NUMBER"  # "twenty fourteen": a year, or a card group said in pairs; unsure
     lo, hi = _PLAUSIBLE.get(kind, (1, 0))
     return kind if lo <= digits <= hi else "NUMBER"
@@ -215,6 +222,8 @@ def mask_windows(
         if w is None or not qualifies(u):
             continue
         lab = _label(w.kind, u)
+        if w.intent and lab == "NUMBER" and _year_only(u):
+            continue  # "since twenty fourteen" after "I'd like to pay my balance": no card asked for yet
         whole = not u.tokens or (unsure(u) and (len(u.tokens) >= 3 or said_digits(u) > 0))
         marked: list[int] = []
         start = _after_cue(u) if u.index == w.opener else 0

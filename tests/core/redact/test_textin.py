@@ -163,7 +163,7 @@ def _written(value: str, script: str, sep: str, group: int) -> str:
     return sep.join(digits[i : i + group] for i in range(0, len(digits), group))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     value=st.sampled_from(TEST_PANS),
     script=_script,
@@ -181,7 +181,7 @@ def test_card_written_any_way_never_survives(
     assert not _leaks(out, value), out
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     value=st.sampled_from(TEST_PANS),
     style=st.sampled_from(("words", "oh", "double", "pairs", "grouped")),
@@ -200,7 +200,7 @@ def test_card_spoken_any_way_never_survives(
     assert not _leaks(out, value), out
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     value=st.sampled_from(TEST_SSNS),
     style=st.sampled_from(("words", "oh", "double", "grouped")),

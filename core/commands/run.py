@@ -72,7 +72,10 @@ def _run(args: argparse.Namespace) -> int:
     vault = VaultSink.for_data_dir(cfg.data_path(), args.passphrase_file)  # after `ccedge init`: every call
     if vault is not None:
         sinks.insert(0, vault)
-    rt = Runtime(cfg, sinks=sinks)
+    from ccedge.core.compliance import compliance_stages  # [guidance] / [qm]: the live event stages
+
+    stages = compliance_stages(cfg.section("guidance"), cfg.section("qm"), cfg.data_path(), cfg.source)
+    rt = Runtime(cfg, sinks=sinks, event_stages=stages)
     out: TextIO | None = None
     if args.events == "-":
         out = sys.stdout

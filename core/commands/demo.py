@@ -1,5 +1,9 @@
 """``ccedge demo``: ``ccedge run`` on the bundled capture, shown live in the terminal.
 
+On a terminal it is the whole appliance: a throwaway one with its API and the console on it
+(``ccedge.core.commands.demo_console``); ``--no-console`` (and any run without a terminal)
+keeps the printed view below.
+
 The calls replay at their recorded pace (``--fast``: as fast as the chain goes); each call is
 shown when it starts, each utterance as soon as it is redacted, DTMF as masked key presses
 (never the digits), and the receipt when the call ends; the appliance's ``Health`` figures
@@ -44,10 +48,19 @@ def register(sub: Any) -> None:
     p.add_argument("--workers", type=int, default=1, help="speech worker processes (default 1)")
     p.add_argument("--wav-dir", type=Path,
                    help="store masked audio per leg, redacted transcripts and receipts here")
+    p.add_argument("--no-console", action="store_true",
+                   help="the printed live view instead of the console (the default without a terminal, "
+                        "and with --json or --wav-dir)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ccedge.core.commands import demo_console
+
+    if demo_console.wanted(args.no_console, plain_output=bool(args.json or args.wav_dir)):
+        # the whole appliance (init, enroll, run with the API) and the console, by subprocesses
+        return demo_console.run_with_console(args.capture or [bundled_capture()], workers=args.workers,
+                                             fast=args.fast, transcribe=not args.no_transcribe)
     captures = [str(c) for c in (args.capture or [bundled_capture()])]
     cfg = RuntimeConfig(capture=CaptureConfig(fast=args.fast, exit_when_done=True),
                         speech=SpeechConfig(enabled=not args.no_transcribe, workers=max(1, args.workers)))

@@ -110,6 +110,13 @@ async def test_quality_criteria_and_disputes() -> None:
         await until(pilot, lambda: screen.disputes[0].state == "accepted")
         await pilot.press("right_square_bracket")
         await text_with(pilot, app, "recording-notice", "+29%")
+        # drill-down: enter on a criterion opens its call with the evidence utterance marked
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        await text_with(pilot, app, "Criteria of pay-1")
+        app.screen.query_one("#criteria").focus()
+        await pilot.press("down", "enter")
+        text = await text_with(pilot, app, "▶00:07.0", "Sure, can I have the")
+        assert "▶00:01.0" not in text
 
 
 async def test_compliance_recordings_hold_quarantine_and_export(tmp_path: object) -> None:

@@ -33,9 +33,10 @@ class CallScreen(ConsoleScreen):
     ]
     ticks_always = True
 
-    def __init__(self, call_id: str) -> None:
+    def __init__(self, call_id: str, evidence: tuple[float, float] | None = None) -> None:
         super().__init__()
         self.call_id = call_id
+        self.evidence = evidence
         self.talk: dict[str, TalkFigures] = {}
         self.sentiments: list[float] = []
         self.scorecard: Scorecard | None = None
@@ -53,6 +54,7 @@ class CallScreen(ConsoleScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.query_one(TranscriptView).evidence = self.evidence
         self.follow()
 
     @work(exclusive=True, group="follow")

@@ -120,6 +120,18 @@ class QualityScreen(ConsoleScreen):
         if table is not None:
             table.focus()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a criterion: its call, with the evidence utterance marked (the drill-down)."""
+        if event.data_table.id != "criteria":
+            return
+        sc = self._selected_score()
+        if sc is None or not sc.criteria:
+            return
+        crit = sc.criteria[min(event.cursor_row, len(sc.criteria) - 1)]
+        from ccedge.tui.screens.call import CallScreen
+
+        self.app.push_screen(CallScreen(sc.call_id, crit.evidence[0] if crit.evidence else None))
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "scores":
             self._show_criteria()

@@ -27,6 +27,7 @@ class TranscriptView(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[Item] = []
+        self.evidence: tuple[float, float] | None = None  # a QM criterion's evidence span, marked
         self._body = Static(Text("waiting for speech…", style="dim"))
 
     def compose(self) -> ComposeResult:
@@ -49,18 +50,21 @@ class TranscriptView(VerticalScroll):
     def redraw(self) -> None:
         at_end = self.scroll_offset.y >= self.max_scroll_y - 1
         table = Table.grid(expand=True, padding=(0, 1))
-        table.add_column("t", width=7, style="dim", no_wrap=True)
+        table.add_column("t", width=8, style="dim", no_wrap=True)
         table.add_column("agent", ratio=1)
         table.add_column("customer", ratio=1)
         table.add_row(Text("time", style="bold"), Text("agent", style="bold green"),
                       Text("customer", style="bold blue"))
         for it in sorted(self.items, key=_time):
             if isinstance(it, Utterance):
-                text = Text(it.text, style="" if it.final else "italic dim")
+                marked = self.evidence is not None and it.start_s < self.evidence[1] \
+                    and it.end_s > self.evidence[0]
+                text = Text(it.text, style="reverse" if marked else ("" if it.final else "italic dim"))
+                when = Text(("▶" if marked else " ") + call_time(it.start_s), style="bold" if marked else "")
                 if it.party == "customer":
-                    table.add_row(call_time(it.start_s), "", text)
+                    table.add_row(when, "", text)
                 else:
-                    table.add_row(call_time(it.start_s), text, "")
+                    table.add_row(when, text, "")
             elif isinstance(it, DtmfMark):
                 mark = Text(f"⌨ key press ({it.method}, masked)", style="magenta")
                 cells = ("", mark) if it.party == "customer" else (mark, "")

@@ -5,7 +5,8 @@ It consumes ``call_started``, ``utterance``, ``dtmf``, ``talk_stats``, ``call_up
 pack's phrase sets takes well under a millisecond (rapidfuzz and VADER are C/lexicon code),
 so the stage runs inline on the event loop; ``benchmarks/guidance.py`` measures it with 40
 calls at once. Rule deadlines are checked whenever any event of the call arrives (the VAD's
-``talk_stats`` arrive every few seconds, so a deadline is noticed within that period).
+``talk_stats`` arrive every few seconds, so a deadline is noticed within that period, allowing
+``TRANSCRIPT_LAG_S`` for transcription).
 
 State is bounded: at most ``max_calls`` live calls (the oldest is finished when one more
 starts) and the final results of the last ``keep_results`` calls, which QM reads through
@@ -30,6 +31,12 @@ from ccedge.core.events import (
 from ccedge.core.guidance.evaluator import CallEvaluator, CompiledPolicy
 from ccedge.core.guidance.policy import Policy
 from ccedge.core.guidance.records import Line, Prompt, RuleResult
+
+# Transcripts arrive after the audio they come from (the speech target is p95 <= 2 s; a loaded
+# box lags more). Events without words (talk_stats, call_updated) move the deadline clock only
+# to their time minus this, so a deadline is not declared missed while the words that meet it
+# are still being transcribed. Utterances and key presses move it to their own times.
+TRANSCRIPT_LAG_S = 10.0
 
 
 class GuidanceStage:
@@ -78,13 +85,13 @@ class GuidanceStage:
         elif isinstance(e, TalkStats):
             ev.talk.stats(e.t, e.role, e.longest_silence_s, e.overtalk_s, e.longest_monologue_s,
                           e.current_silence_s)
-            ev.advance(e.t)
+            ev.advance(e.t - TRANSCRIPT_LAG_S)
         elif isinstance(e, CallUpdated):
             if e.change in ("held", "resumed"):
                 ev.talk.hold(e.t, e.change == "held")
-            ev.advance(e.t)
+            ev.advance(e.t - TRANSCRIPT_LAG_S)
         else:
-            ev.advance(e.t)
+            ev.advance(e.t - TRANSCRIPT_LAG_S)
         return [*out, *self._events(e.call_id, e.wall, ev.step())]
 
     def _events(self, call_id: str, wall: float, prompts: list[Prompt]) -> list[GuidancePrompt]:

@@ -15,7 +15,8 @@ import pytest
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     if not inspect.iscoroutinefunction(pyfuncitem.obj):
         return None
-    args: dict[str, Any] = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    params = inspect.signature(pyfuncitem.obj).parameters
+    args: dict[str, Any] = {name: pyfuncitem.funcargs[name] for name in params}
     asyncio.run(pyfuncitem.obj(**args))
     return True
 

@@ -222,8 +222,10 @@ def mask_windows(
         if w is None or not qualifies(u):
             continue
         lab = _label(w.kind, u)
-        if w.intent and lab == "NUMBER" and _year_only(u):
-            continue  # "since twenty fourteen" after "I'd like to pay my balance": no card asked for yet
+        if w.intent:
+            if _year_only(u):
+                continue  # "since twenty fourteen" after "I'd like to pay my balance": no card asked for yet
+            lab = "NUMBER"  # no card asked for yet: an order number is as likely as a card
         whole = not u.tokens or (unsure(u) and (len(u.tokens) >= 3 or said_digits(u) > 0))
         marked: list[int] = []
         start = _after_cue(u) if u.index == w.opener else 0

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from ccedge.tui.client import ConsoleError, Recording, RecordingQuery
+from ccedge.tui.client import ConsoleError, PermissionDenied, Recording, RecordingQuery
 from ccedge.tui.playback import Player
 from ccedge.tui.screens.base import ConsoleScreen
 from ccedge.tui.screens.export import ExportDialog
@@ -62,8 +62,11 @@ class RecordingsScreen(ConsoleScreen):
         status = self.query_one("#rec-status", Static)
         try:
             self.rows = await self.client.recordings(self.query_)
-        except ConsoleError as e:
+        except PermissionDenied as e:
             status.update(Text(f"Refused by the appliance: {e}", style="bold red"))
+            return
+        except ConsoleError as e:
+            status.update(Text(f"The appliance could not answer: {e}", style="bold yellow"))
             return
         self._fill()
         status.update(Text(f"{len(self.rows)} recordings · p plays the redacted audio where a sound "

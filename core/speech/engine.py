@@ -99,8 +99,11 @@ class TranscribeOptions:
     # site's own terms make the words that redaction and guidance key on likelier.
     initial_prompt: str = ""
     # Word times from cross-attention alignment (DTW over the model's alignment heads) instead
-    # of the timestamp tokens: packed windows map words back to their utterance by these.
-    dtw: bool = False
+    # of the timestamp tokens: packed windows map words back to their utterance by these. On by
+    # default (issue 15): when the decoder returns a packed window as one segment, timestamp
+    # tokens drift and words went to, or fell between, the wrong utterances; measured on the
+    # telephone conversations, WER 22.9 -> 22.7 % at 7 % more CPU (benchmarks/speech_telephone.py).
+    dtw: bool = True
 
     def ctx_for(self, seconds: float) -> int:
         if self.audio_ctx == "auto":
@@ -212,6 +215,16 @@ def words_from_tokens(tokens: list[_Token], offset: float, t_end: float) -> list
     return words
 
 
+def _alignment_heads(pw: Any, name: str) -> Any:
+    """whisper.cpp's alignment-head preset for the model our build named ``name``; a model we
+    cannot name gets the "top-most text layers" preset, which fits any size."""
+    presets = pw.whisper_alignment_heads_preset
+    m = re.search(r"ggml-(tiny|base|small|medium)(\.en)?-", name)
+    if m is None:
+        return presets.WHISPER_AHEADS_N_TOP_MOST
+    return getattr(presets, f"WHISPER_AHEADS_{m.group(1).upper()}{'_EN' if m.group(2) else ''}")
+
+
 class WhisperCppEngine(Engine):
     """whisper.cpp via ``_pywhispercpp`` with a ggml model file we built."""
 
@@ -236,11 +249,8 @@ class WhisperCppEngine(Engine):
         # Without it output is deterministic, and sized contexts run faster anyway.
         cparams.flash_attn = self.options.flash_attn
         if self.options.dtw:
-            preset = "BASE" if ".base" in path.name or "-base" in path.name else "TINY"
-            if ".en" in path.name:
-                preset += "_EN"
             cparams.dtw_token_timestamps = True
-            cparams.dtw_aheads_preset = getattr(pw.whisper_alignment_heads_preset, f"WHISPER_AHEADS_{preset}")
+            cparams.dtw_aheads_preset = _alignment_heads(pw, path.name)
         with _quiet_stderr():
             self._ctx: Any = pw.whisper_init_from_file_with_params(str(path), cparams)
         if self._ctx is None:

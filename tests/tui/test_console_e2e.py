@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ccedge.core.simulate import SyntheticCall, Turn, write_capture
 from ccedge.tui.app import ConsoleApp
 from ccedge.tui.command import connector
 from ccedge.tui.identity import load_endpoint
-from ccedge.tui.screens import CallScreen, FloorScreen
+from ccedge.tui.screens import CallScreen, FloorScreen, RecordingsScreen
 from ccedge.tui.screens.export import ExportDialog
 
 from .scripted import screen_text, text_with, until
@@ -135,6 +136,15 @@ async def test_supervisor_then_compliance_on_a_live_run(running: tuple[Path, Pat
         await until(pilot, lambda: app.connects == 1, wait_s=60)
         await pilot.press("1")
         await text_with(pilot, app, "e2e-payment@cc", wait_s=30)
+        # the stored recording, from the vault over the API (redacted audio; search, hold)
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, RecordingsScreen))
+        end = time.monotonic() + 90
+        while "e2e-payment@cc" not in screen_text(app) and time.monotonic() < end:
+            await pilot.press("r")  # the recording is listed once the call is closed and stored
+            await pilot.pause(2.0)
+        text = await text_with(pilot, app, "e2e-payment@cc", "recordings")
+        assert "could not answer" not in text and "Refused" not in text
         app.push_screen(ExportDialog(str(out)))
         await pilot.pause(0.2)
         await pilot.press("enter")

@@ -154,26 +154,30 @@ def analyse_capture(
                             model=str(opts.model) if opts.model else ""))
     keeper = AudioKeeper()
     raw: dict[str, list[Transcript]] = {}
-    results: list[CallAnalysis] = []
 
     def transcript(tr: Transcript) -> None:
         raw.setdefault(tr.call_id, []).append(tr)
         if on_transcript is not None:
             on_transcript(tr)
 
+    finished: list[CallResult] = []
+
     def done(r: CallResult) -> None:
-        a = analysis_of(r, keeper.call_audio(r.call_id) if keep_audio else {},
-                      None if opts.redact else sorted(raw.pop(r.call_id, []), key=lambda t: (t.t1, t.leg)))
-        keeper.legs = {k: v for k, v in keeper.legs.items() if k[0] != r.call_id}
-        results.append(a)
-        if on_call is not None:
-            on_call(a)
+        finished.append(r)
+        if on_call is not None:  # live, as each call ends (its audio may still be on its way to sinks)
+            on_call(analysis_of(r, {}, _raw(r.call_id)))
+
+    def _raw(call_id: str) -> list[Transcript] | None:
+        return None if opts.redact else sorted(raw.get(call_id, []), key=lambda t: (t.t1, t.leg))
 
     policy = replace(opts.policy, holdback_s=1e9)  # nothing is live: the hold-back waits for speech
     source = TapSource(paths=tuple(str(p) for p in paths), paced=False, name="file")
     rt = Runtime(cfg, sinks=[keeper, *sinks], sources=[source], policy=policy, on_result=done,
                  on_transcript=transcript)
     asyncio.run(rt.run())
+    # The sinks are flushed once run() returns: only now is every call's audio in the keeper.
+    results = [analysis_of(r, keeper.call_audio(r.call_id) if keep_audio else {}, _raw(r.call_id))
+               for r in finished]
     status = rt.chain.sources.get("file")
     counters = dict(status.counters) if status is not None else {}
     if progress is not None:

@@ -95,3 +95,21 @@ def test_demo_end_to_end_shows_no_sensitive_numbers(
     assert "1982" not in " ".join(spoken)  # the date of birth
     assert len(list(tmp_path.glob("*.wav"))) == 6
     assert (tmp_path / "receipts.jsonl").read_text().count("\n") == 3
+
+
+@pytest.mark.slow
+def test_transcribe_of_a_capture_runs_the_chain_and_keeps_its_json_contract(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    require_tool("espeak-ng")
+    cap = tmp_path / "tiny.pcap"
+    write_capture(cap, [SyntheticCall("tiny@test", [
+        Turn("callee", "Hello, how can I help you today?"),
+        Turn("caller", "I would like to check my balance.")], wpm=130)])
+    assert main(["transcribe", str(cap), "--json"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert {o["leg"] for o in lines} == {"caller", "callee"}
+    for o in lines:
+        assert set(o) == {"call_id", "leg", "start_s", "end_s", "text", "words"}
+        assert o["call_id"] == "tiny@test"
+        assert all(set(w) == {"word", "start_s", "end_s", "p"} for w in o["words"])
+    assert any("balance" in o["text"].lower() for o in lines)

@@ -40,7 +40,7 @@ MONTHS = {
     "dec": 12,
 }
 MONTHS.update(spanish.MONTHS)  # "12 de marzo de 1980"
-_OF = ("of", *spanish.OF)
+_OF = ("of", "on", *spanish.OF)  # "13th on February": "of" as the recogniser heard it
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{2}|\d{4})")
 

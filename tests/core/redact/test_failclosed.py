@@ -174,3 +174,16 @@ def test_streaming_masks_the_window_answer_before_the_audio_is_cleared() -> None
         assert tr is not None
     assert tr is not None and _no_numbers(tr.text)
     assert any(s.leg == CUSTOMER and s.t0 <= 2.5 and s.t1 >= 5.0 for s in spans)
+
+
+def test_date_of_birth_after_an_unrecognisable_question_is_still_a_date() -> None:
+    # From the spoken set: "What's your date of birth please?" heard as below, "of" as "on".
+    call = _call(
+        [
+            (AGENT, "Wipe your nate on earth, lean.", 0.0, 2.0),
+            (CUSTOMER, "13th on February, 1971", 2.5, 4.5),
+        ]
+    )
+    res = redact_call(call, RedactPolicy())
+    assert _no_numbers(res.transcripts[1].text) and "february" not in res.transcripts[1].text.lower()
+    assert _covered(res, CUSTOMER, 2.5, 4.5) >= 0.99

@@ -1,0 +1,45 @@
+"""Language per leg: what whisper.cpp detects per window, settled into one language per leg.
+
+With ``language="auto"`` a multilingual model detects the language of every window, and on short
+windows it wanders (Spanish legs of the Spanish set came out "la", "ja" or "en" on a few words).
+A caller keeps one language for the call, so each leg's language is the one detected for most of
+its first ``settle_s`` seconds of speech; once settled it is pinned and later utterances can be
+decoded in it (no detection pass, no wandering). Memory is bounded by the calls open: a call's
+entry goes when it ends (:meth:`LegLanguage.forget`). Not wired into the workers yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+AUTO = "auto"
+
+
+class LegLanguage:
+    def __init__(self, settle_s: float = 8.0) -> None:
+        self.settle_s = settle_s
+        self._seen: dict[tuple[str, str], dict[str, float]] = {}
+        self._pinned: dict[tuple[str, str], str] = {}
+
+    def observe(self, call_id: str, leg: str, language: str, seconds: float) -> None:
+        """Record that ``seconds`` of the leg's speech were detected as ``language``."""
+        key = (call_id, leg)
+        if key in self._pinned or not language or language == AUTO or seconds <= 0:
+            return
+        seen = self._seen.setdefault(key, defaultdict(float))
+        seen[language] += seconds
+        if sum(seen.values()) >= self.settle_s:
+            self._pinned[key] = max(seen, key=lambda k: seen[k])
+            del self._seen[key]
+
+    def language(self, call_id: str, leg: str) -> str:
+        """The leg's pinned language, or "auto" while it is not settled."""
+        return self._pinned.get((call_id, leg), AUTO)
+
+    def forget(self, call_id: str) -> None:
+        for store in (self._seen, self._pinned):
+            for key in [k for k in store if k[0] == call_id]:
+                del store[key]
+
+    def __len__(self) -> int:
+        return len(self._seen) + len(self._pinned)

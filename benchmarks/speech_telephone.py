@@ -227,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name}: {time.time() - t:.0f} s", file=sys.stderr)
     for name in names:
         res = results[name]
-        res["moved"], res["words"] = moved_words(res["utts"], results["unpacked"]["utts"])
+        alone = results["unpacked"]["utts"]
+        if [len(x) for x in res["utts"]] == [len(x) for x in alone]:  # same cuts: comparable
+            res["moved"], res["words"] = moved_words(res["utts"], alone)
         rows.append(score(f"ccedge q8_0 {name}", res, legs))
     if not args.smoke and not args.no_peer:
         try:

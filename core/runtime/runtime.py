@@ -36,6 +36,7 @@ from ccedge.core.runtime.items import Source
 from ccedge.core.runtime.output import EventStage, Output
 from ccedge.core.runtime.process import Message, SourceRunner, queue_putter
 from ccedge.core.runtime.roles import RoleMap
+from ccedge.core.runtime.soundcard import SoundCardSource, sound_config
 from ccedge.core.runtime.sources import TapSource
 from ccedge.core.runtime.speech import SpeechService
 from ccedge.core.runtime.systemd import notify
@@ -55,6 +56,9 @@ def sources_from(config: RuntimeConfig) -> list[Source]:
                              name="replay"))
     for iface in cap.interfaces:
         out.append(TapSource(interfaces=(iface,), idle_timeout_s=cap.idle_timeout_s, name=iface))
+    sound = config.section("sound")
+    if sound.get("device"):  # a line tap / headset splitter (validated here, at start)
+        out.append(SoundCardSource(sound_config(sound, config.source)).checked())
     return out
 
 

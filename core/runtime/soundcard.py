@@ -108,6 +108,19 @@ class SoundCardSource:
     max_frames: int | None = None  # end after this many frames (a file-fed device in tests)
     stage: SoundCallStage | None = field(default=None, repr=False)
 
+    def checked(self) -> SoundCardSource:
+        """Fail at start, in the appliance's process, when the device is not there (``SoundError``
+        naming the inputs) rather than later in the capture process."""
+        from ccedge.hardware.sound import find_device
+
+        info = find_device(self.config.device)
+        if info.channels < self.config.channels:
+            from ccedge.hardware.sound import SoundError
+
+            raise SoundError(f"sound device {info.name!r} has {info.channels} input channel(s), "
+                             f"{self.config.channels} needed")
+        return self
+
     def chunks(self, stop: threading.Event) -> Iterator[list[Item]]:
         from ccedge.hardware.sound import SoundCard
 

@@ -26,14 +26,21 @@ def write_raw(path: Path, channels: list[npt.NDArray[np.int16]]) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def file_fed_device(raw: Path, home: Path, name: str = DEVICE) -> Iterator[str]:
-    """Declare ALSA PCM ``name`` whose capture reads ``raw``; yield the device name."""
+def declare_device(raw: Path, home: Path, name: str = DEVICE) -> str:
+    """Write ``home/.asoundrc`` declaring ALSA PCM ``name`` whose capture reads ``raw`` (a file, which
+    ALSA loops, or a FIFO a test writes at the card's pace); return the device name."""
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     (home / ".asoundrc").write_text(
         f'pcm.{name} {{\n  type file\n  slave.pcm "null"\n  file "/dev/null"\n'
         f'  infile "{raw}"\n  format "raw"\n}}\n'
     )
+    return name
+
+
+@contextlib.contextmanager
+def file_fed_device(raw: Path, home: Path, name: str = DEVICE) -> Iterator[str]:
+    """Declare the device (:func:`declare_device`) and point ``HOME`` there for the block."""
+    declare_device(raw, home, name)
     saved = os.environ.get("HOME")
     os.environ["HOME"] = str(home)
     try:
@@ -45,4 +52,4 @@ def file_fed_device(raw: Path, home: Path, name: str = DEVICE) -> Iterator[str]:
             os.environ["HOME"] = saved
 
 
-__all__ = ["DEVICE", "file_fed_device", "write_raw"]
+__all__ = ["DEVICE", "declare_device", "file_fed_device", "write_raw"]

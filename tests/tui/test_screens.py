@@ -127,18 +127,15 @@ async def test_compliance_recordings_hold_quarantine_and_export(tmp_path: object
         text = screen_text(app)
         assert "clinic-7@10.0." in text and "HOLD" in text and "PAN×1" in text
         await pilot.press("h")
-        await pilot.pause(0.3)
-        assert app.screen.rows[0].legal_hold  # type: ignore[attr-defined]
+        await until(pilot, lambda: app.screen.rows[0].legal_hold)  # type: ignore[attr-defined]
         await pilot.press("u")
-        await pilot.pause(0.3)
-        assert "masked-lag" in screen_text(app)
+        await until(pilot, lambda: "masked-lag" in screen_text(app))
         await pilot.press("e")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ExportDialog)
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("enter")
-        await pilot.pause(0.5)
-        assert app.screen.result_ok is True
-        assert "verified ✓" in screen_text(app)
+        await until(pilot, lambda: getattr(app.screen, "result_ok", None) is not None)
+        assert app.screen.result_ok is True  # type: ignore[attr-defined]
+        await until(pilot, lambda: "verified ✓" in screen_text(app))
 
 
 async def test_refusal_by_the_appliance_is_shown() -> None:

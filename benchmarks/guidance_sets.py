@@ -48,8 +48,9 @@ def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = 
     calls = subset(limit, every)
     t0 = time.perf_counter()
     cap = folder / "calls.pcap"
-    write_capture(cap, [synthetic_call(c, voice=voice, start=i * SPACING_S) for i, c in enumerate(calls)],
-                  truth_json=folder / "truth.json")
+    if not (folder / "truth.json").is_file():  # written after the capture: a finished render is reused
+        write_capture(cap, [synthetic_call(c, voice=voice, start=i * SPACING_S) for i, c in enumerate(calls)],
+                      truth_json=folder / "truth.json")
     if not quiet:
         print(f"{voice}: rendered {len(calls)} calls in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     t0 = time.perf_counter()

@@ -4,9 +4,18 @@ It consumes ``call_started``, ``utterance``, ``dtmf``, ``talk_stats``, ``call_up
 ``call_ended``; everything else passes without effect. Matching an utterance against a
 pack's phrase sets takes well under a millisecond (rapidfuzz and VADER are C/lexicon code),
 so the stage runs inline on the event loop; ``benchmarks/guidance.py`` measures it with 40
-calls at once. Rule deadlines are checked whenever any event of the call arrives (the VAD's
-``talk_stats`` arrive every few seconds, so a deadline is noticed within that period, allowing
-``TRANSCRIPT_LAG_S`` for transcription).
+calls at once.
+
+Deadlines (a recording notice due 30 s into the call) must fire in a silent call too, where no
+event arrives. Each live call keeps a clock: the call time of its last audio-timed event
+(``call_started``, ``talk_stats``, ``dtmf``, ``call_updated``) plus the monotonic time since it
+arrived. :meth:`tick` (the runtime's ``Output`` calls it every second) and every event move the
+call's rule clock to that estimate less an *allowance* for transcription: words said before a
+deadline arrive later than the audio. The allowance is learnt from the utterances themselves
+(how far behind the call's clock each arrived, the largest of the last ``LAG_WINDOW``, plus
+``LAG_MARGIN_S``), at least ``MIN_LAG_S``; before any utterance was seen it is
+``TRANSCRIPT_LAG_S``. A passed deadline is thus shown within about a second of the time its
+words could still have arrived, and a transcript that arrives later still clears it.
 
 State is bounded: at most ``max_calls`` live calls (the oldest is finished when one more
 starts) and the final results of the last ``keep_results`` calls, which QM reads through
@@ -15,8 +24,9 @@ starts) and the final results of the last ``keep_results`` calls, which QM reads
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Sequence
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
 
 from ccedge.core.events import (
     CallEnded,
@@ -33,22 +43,50 @@ from ccedge.core.guidance.policy import Policy
 from ccedge.core.guidance.records import Line, Prompt, RuleResult
 
 # Transcripts arrive after the audio they come from (the speech target is p95 <= 2 s; a loaded
-# box lags more). Events without words (talk_stats, call_updated) move the deadline clock only
-# to their time minus this, so a deadline is not declared missed while the words that meet it
-# are still being transcribed. Utterances and key presses move it to their own times.
+# box lags more; seen live: a loaded speech pool made the recording notice 'violated' before its
+# words were transcribed). Before any utterance has shown the actual lag, this is assumed.
 TRANSCRIPT_LAG_S = 10.0
+MIN_LAG_S = 1.0  # never less: the VAD cuts an utterance only after its trailing silence
+MAX_LAG_S = 120.0  # a stalled speech pool must not hold every deadline back for ever
+LAG_MARGIN_S = 0.5
+LAG_WINDOW = 64  # recent utterances (of any call: the speech pool is shared) the lag is learnt from
+
+
+class _Clock:
+    """A call's time, extrapolated from its last audio-timed event at real-time pace."""
+
+    __slots__ = ("at", "t")
+
+    def __init__(self, t: float, at: float) -> None:
+        self.t, self.at = t, at
+
+    def see(self, t: float, at: float) -> None:
+        self.t, self.at = max(t, self.now(at)), at
+
+    def now(self, at: float) -> float:
+        return self.t + max(0.0, at - self.at)
 
 
 class GuidanceStage:
     def __init__(self, policy: Policy, max_calls: int = 2000, keep_results: int = 2000,
-                 fuzzy: bool | None = None) -> None:
+                 fuzzy: bool | None = None, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.policy = policy
+        self.monotonic = monotonic
+        self._clocks: dict[str, _Clock] = {}
+        self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
         self.compiled = CompiledPolicy(policy, fuzzy)
         self.max_calls = max_calls
         self.keep_results = keep_results
         self._calls: OrderedDict[str, tuple[CallEvaluator, float]] = OrderedDict()  # id -> (eval, wall)
         self._results: OrderedDict[str, list[RuleResult]] = OrderedDict()
         self.prompts: OrderedDict[str, list[Prompt]] = OrderedDict()  # kept with the call until finished
+
+    @property
+    def lag_allowance_s(self) -> float:
+        """How far behind a call's clock deadlines are judged (see the module's docstring)."""
+        if not self._lags:
+            return TRANSCRIPT_LAG_S
+        return min(MAX_LAG_S, max(MIN_LAG_S, max(self._lags) + LAG_MARGIN_S))
 
     @property
     def live_calls(self) -> int:
@@ -65,6 +103,7 @@ class GuidanceStage:
                 old, (ev, w) = next(iter(self._calls.items()))
                 out.extend(self._finish(old, ev.now, w))
             self._calls[call_id] = (CallEvaluator(self.compiled), wall)
+            self._clocks[call_id] = _Clock(0.0, self.monotonic())
             self.prompts[call_id] = []
         return self._calls[call_id][0], out
 
@@ -78,21 +117,35 @@ class GuidanceStage:
             wall = self._calls[e.call_id][1]
             return self._finish(e.call_id, max(e.duration_s, e.t), wall)
         ev, out = self._call(e.call_id, e.wall)
+        clock, at = self._clocks[e.call_id], self.monotonic()
         if isinstance(e, UtteranceRedacted):
+            # how far behind the call's audio its words arrive: the transcription lag
+            self._lags.append(max(0.0, clock.now(at) - e.end_s))
             ev.utterance(Line(e.role, e.start_s, e.end_s, str(e.text), e.leg))
         elif isinstance(e, DtmfMasked):
+            clock.see(e.end_s, at)
             ev.dtmf(e.start_s, e.end_s, e.role)
         elif isinstance(e, TalkStats):
+            clock.see(e.t, at)
             ev.talk.stats(e.t, e.role, e.longest_silence_s, e.overtalk_s, e.longest_monologue_s,
                           e.current_silence_s)
-            ev.advance(e.t - TRANSCRIPT_LAG_S)
         elif isinstance(e, CallUpdated):
+            clock.see(e.t, at)
             if e.change in ("held", "resumed"):
                 ev.talk.hold(e.t, e.change == "held")
-            ev.advance(e.t - TRANSCRIPT_LAG_S)
         else:
-            ev.advance(e.t - TRANSCRIPT_LAG_S)
+            clock.see(e.t, at)
+        ev.advance(clock.now(at) - self.lag_allowance_s)
         return [*out, *self._events(e.call_id, e.wall, ev.step())]
+
+    async def tick(self) -> Sequence[Event]:
+        """Deadlines that passed in silence: every live call's clock moved to now (see above)."""
+        at, lag = self.monotonic(), self.lag_allowance_s
+        out: list[GuidancePrompt] = []
+        for call_id, (ev, wall) in self._calls.items():
+            ev.advance(self._clocks[call_id].now(at) - lag)
+            out.extend(self._events(call_id, wall, ev.step()))
+        return out
 
     def _events(self, call_id: str, wall: float, prompts: list[Prompt]) -> list[GuidancePrompt]:
         self.prompts.setdefault(call_id, []).extend(prompts)
@@ -105,6 +158,7 @@ class GuidanceStage:
 
     def _finish(self, call_id: str, end_s: float, wall: float) -> list[GuidancePrompt]:
         ev, _ = self._calls.pop(call_id)
+        self._clocks.pop(call_id, None)
         prompts, results = ev.finish(end_s)
         self._results[call_id] = results
         while len(self._results) > self.keep_results:

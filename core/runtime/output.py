@@ -7,10 +7,14 @@ through its :class:`SinkFeeder` (bounded, back-pressure). A sink sees ``open_cal
 ``CallStarted`` and ``close_call`` on ``CallEnded``; what stages derive from ``CallEnded``
 (a QM score) is delivered before it, so a sink never gets an event of a closed call.
 Released audio goes to the sinks only (never to the bus: events carry no audio).
+A stage may also have ``async tick() -> Sequence[Event]``, called every ``TICK_S`` while the
+output runs: a clock for what is due when nothing arrives (guidance deadlines in a silent call).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -20,6 +24,7 @@ from ccedge.core.events import CallEnded, CallStarted, Event
 from ccedge.core.sink import ReleasedAudio, Sink, SinkFeeder
 
 log = logging.getLogger(__name__)
+TICK_S = 1.0  # period of the stages' clock (Output.start)
 
 
 class EventStage(Protocol):
@@ -34,10 +39,32 @@ class Output:
         self.feeders = [SinkFeeder(s, f"{type(s).__name__}-{i}", sink_queue) for i, s in enumerate(sinks)]
         self.stage_errors = 0
         self.counts: dict[str, int] = {}
+        self._clock: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         for f in self.feeders:
             f.start()
+        if self._clock is None and any(callable(getattr(s, "tick", None)) for s in self.stages):
+            self._clock = asyncio.get_running_loop().create_task(self._ticks(), name="stage-clock")
+
+    async def _ticks(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_S)
+            for i, stage in enumerate(self.stages):
+                tick = getattr(stage, "tick", None)
+                if tick is None:
+                    continue
+                try:
+                    got = list(await tick())
+                except Exception as ex:  # as in _stages: counted and said in one line
+                    self.stage_errors += 1
+                    log.error("event stage %s tick failed: %s", type(stage).__name__, type(ex).__name__)
+                    continue
+                for d in got:
+                    derived = await self._stages(d, i + 1)
+                    await self._deliver(d)
+                    for x in derived:
+                        await self._deliver(x)
 
     async def event(self, e: Event) -> None:
         derived = await self._stages(e, 0)
@@ -80,6 +107,10 @@ class Output:
             await f.audio(frame.call_id, frame.leg, (frame,))
 
     async def aclose(self) -> None:
+        if self._clock is not None:
+            self._clock.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._clock
         for f in self.feeders:
             await f.aclose()
             closer = getattr(f.sink, "aclose", None)  # a sink with resources of its own (the vault's)

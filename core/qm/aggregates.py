@@ -135,9 +135,12 @@ def complaint_topics(facts: Sequence[CallFacts]) -> list[dict[str, Any]]:
     ]
 
 
-def report(scores: list[dict[str, Any]], facts: Sequence[CallFacts]) -> dict[str, Any]:
+def report(scores: list[dict[str, Any]], facts: Sequence[CallFacts],
+           context: Sequence[CallFacts] = ()) -> dict[str, Any]:
+    """The figures of ``scores``/``facts``; ``context``: other calls that only tell repeats
+    (``QmStore.callers_again``: the same callers' later calls outside a one-agent view)."""
     by_id = {f.call_id: f for f in facts}
-    rep = repeats(facts)
+    rep = repeats([*facts, *context])
     calls = [f for f in facts if f.caller_key]
     fcr = round(1 - sum(rep[f.call_id] for f in calls) / len(calls), 3) if calls else None
     return {

@@ -32,6 +32,11 @@ CREATE TABLE IF NOT EXISTS scores (call_id TEXT NOT NULL, scorecard TEXT NOT NUL
     scored_at REAL NOT NULL, started REAL, agent TEXT, team TEXT, caller_key TEXT, total REAL NOT NULL,
     auto_failed INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (call_id, scorecard, version));
 CREATE INDEX IF NOT EXISTS scores_by_time ON scores (started);
+CREATE INDEX IF NOT EXISTS scores_by_agent ON scores (agent, started);
+CREATE INDEX IF NOT EXISTS scores_by_team ON scores (team, started);
+CREATE INDEX IF NOT EXISTS facts_by_agent ON facts (agent, started);
+CREATE INDEX IF NOT EXISTS facts_by_team ON facts (team, started);
+CREATE INDEX IF NOT EXISTS facts_by_caller ON facts (caller_key, started);
 CREATE TABLE IF NOT EXISTS disputes (id INTEGER PRIMARY KEY AUTOINCREMENT, call_id TEXT NOT NULL,
     scorecard TEXT NOT NULL, version TEXT NOT NULL, criterion TEXT NOT NULL, state TEXT NOT NULL,
     opened_by TEXT NOT NULL, opened_at REAL NOT NULL);
@@ -70,11 +75,32 @@ class QmStore:
             raise QmError(f"no facts stored for call {call_id!r}")
         return CallFacts.from_json(json.loads(row[0]))
 
-    def all_facts(self, since: float | None = None, until: float | None = None) -> list[CallFacts]:
-        q, args = _period("SELECT body FROM facts", since, until)
+    def all_facts(self, since: float | None = None, until: float | None = None, agent: str | None = None,
+                  team: str | None = None) -> list[CallFacts]:
+        """Facts of the calls in the period (of one agent or team: an index, not a scan)."""
+        q, args = _period("SELECT body FROM facts", since, until, agent, team)
         return [
             CallFacts.from_json(json.loads(r[0])) for r in self._db.execute(q + " ORDER BY started", args)
         ]
+
+    def callers_again(self, facts: list[CallFacts], within_s: float) -> list[CallFacts]:
+        """Other calls of the same callers (salted keys) up to ``within_s`` after ``facts``: what
+        tells a repeat call when a view holds one agent's calls only (the caller may have called
+        someone else the next day)."""
+        keys = sorted({f.caller_key for f in facts if f.caller_key})
+        if not keys:
+            return []
+        mine = {f.call_id for f in facts}
+        lo = min(f.started for f in facts)
+        hi = max(f.started for f in facts) + within_s
+        out: list[CallFacts] = []
+        for i in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+            part = keys[i : i + 500]
+            q = (f"SELECT call_id, body FROM facts WHERE caller_key IN ({','.join('?' * len(part))}) "
+                 "AND started >= ? AND started <= ?")
+            out += [CallFacts.from_json(json.loads(b)) for cid, b in self._db.execute(q, [*part, lo, hi])
+                    if cid not in mine]
+        return out
 
     def put_score(self, r: ScoreResult, f: CallFacts) -> bool:
         """Store a score; ``False`` (and nothing changed) when that version is already stored."""
@@ -128,13 +154,17 @@ class QmStore:
         ]
 
     def scores(
-        self, since: float | None = None, until: float | None = None, scorecard: str | None = None
+        self, since: float | None = None, until: float | None = None, scorecard: str | None = None,
+        agent: str | None = None, team: str | None = None,
     ) -> list[dict[str, Any]]:
-        """The newest score of each call (per scorecard) in the period, with its facts' keys."""
+        """The newest score of each call (per scorecard) in the period, with its facts' keys; of
+        one agent (their self-view) or one team (a supervisor's) through an index."""
         q, args = _period(
             "SELECT call_id, scorecard, body, agent, team, caller_key, started, scored_at FROM scores",
             since,
             until,
+            agent,
+            team,
         )
         if scorecard:
             q += (" AND" if "WHERE" in q else " WHERE") + " scorecard = ?"
@@ -231,8 +261,14 @@ class QmStore:
         )
 
 
-def _period(q: str, since: float | None, until: float | None) -> tuple[str, list[Any]]:
-    conds, args = [], []
+def _period(q: str, since: float | None, until: float | None, agent: str | None = None,
+            team: str | None = None) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    args: list[Any] = []
+    for col, value in (("agent", agent), ("team", team)):
+        if value is not None:
+            conds.append(f"{col} = ?")
+            args.append(value)
     if since is not None:
         conds.append("started >= ?")
         args.append(since)

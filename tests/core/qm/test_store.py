@@ -3,6 +3,7 @@ aggregates: FCR proxy on salted caller keys and the outcome alignment report."""
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -92,3 +93,31 @@ def test_fcr_proxy_and_outcome_alignment(tmp_path: Path) -> None:
     assert closing["verdict"] == "too few calls"  # never missed: nothing to compare
     assert rep["agents"][0]["calls"] == len(calls)
     assert store.scores(since=1.79e9 + 25 * 86400)[0]["call_id"] == "c200"
+
+
+def test_agent_view_is_filtered_in_sql_and_keeps_repeat_calls_to_others(tmp_path: Path) -> None:
+    """An agent's self-view holds their calls only, yet a caller who called a colleague again
+    the next day still makes the agent's call a repeat (FCR proxy over the whole site)."""
+    store = QmStore(tmp_path / "qm.sqlite")
+    card = parse_scorecard(CARD.format(v="1", w=1))
+    mine = [call(i, "met", f"key{i}", i, recovered=True, agent="ann") for i in range(4)]
+    other = [call(50, "met", "key0", 1, recovered=True, agent="bob"),  # key0 again a day later
+             call(51, "met", "key3", 20, recovered=True, agent="bob")]  # key3: 17 days later
+    for f in [*mine, *other]:
+        store.put_facts(f)
+        store.put_score(score_call(card, f), f)
+    with sqlite3.connect(tmp_path / "qm.sqlite") as db:  # the query plan: an index, not a scan
+        plan = " ".join(str(r) for r in db.execute(
+            "EXPLAIN QUERY PLAN SELECT body FROM scores WHERE agent = ?", ("ann",)))
+    assert "scores_by_agent" in plan
+    scores = store.scores(agent="ann")
+    facts = store.all_facts(agent="ann")
+    assert {s["call_id"] for s in scores} == {f.call_id for f in facts} == {"c0", "c1", "c2", "c3"}
+    context = store.callers_again(facts, 7 * 86400)
+    assert [f.call_id for f in context] == ["c50"]
+    rep = report(scores, facts, context)
+    assert rep["calls"] == 4 and rep["fcr_proxy"] == 0.75  # c0 was followed by c50
+    assert [a["agent"] for a in rep["agents"]] == ["ann"]
+    assert report(scores, facts)["fcr_proxy"] == 1.0  # without the context the repeat is lost
+    assert {s["call_id"] for s in store.scores(team="team-x")} >= {"c50", "c0"}
+    store.close()

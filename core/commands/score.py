@@ -60,6 +60,7 @@ def register(sub: Any) -> None:
 def read_calls(text: str, direction: str = "inbound") -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
     """Lines grouped per call, re-redacted, each with its ``role``; and one message per bad line."""
     from ccedge.core.commands.redact import redact_stream
+    from ccedge.core.language import normalise, unsure_words
     from ccedge.core.redact import RedactPolicy
 
     errors: list[str] = []
@@ -102,6 +103,7 @@ def read_calls(text: str, direction: str = "inbound") -> tuple[dict[str, list[di
             clean["digit"] = "[DTMF]"
         else:
             clean["text"] = obj["text"]
+            clean["unsure"] = unsure_words(_word_probs(obj))  # kept below only if in the redacted text
         for k in ("agent", "team", "caller_key"):
             if isinstance(obj.get(k), str):
                 clean[k] = obj[k]
@@ -115,10 +117,20 @@ def read_calls(text: str, direction: str = "inbound") -> tuple[dict[str, list[di
     redact_stream(io.StringIO(src), out, RedactPolicy(), as_json=True)
     for o, red in zip(texts, out.getvalue().splitlines(), strict=True):
         o["text"] = json.loads(red)["text"]
+        o["unsure"] = sorted(o["unsure"] & set(normalise(o["text"]).split()))  # never a redacted word
     calls: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for _, o in kept:
         calls[o["call_id"]].append(o)
     return calls, errors
+
+
+def _word_probs(obj: dict[str, Any]) -> list[tuple[str, float]]:
+    """(word, probability) of a line's ``words``, when the recogniser gave them."""
+    words = obj.get("words")
+    if not isinstance(words, list):
+        return []
+    return [(str(w.get("word", w.get("text", ""))), float(w["p"])) for w in words
+            if isinstance(w, dict) and isinstance(w.get("p"), int | float) and math.isfinite(w["p"])]
 
 
 def score_lines(
@@ -135,6 +147,7 @@ def score_lines(
             float(d.get("end_s", d.get("start_s", 0.0))),
             str(d.get("text", "")),
             str(d.get("leg", "")),
+            frozenset(d.get("unsure", ())),
         )
         for d in lines
         if "digit" not in d

@@ -26,6 +26,9 @@ class CompiledPolicy:
         self.policy = policy
         use_fuzzy = policy.fuzzy if fuzzy is None else fuzzy
         self.sets: dict[str, tuple[PhraseSet, PhraseMatcher]] = {}
+        # An agent is never found in breach on words the recogniser was unsure of: forbidden
+        # phrases match on sure words only (PhraseMatcher's stand-ins are for evidence of compliance).
+        self.sure_only = {f"rule:{r.id}" for r in policy.rules if r.kind == "forbidden"}
 
         def add(name: str, ps: PhraseSet) -> None:
             self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy))
@@ -65,7 +68,8 @@ class CallEvaluator:
             if mask is not None:
                 self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, f"[{mask}]"))
                 continue
-            m = matcher.match(norm, normalised=True) if ps.phrases else None
+            unsure = frozenset() if name in self.c.sure_only else line.unsure
+            m = matcher.match(norm, normalised=True, unsure=unsure) if ps.phrases else None
             if m is not None:
                 self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, m.phrase, m.score))
         if line.role == "customer":

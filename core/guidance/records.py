@@ -18,6 +18,7 @@ class Line:
     end_s: float
     text: str
     leg: str = ""
+    unsure: frozenset[str] = frozenset()  # normalised words the recogniser was unsure of
 
 
 @dataclass(frozen=True, slots=True)

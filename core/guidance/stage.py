@@ -41,6 +41,7 @@ from ccedge.core.events import (
 from ccedge.core.guidance.evaluator import CallEvaluator, CompiledPolicy
 from ccedge.core.guidance.policy import Policy
 from ccedge.core.guidance.records import Line, Prompt, RuleResult
+from ccedge.core.language import normalise, unsure_words
 
 # Transcripts arrive after the audio they come from (the speech target is p95 <= 2 s; a loaded
 # box lags more; seen live: a loaded speech pool made the recording notice 'violated' before its
@@ -121,7 +122,8 @@ class GuidanceStage:
         if isinstance(e, UtteranceRedacted):
             # how far behind the call's audio its words arrive: the transcription lag
             self._lags.append(max(0.0, clock.now(at) - e.end_s))
-            ev.utterance(Line(e.role, e.start_s, e.end_s, str(e.text), e.leg))
+            unsure = unsure_words((str(w.text), w.p) for w in e.words) & set(normalise(str(e.text)).split())
+            ev.utterance(Line(e.role, e.start_s, e.end_s, str(e.text), e.leg, unsure))
         elif isinstance(e, DtmfMasked):
             clock.see(e.end_s, at)
             ev.dtmf(e.start_s, e.end_s, e.role)

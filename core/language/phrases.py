@@ -6,8 +6,18 @@ also matches when the best-aligned stretch of the utterance is close enough in c
 Short phrases (< ``min_fuzzy_chars``) only match exactly, on word boundaries: a fuzzy
 "cancel" would fire on "council". A character alignment alone also confuses phrases that
 share most words ("make a complaint" / "make a payment"), so every content word of the phrase
-must have a close counterpart (``word_cutoff``) in the aligned stretch. Each rule lists
-paraphrases; ``benchmarks/guidance.py`` measures exact against fuzzy.
+must have a close counterpart (``word_cutoff``, compared on light stems so "recorded" meets
+"recording") in the aligned stretch; a phrase with at least ``spare_from`` content words may
+miss one of them (the recogniser hears "is there anything else I can *tell* you with": the
+other words and the alignment carry it). Each rule lists paraphrases; ``benchmarks/guidance.py``
+measures exact against fuzzy and these settings.
+
+Confidence: the recogniser gives each word a probability, and what it garbles it is mostly
+unsure of ("thank you for *meritating*" p 0.42, "*supermimer*" p 0.44). Words under
+``UNSURE_P`` are passed as ``unsure``; one of them in the aligned stretch may stand in for one
+content word the phrase misses, when the alignment reaches ``unsure_threshold`` and at least
+one content word was heard for sure. A confidently wrong word ("tell" for "help", p 0.9) is
+never a stand-in.
 """
 
 from __future__ import annotations
@@ -25,6 +35,23 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser was unsure of
+
+
+def unsure_words(words: Iterable[tuple[str, float]]) -> frozenset[str]:
+    """The normalised forms of the words (text, probability) heard with p < ``UNSURE_P``."""
+    return frozenset(t for w, p in words if p < UNSURE_P for t in normalise(w).split())
+
+
+def stem(word: str) -> str:
+    """A light stem (tense and number only): "recorded", "recording", "records" -> "record"."""
+    for suf in _SUFFIXES:
+        if len(word) > len(suf) + 3 and word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     phrase: str  # the policy phrase (normalised) that matched
@@ -37,16 +64,20 @@ class PhraseMatcher:
     """A set of paraphrases; ``match(text)`` gives the best one found in ``text`` or ``None``."""
 
     def __init__(self, phrases: Iterable[str], threshold: float = 86.0, fuzzy: bool = True,
-                 min_fuzzy_chars: int = 10, word_cutoff: float = 75.0) -> None:
+                 min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
+                 unsure_threshold: float = 70.0) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy
         self.min_fuzzy_chars = min_fuzzy_chars
         self.word_cutoff = word_cutoff
-        self._content = {p: [w for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
+        self.spare_from = spare_from
+        self.unsure_threshold = unsure_threshold
+        self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
                          for p in self.phrases}
 
-    def match(self, text: str, normalised: bool = False) -> Match | None:
+    def match(self, text: str, normalised: bool = False,
+              unsure: frozenset[str] = frozenset()) -> Match | None:
         s = text if normalised else normalise(text)
         if not s:
             return None
@@ -58,12 +89,24 @@ class PhraseMatcher:
                 return Match(p, 100.0, i, i + len(p))
             if not self.fuzzy or len(p) < self.min_fuzzy_chars:
                 continue
-            al = fuzz.partial_ratio_alignment(p, s, score_cutoff=self.threshold)
+            cutoff = min(self.threshold, self.unsure_threshold) if unsure else self.threshold
+            al = fuzz.partial_ratio_alignment(p, s, score_cutoff=cutoff)
             if al is None or (best is not None and al.score <= best.score):
                 continue
             a = s.rfind(" ", 0, al.dest_start) + 1
             b = s.find(" ", al.dest_end)
-            region = s[a : b if b >= 0 else len(s)].split()
-            if all(any(fuzz.ratio(w, r) >= self.word_cutoff for r in region) for w in self._content[p]):
+            words = s[a : b if b >= 0 else len(s)].split()
+            region = [stem(r) for r in words]
+            content = self._content[p]
+            close = [[i for i, r in enumerate(region) if fuzz.ratio(w, r) >= self.word_cutoff]
+                     for w in content]
+            found = sum(bool(c) for c in close)
+            missing = len(content) - found - (0 < self.spare_from <= len(content))
+            used = {i for c in close for i in c}
+            stood_in = False
+            if missing == 1 and found:  # one unsure word may stand in for one content word
+                stood_in = any(i not in used and len(w) >= 3 and w in unsure for i, w in enumerate(words))
+                missing -= stood_in
+            if missing <= 0 and (al.score >= self.threshold or stood_in):
                 best = Match(p, float(al.score), al.dest_start, al.dest_end)
         return best

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ccedge.core.language import LegSentiment, PhraseMatcher, normalise
+from ccedge.core.language import LegSentiment, PhraseMatcher, normalise, unsure_words
 
 
 def test_normalise_contractions_masks_and_punctuation() -> None:
@@ -19,6 +19,51 @@ def test_matcher_exact_fuzzy_and_short_phrases() -> None:
     assert m.match("please cancel it") is not None
     assert PhraseMatcher(["make a complaint"]).match("make a payment") is None
     assert PhraseMatcher(["this call is recorded"], fuzzy=False).match("this coal is recorded") is None
+
+
+def test_matcher_stems_and_one_spare_content_word() -> None:
+    notice = PhraseMatcher(["recorded for training and quality purposes"])
+    assert notice.match("call in recording for training and quality purpose") is not None  # stems
+    closing = PhraseMatcher(["is there anything else i can help you with"])
+    # three content words (anything, else, help): one may be misheard ...
+    assert closing.match("if there anything else i can tell you with") is not None
+    # ... but not two, and a phrase of two content words keeps both
+    assert closing.match("if there anything i can tell you with") is None
+    assert PhraseMatcher(["speak to a supervisor"]).match("speak to a super mimer") is None
+
+
+def test_unsure_words_stand_in_for_one_content_word() -> None:
+    words = [("Thank", 0.95), ("you", 0.97), ("for", 0.9), ("meritating", 0.42), ("your", 0.9)]
+    unsure = unsure_words(words)
+    assert unsure == frozenset({"meritating"})
+    m = PhraseMatcher(["thank you for verifying"])
+    text = "thank you for meritating your current balance is 250 pounds"
+    assert m.match(text) is None  # the characters alone are too far (about 83)
+    got = m.match(text, unsure=unsure)
+    assert got is not None and got.phrase == "thank you for verifying"
+    # a word the recogniser was sure of never stands in ("tell" for "help" at p 0.9) ...
+    assert m.match("thank you for calling your current balance", unsure=frozenset({"balance"})) is None
+    # ... and a stand-in needs one content word heard for sure
+    assert PhraseMatcher(["overdue balance"]).match("the owner of the mountains",
+                                                    unsure=frozenset({"owner", "mountains"})) is None
+    sup = PhraseMatcher(["speak to a supervisor"])
+    assert sup.match("i want to speak to a super mimer", unsure=frozenset({"mimer"})) is not None
+
+
+def test_forbidden_phrases_match_on_sure_words_only() -> None:
+    """An agent is not found in breach on words the recogniser was unsure of."""
+    from ccedge.core.guidance import Line, evaluate, load_policy
+
+    said = "I think you will definitely be a proof next week."
+    promise = PhraseMatcher(["you will definitely be approved"])
+    assert promise.match(said, unsure=frozenset({"proof"})) is not None  # as evidence of compliance
+    lines = [Line("agent", 1.0, 4.0, "This call is recorded.", "callee"),
+             Line("agent", 50.0, 55.0, said, "callee", frozenset({"proof"}))]
+    _, results = evaluate(load_policy("finance"), lines)
+    assert {r.id: r.status for r in results}["no-outcome-promise"] == "met"
+    sure = [lines[0], Line("agent", 50.0, 55.0, "You will definitely be approved.", "callee")]
+    got = {r.id: r.status for r in evaluate(load_policy("finance"), sure)[1]}
+    assert got["no-outcome-promise"] == "violated"
 
 
 def test_sentiment_smoothing() -> None:

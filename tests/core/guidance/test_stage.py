@@ -208,3 +208,24 @@ phrases = ["good morning"]
 
     prompt = asyncio.run(main())
     assert prompt is not None and prompt.rule == "hello-soon" and prompt.t >= 1.0
+
+
+def test_live_stage_uses_word_confidence() -> None:
+    """The words' probabilities of an utterance event reach the matcher (unsure words may stand
+    in for a content word), so the live stage and ``ccedge score`` agree."""
+    from ccedge.core.events import RedactedText, UtteranceRedacted, WordOut
+
+    text = "Thank you for meritating, your current balance is 250 pounds."
+    probs = [0.95, 0.97, 0.9, 0.42, 0.9, 0.9, 0.8, 0.9, 0.9, 0.9]
+    words = tuple(WordOut(RedactedText(w), 30.0 + i, 30.5 + i, p)
+                  for i, (w, p) in enumerate(zip(text.split(), probs, strict=True)))
+
+    def said(with_words: bool) -> str:
+        stage = GuidanceStage(load_policy("finance"))
+        e = UtteranceRedacted(call_id="w1", t=30.0, leg="callee", role="agent", start_s=30.0, end_s=40.0,
+                              text=RedactedText(text), words=words if with_words else ())
+        run(stage, [_start("w1"), e])
+        return {r.id: r.status for r in stage.finish("w1", 60.0)}["identity-before-account-details"]
+
+    assert said(True) == "met"
+    assert said(False) == "violated"

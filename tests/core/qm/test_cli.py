@@ -88,3 +88,17 @@ def test_dispute_and_rescore_commands(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["qm", "rescore", "--scorecard", str(card), *d]) == 0
     assert "re-scored 1 call(s) with finance v2" in capsys.readouterr().out
     assert main(["qm", "dispute", "accept", "1", "--by", "rev", *d]) == 2  # already accepted: exit 2
+
+
+def test_score_reads_word_confidence_but_never_a_redacted_word() -> None:
+    from ccedge.core.commands.score import read_calls
+
+    words = [{"word": w, "start_s": 1.0, "end_s": 1.2, "p": p} for w, p in (
+        ("my", 0.9), ("card", 0.9), ("is", 0.9), *((d, 0.3) for d in "4111 1111 1111 1111".split()),
+        ("meritating", 0.42))]
+    line = {"call_id": "c", "leg": "caller", "start_s": 1.0, "end_s": 5.0, "words": words,
+            "text": "my card is 4111 1111 1111 1111 meritating"}
+    calls, errors = read_calls(json.dumps(line) + "\n")
+    got = calls["c"][0]
+    assert not errors and "4111" not in got["text"]
+    assert got["unsure"] == ["meritating"]  # the digits were unsure too, but are masked

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from ccedge.core.bus import Subscription
 from ccedge.core.runtime import Runtime, load_config, with_overrides
 from ccedge.core.runtime.logs import setup_logging
+from ccedge.core.runtime.second_pass import SecondPass, SecondPassSink, resolve_model
 from ccedge.core.runtime.wavsink import WavDirSink
 from ccedge.core.sink import Sink
 from ccedge.core.vault import VaultSink
@@ -79,6 +80,9 @@ def _run(args: argparse.Namespace) -> int:
     vault = VaultSink.for_data_dir(cfg.data_path(), args.passphrase_file)  # after `ccedge init`: every call
     if vault is not None:
         sinks.insert(0, vault)
+    second = second_pass(cfg, vault, args.passphrase_file)
+    if second is not None:
+        sinks.append(SecondPassSink(second))
     from ccedge.core.compliance import compliance_stages  # [guidance] / [qm]: the live event stages
 
     stages = compliance_stages(cfg.section("guidance"), cfg.section("qm"), cfg.data_path(), cfg.source)
@@ -93,6 +97,8 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if out is not None and out is not sys.stdout:
             out.close()
+        if second is not None:
+            second.stop()
     for sink in sinks:
         for line in getattr(sink, "failures", ()):
             print(f"ccedge run: --wav-dir: {line}", file=sys.stderr)
@@ -105,6 +111,21 @@ async def write_events(sub: Subscription, out: TextIO) -> None:
     async for e in sub:
         out.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
         out.flush()
+
+
+def second_pass(cfg: Any, vault: VaultSink | None, passphrase_file: Path | None) -> SecondPass | None:
+    """The idle-time second pass (issue 15), when configured, built, and there is a vault to rewrite."""
+    name = cfg.speech.second_pass_model
+    model = resolve_model(name)
+    if not name or vault is None:
+        return None
+    if model is None:
+        print(f"ccedge run: [speech] second_pass_model {name!r} is not built; no second pass",
+              file=sys.stderr)
+        return None
+    runner = SecondPass(cfg.data_path(), model, passphrase_file, language=cfg.speech.second_pass_language)
+    runner.start()
+    return runner
 
 
 def run_until_signalled(rt: Runtime, events: TextIO | None = None) -> int:

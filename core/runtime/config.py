@@ -51,6 +51,10 @@ class SpeechConfig:
     threads: int = 0  # threads per worker; 0: the box's cores divided by the workers
     model: str = ""  # ggml model file; "": the built model in the data directory
     queue: int = 256  # utterances waiting for a worker; when full the least urgent is shed
+    # Issue 15, two passes: a larger built model (e.g. ggml-base-q8_0.bin, or "base" for the built
+    # base q8_0) that transcribes finished calls again when the box is idle; "": no second pass.
+    second_pass_model: str = ""
+    second_pass_language: str = "en"  # the second pass's language ("auto" with a multilingual model)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ transcript is kept until the better one exists: :func:`retranscribe_call` return
 of transcripts (same call, legs and times, another model name) or raises, never a half-done one.
 
 The queue is bounded by calls; when it is full the oldest waiting call is dropped (its live
-transcript simply stays) and counted, so a busy day never grows memory. What is left to wire: the
-runtime feeding finished calls in, a worker that drains it at low priority, the vault replacing the
-stored transcript and redaction re-checking the new text (issue 15, two passes).
+transcript simply stays) and counted, so a busy day never grows memory. The wiring (finished calls
+in from the vault, a nice-19 worker, redaction's re-check, the stored transcript replaced) is
+``ccedge.core.runtime.second_pass``, switched on by ``[speech] second_pass_model``.
 """
 
 from __future__ import annotations

@@ -39,7 +39,12 @@ class SpeechService:
         cfg = self.config
         model = Path(cfg.model).expanduser() if cfg.model else find_model()  # noqa: ASYNC240 - once, at start
         threads = cfg.threads or max(1, (os.cpu_count() or 1) // cfg.workers)
-        pool = WorkerPool(model, workers=cfg.workers, options=TranscribeOptions(n_threads=threads),
+        from ccedge.core.speech.ggml import is_multilingual
+
+        # A multilingual model (Whisper base) decodes each leg in its own language (issue 15).
+        language = "auto" if is_multilingual(model) else "en"
+        opts = TranscribeOptions(n_threads=threads, language=language)
+        pool = WorkerPool(model, workers=cfg.workers, options=opts,
                           queue_size=cfg.queue, fault_call_id=self.fault_call_id)
         await asyncio.to_thread(pool.start)
         self.pool = pool

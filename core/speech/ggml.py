@@ -238,3 +238,13 @@ def write_ggml(
             if on_tensor is not None:
                 on_tensor(name)
     return n
+
+
+def is_multilingual(path: Path) -> bool:
+    """Whether a whisper.cpp ggml file is a multilingual model (n_vocab 51865 or more; ``.en``
+    models have 51864), read from its header as ``whisper_model_load`` does."""
+    with Path(path).open("rb") as f:
+        head = f.read(8)
+    if len(head) < 8 or struct.unpack("<I", head[:4])[0] != GGML_MAGIC:
+        raise SpeechError(f"{Path(path).name} is not a whisper.cpp ggml model")
+    return bool(struct.unpack("<i", head[4:8])[0] >= 51865)

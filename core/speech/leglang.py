@@ -4,20 +4,24 @@ With ``language="auto"`` a multilingual model detects the language of every wind
 windows it wanders (Spanish legs of the Spanish set came out "la", "ja" or "en" on a few words).
 A caller keeps one language for the call, so each leg's language is the one detected for most of
 its first ``settle_s`` seconds of speech; once settled it is pinned and later utterances can be
-decoded in it (no detection pass, no wandering). Memory is bounded by the calls open: a call's
-entry goes when it ends (:meth:`LegLanguage.forget`). Not wired into the workers yet.
+decoded in it (no detection pass, no wandering). Memory is bounded: a call's entries go when it
+ends (:meth:`LegLanguage.forget`), and past ``max_legs`` legs the oldest leg is forgotten first
+(its next utterance is detected again). The worker pool keeps one when its language is "auto"
+(``ccedge.core.speech.workers.WorkerPool.leglang``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 AUTO = "auto"
 
 
 class LegLanguage:
-    def __init__(self, settle_s: float = 8.0) -> None:
+    def __init__(self, settle_s: float = 8.0, max_legs: int = 4096) -> None:
         self.settle_s = settle_s
+        self.max_legs = max_legs
         self._seen: dict[tuple[str, str], dict[str, float]] = {}
         self._pinned: dict[tuple[str, str], str] = {}
 
@@ -26,6 +30,9 @@ class LegLanguage:
         key = (call_id, leg)
         if key in self._pinned or not language or language == AUTO or seconds <= 0:
             return
+        if key not in self._seen and len(self) >= self.max_legs:  # drop the oldest leg first
+            store: dict[tuple[str, str], Any] = self._pinned if self._pinned else self._seen
+            del store[next(iter(store))]
         seen = self._seen.setdefault(key, defaultdict(float))
         seen[language] += seconds
         if sum(seen.values()) >= self.settle_s:

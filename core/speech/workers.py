@@ -36,6 +36,7 @@ from typing import Any
 from ccedge.core.frames import Transcript, Utterance
 from ccedge.core.speech.engine import TranscribeOptions
 from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.leglang import AUTO, LegLanguage
 from ccedge.core.speech.queue import UtteranceQueue
 
 # Fault injection for tests (a real SIGKILL, since a ggml abort cannot be provoked on demand):
@@ -106,11 +107,14 @@ def _worker_main(
             msg = conn.recv()
             if msg is None:
                 return
-            batch: list[Utterance] = msg
+            batch, language = msg
             if fault and any(u.call_id == fault for u in batch):
                 os.kill(os.getpid(), signal.SIGKILL)
+            if language:  # the leg's pinned language (or "auto"): multilingual models only
+                engine.options = replace(options, language=language)
             try:
-                reply: tuple[str, Any] = ("ok", [r.transcript for r in engine.transcribe_many(batch)])
+                results = engine.transcribe_many(batch)
+                reply: tuple[str, Any] = ("ok", [(r.transcript, r.language) for r in results])
             except SpeechError as e:
                 reply = ("error", str(e))
             conn.send(reply)
@@ -155,11 +159,12 @@ class _Worker:
     def pid(self) -> int | None:
         return None if self.proc is None else self.proc.pid
 
-    def ask(self, batch: list[Utterance]) -> tuple[str, Any]:
-        """Send utterances and wait; ("dead", None) when the process died meanwhile."""
+    def ask(self, batch: list[Utterance], language: str = "") -> tuple[str, Any]:
+        """Send utterances (decoded in ``language`` when given) and wait; ("ok", [(transcript,
+        language decoded)]), or ("dead", None) when the process died meanwhile."""
         assert self.conn is not None and self.proc is not None
         try:
-            self.conn.send(batch)
+            self.conn.send((batch, language))
             while not self.conn.poll(0.2):
                 if not self.proc.is_alive():
                     return "dead", None
@@ -215,6 +220,12 @@ class WorkerPool:
         self.restarts = 0
         self.failures = 0
         self._lock = threading.Lock()
+        # language="auto" (a multilingual model): one language per leg, settled from what
+        # whisper.cpp detects on the leg's first seconds, then pinned (ccedge.core.speech.leglang).
+        # Such pools decode one utterance per window: a pack must not mix languages.
+        self.leglang = LegLanguage() if self.options.language == AUTO else None
+        if self.leglang is not None:
+            self.pack = False
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> WorkerPool:
@@ -261,10 +272,12 @@ class WorkerPool:
                 continue
             picked = time.monotonic()
             t0 = time.monotonic()
-            kind, value = w.ask([u for u, _ in got])
+            language = self._language(got[0][0])
+            kind, value = w.ask([u for u, _ in got], language)
             if kind == "ok":
                 took = time.monotonic() - t0
-                for (utt, enq), tr in zip(got, value, strict=True):
+                for (utt, enq), (tr, lang) in zip(got, value, strict=True):
+                    self._observe(utt, tr, lang)
                     self._emit(Outcome(utt, tr, "", 1, picked - enq, took, w.index))
                 continue
             if kind == "error":
@@ -277,15 +290,29 @@ class WorkerPool:
                 continue
             for utt, enq in got:
                 t0 = time.monotonic()
-                kind, value = w.ask([utt])
+                kind, value = w.ask([utt], language)
                 if kind == "ok":
-                    self._emit(Outcome(utt, value[0], "", 2, picked - enq, time.monotonic() - t0, w.index))
+                    self._observe(utt, *value[0])
+                    self._emit(Outcome(utt, value[0][0], "", 2, picked - enq, time.monotonic() - t0, w.index))
                 elif kind == "error":
                     self._emit(Outcome(utt, None, str(value), 2, picked - enq, 0.0, w.index))
                 else:
                     why = "speech worker died twice on this utterance"
                     self._emit(Outcome(utt, None, why, 2, picked - enq, 0.0, w.index))
                     self._restart(w, [], picked, 2)
+
+    def _language(self, utt: Utterance) -> str:
+        """The language to decode ``utt`` in: its leg's pinned one, "auto" until then, "" (the
+        pool's option) for English-only pools."""
+        if self.leglang is None:
+            return ""
+        with self._lock:
+            return self.leglang.language(utt.call_id, utt.leg)
+
+    def _observe(self, utt: Utterance, tr: Transcript | None, language: str) -> None:
+        if self.leglang is not None and tr is not None and tr.text:
+            with self._lock:
+                self.leglang.observe(utt.call_id, utt.leg, language, utt.t1 - utt.t0)
 
     def _restart(
         self, w: _Worker, pending: list[tuple[Utterance, float]], picked: float, attempt: int

@@ -22,3 +22,22 @@ def test_leg_language_settles_on_the_majority_and_stays() -> None:
     assert len(ll) == 3
     ll.forget("c1")
     assert len(ll) == 1 and ll.language("c1", "customer") == "auto" and ll.language("c2", "agent") == "en"
+
+
+def test_bounded_by_legs_oldest_forgotten_first() -> None:
+    from ccedge.core.speech.leglang import LegLanguage
+
+    ll = LegLanguage(settle_s=2.0, max_legs=3)
+    for i in range(5):
+        ll.observe(f"call-{i}", "a", "es", 3.0)
+    assert len(ll) == 3
+    assert ll.language("call-0", "a") == "auto" and ll.language("call-4", "a") == "es"
+
+
+def test_english_pools_keep_no_leg_languages(q8_model) -> None:  # type: ignore[no-untyped-def]
+    from ccedge.core.speech import WorkerPool
+    from ccedge.core.speech.ggml import is_multilingual
+
+    assert not is_multilingual(q8_model)
+    pool = WorkerPool(q8_model)  # not started: no process
+    assert pool.leglang is None and pool.pack

@@ -36,22 +36,30 @@ def test_reference_dialogue_is_redacted_in_text() -> None:
                 assert "[" not in text, (t.text, text)
 
 
-def _decode(engine, leg):  # type: ignore[no-untyped-def]
+def _segment(leg):  # type: ignore[no-untyped-def]
     from ccedge.core.segment import SegmentConfig, Segmenter
 
     seg, utts = Segmenter(SegmentConfig()), []
     for a in range(0, len(leg.samples), leg.rate):
         chunk = np.ascontiguousarray(leg.samples[a : a + leg.rate])
         utts += seg.process_sync(AudioFrame(leg.name, "x", a / leg.rate, leg.rate, chunk))
-    utts += seg.flush_sync()
-    return engine.transcribe_many(utts)
+    return utts + seg.flush_sync()
+
+
+def _pool_decode(pool, leg) -> list[Transcript]:  # type: ignore[no-untyped-def]
+    out = [o.transcript for o in pool.transcribe(_segment(leg)) if o.transcript is not None]
+    return sorted(out, key=lambda t: t.t0)
 
 
 @pytest.mark.slow
 @needs_espeak
 @needs_base
-def test_spanish_call_language_and_masked_audio() -> None:
-    from ccedge.core.speech import TranscribeOptions, WhisperCppEngine, find_model
+def test_spanish_call_through_the_workers_language_pinned_and_masked_audio() -> None:
+    """The live path: the worker pool on Whisper base with language="auto" settles each leg on
+    Spanish and decodes the rest of the leg in it; the card number and the date of birth are
+    redacted in the text, and the customer leg masked at the spans and transcribed again no
+    longer says any four digits of the card or the year of birth."""
+    from ccedge.core.speech import TranscribeOptions, WorkerPool, find_model
     from ccedge.testing.spanish_set import (
         CUSTOMER,
         LegAudio,
@@ -59,21 +67,26 @@ def test_spanish_call_language_and_masked_audio() -> None:
         said_digits,
         spanish_call,
         transcripts,
+        value_left,
     )
 
     call = spanish_call(0)
-    with WhisperCppEngine(find_model(model="base"), TranscribeOptions(language="auto")) as eng:
-        results = [_decode(eng, leg) for leg in call.legs]
-        for res in results:
-            spoken = [(r.language, r.transcript.t1 - r.transcript.t0) for r in res if r.transcript.text]
-            es = sum(d for lang, d in spoken if lang == "es")
-            assert es > 0.6 * sum(d for _, d in spoken), spoken
-        words: list[list[Word]] = [[w for r in res for w in r.transcript.words] for res in results]
-        _, spans = redact_text(call, transcripts(call, (words[0], words[1])))
+    opts = TranscribeOptions(language="auto")
+    with WorkerPool(find_model(model="base"), workers=1, options=opts) as pool:
+        assert pool.leglang is not None and not pool.pack
+        results = [_pool_decode(pool, leg) for leg in call.legs]
+        for leg in call.legs:
+            assert pool.leglang.language(leg.name, "x") == "es", leg.name
+        words: list[list[Word]] = [[w for tr in res for w in tr.words] for res in results]
+        trs = transcripts(call, (words[0], words[1]))
+        redacted, spans = redact_text(call, trs)
+        for t, text in zip(call.turns, redacted, strict=True):
+            if t.kind in ("PAN", "DOB"):
+                assert not value_left(t, text), (t.text, text)
         leg = call.legs[1]
         masked = mask_spans(leg.samples, leg.rate, [(a, b) for a, b, g in spans if g == CUSTOMER])
-        heard = _decode(eng, LegAudio(leg.name, leg.part, leg.rate, masked, ""))
-        again = " ".join(r.transcript.text for r in heard)
+        heard = _pool_decode(pool, LegAudio(leg.name + "-masked", leg.part, leg.rate, masked, ""))
+        again = " ".join(tr.text for tr in heard)
     pan = next(t for t in call.turns if t.kind == "PAN")
     dob = next(t for t in call.turns if t.kind == "DOB")
     digits = said_digits(again)

@@ -47,7 +47,13 @@ from ccedge.core.commands.score import read_calls, score_lines  # noqa: E402
 from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party  # noqa: E402
 from ccedge.core.guidance import GuidanceStage, load_policy  # noqa: E402
 from ccedge.core.qm import QmStage, load_scorecard  # noqa: E402
-from ccedge.testing.guidance_calls import ScriptedCall, clean_lines, eval_calls  # noqa: E402
+from ccedge.testing.guidance_calls import (  # noqa: E402
+    ScriptedCall,
+    clean_lines,
+    eval_calls,
+    heldout_calls,
+    sentiment_calls,
+)
 from ccedge.testing.guidance_events import utterance_event  # noqa: E402
 
 OUT = REPO / "benchmarks" / "results"
@@ -95,8 +101,9 @@ def clean_set(calls: list[ScriptedCall]) -> dict[str, list[dict[str, Any]]]:
     return read_calls(text)[0]
 
 
-def spoken_set(voice: str, every: int) -> tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None:
-    folder = CACHE / f"{voice}-{set_digest(None, every)}"
+def spoken_set(voice: str, every: int, held_out: bool = False
+               ) -> tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None:
+    folder = CACHE / f"{voice}-{set_digest(None, every, held_out)}"
     path = folder / "transcripts.jsonl"
     partial = not path.is_file()
     if partial:  # still being transcribed: use the calls already finished (both legs written)
@@ -106,7 +113,8 @@ def spoken_set(voice: str, every: int) -> tuple[list[ScriptedCall], dict[str, li
     lines = read_calls(path.read_text(), "inbound")[0]
     if partial and lines:
         lines.pop(list(lines)[-1])  # the call being transcribed now may lack a leg
-    calls = [c for c in eval_calls()[::every] if c.call_id in lines]
+    pool = [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
+    calls = [c for c in pool[::every] if c.call_id in lines]
     return (calls, lines) if calls else None
 
 
@@ -206,6 +214,40 @@ def table(title: str, res: dict[str, Any], peer: dict[str, Any]) -> None:
               f"{r['status']:6.3f}   {peer_row}")
 
 
+def heldout(result: dict[str, Any]) -> None:
+    """The 12 held-out calls (other wording, same rules; nothing was tuned on them), all sets,
+    and the 6 calls labelled for the sentiment-trend rule (``customer-frustration``)."""
+    hcalls = [*heldout_calls(), *sentiment_calls()]
+    sets: dict[str, tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None] = {
+        "clean": (hcalls, clean_set(hcalls))}
+    for voice in ("piper", "en-us"):
+        sets[f"speech-{voice}"] = spoken_set(voice, 1, held_out=True)
+    print("\nHELD-OUT calls (12, written after tuning; P / R / status, all kinds) beside the tuned set:")
+    for key, got in sets.items():
+        if got is None:
+            print(f"  {key}: not cached (python benchmarks/guidance_sets.py --held-out)")
+            continue
+        sent = [c for c in got[0] if c.call_id.startswith("ho-sent")]
+        rest = [c for c in got[0] if not c.call_id.startswith("ho-sent")]
+        sres = evaluate_set(sent, got[1], None)
+        result["sets"].setdefault(f"sentiment-{key}", {})["ours"] = sres
+        res = evaluate_set(rest, got[1], None)
+        result["sets"].setdefault(f"heldout-{key}", {})["ours"] = res
+        result["sets"][f"heldout-{key}"]["exact"] = evaluate_set(rest, got[1], False)
+        h, t = res["kinds"]["all"], result["sets"].get(key, {}).get("ours", {}).get("kinds", {}).get("all")
+        tuned = f"{t['precision']:.3f} / {t['recall']:.3f} / {t['status']:.3f}" if t else "-"
+        ex = result["sets"][f"heldout-{key}"]["exact"]["kinds"]["all"]
+        print(f"  {key:13} held-out {h['precision']:.3f} / {h['recall']:.3f} / {h['status']:.3f} "
+              f"({h['pairs']} pairs, {h['violations']} viol)   tuned {tuned}   "
+              f"exact peer {ex['precision']:.3f} / {ex['recall']:.3f} / {ex['status']:.3f}")
+        print(f"    rules under 0.90: {below(res, 0.90)}")
+        sa = sres["kinds"]["all"]
+        print(f"    sentiment trend (customer-frustration, {len(sent)} calls, {sa['violations']} viol): "
+              f"P {sa['precision']:.3f} / R {sa['recall']:.3f} / status {sa['status']:.3f}")
+        for e in res["errors"] + sres["errors"]:
+            print(f"    {e}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="a few calls, seconds (CI)")
@@ -254,6 +296,7 @@ def main() -> int:
             cells = [f"{th}: {v['precision']:.3f} / {v['recall']:.3f} / {v['status']:.3f}"
                      for th, v in sweep.items()]
             print("  fuzzy threshold sweep (all kinds, P / R / status): " + "; ".join(cells))
+        heldout(result)
     n = 4 if args.smoke else args.calls
     speed = 20.0 if args.smoke else args.speed
     lat = asyncio.run(latency_run(calls, clean, n, speed))

@@ -3,7 +3,8 @@
 ``python benchmarks/guidance_sets.py [--voice en-us|piper|all] [--limit N]`` writes, per voice,
 ``<cache>/<voice>/calls.pcap`` (all calls of the set as SIP + G.711 RTP, a few seconds apart)
 and ``transcripts.jsonl`` (``ccedge transcribe --json``: the real speech engine on the
-capture). The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
+capture). ``--held-out``: the 12 held-out calls instead of the tuned set of 48.
+The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ import time
 from pathlib import Path
 
 from ccedge.core.simulate import write_capture
-from ccedge.testing.guidance_calls import ScriptedCall, eval_calls, synthetic_call
+from ccedge.testing.guidance_calls import (
+    ScriptedCall,
+    eval_calls,
+    heldout_calls,
+    sentiment_calls,
+    synthetic_call,
+)
 
 CACHE = Path(os.environ.get("CCEDGE_GUIDANCE_CACHE", Path.home() / ".cache" / "ccedge" / "guidance-eval"))
 VOICES = ("en-us", "piper")
@@ -28,24 +35,25 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
          "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
-def subset(limit: int | None = None, every: int = 1) -> list[ScriptedCall]:
-    return eval_calls()[::every][:limit]
+def subset(limit: int | None = None, every: int = 1, held_out: bool = False) -> list[ScriptedCall]:
+    return ([*heldout_calls(), *sentiment_calls()] if held_out else eval_calls())[::every][:limit]
 
 
-def set_digest(limit: int | None, every: int = 1) -> str:
-    calls = subset(limit, every)
+def set_digest(limit: int | None, every: int = 1, held_out: bool = False) -> str:
+    calls = subset(limit, every, held_out)
     blob = json.dumps([[c.call_id, c.turns] for c in calls]).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
 
 
-def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = False) -> Path:
+def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = False,
+            held_out: bool = False) -> Path:
     """The transcripts of the set spoken by ``voice`` (rendered and transcribed when not cached)."""
-    folder = CACHE / f"{voice}-{set_digest(limit, every)}"
+    folder = CACHE / f"{voice}-{set_digest(limit, every, held_out)}"
     out = folder / "transcripts.jsonl"
     if out.is_file():
         return out
     folder.mkdir(parents=True, exist_ok=True)
-    calls = subset(limit, every)
+    calls = subset(limit, every, held_out)
     t0 = time.perf_counter()
     cap = folder / "calls.pcap"
     if not (folder / "truth.json").is_file():  # written after the capture: a finished render is reused
@@ -69,9 +77,10 @@ def main() -> int:
     ap.add_argument("--voice", default="all", choices=[*VOICES, "all"])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
+    ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
     a = ap.parse_args()
     for v in VOICES if a.voice == "all" else (a.voice,):
-        print(prepare(v, a.limit, a.every))
+        print(prepare(v, a.limit, a.every, held_out=a.held_out))
     return 0
 
 

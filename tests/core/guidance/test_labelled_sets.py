@@ -1,0 +1,48 @@
+"""The labelled sets behind benchmarks/guidance.py: held-out and sentiment-trend calls."""
+
+from __future__ import annotations
+
+import json
+
+from ccedge.core.commands.score import read_calls, score_lines
+from ccedge.core.guidance import load_policy
+from ccedge.core.qm import load_scorecard
+from ccedge.testing.guidance_calls import clean_lines, eval_calls, heldout_calls, sentiment_calls
+
+
+def _statuses(call_lines: list[dict[str, object]], pack: str) -> dict[str, str]:
+    text = "".join(json.dumps(d) + "\n" for d in call_lines)
+    lines = next(iter(read_calls(text)[0].values()))
+    res = score_lines(lines, load_policy(pack), load_scorecard(pack))
+    return {r["id"]: r["status"] for r in res["rules"]}
+
+
+def test_held_out_sets_are_new_and_labelled_with_pack_rules() -> None:
+    tuned = {c.call_id for c in eval_calls()}
+    extra = [*heldout_calls(), *sentiment_calls()]
+    assert len(heldout_calls()) == 12 and len(sentiment_calls()) == 6
+    assert len({c.call_id for c in extra}) == len(extra) and not tuned & {c.call_id for c in extra}
+    assert all(c.held_out for c in extra) and not any(c.held_out for c in eval_calls())
+    for c in extra:
+        rules = {r.id for r in load_policy(c.pack).rules}
+        assert set(c.expected) <= rules, c.call_id
+
+
+def test_sentiment_trend_fires_recovers_or_stays_quiet() -> None:
+    seen = set()
+    for c in sentiment_calls():
+        got = _statuses(clean_lines(c), c.pack)["customer-frustration"]
+        assert got == c.expected["customer-frustration"], c.call_id
+        seen.add(got)
+    assert seen == {"met", "violated", "not_applicable"}
+
+
+def test_held_out_violations_found_on_clean_scripts() -> None:
+    # every violation written into a held-out script is reported (no tuning was done on these)
+    for c in heldout_calls():
+        got = _statuses(clean_lines(c), c.pack)
+        for rid, want in c.expected.items():
+            if want == "violated":
+                assert got[rid] == "violated", (c.call_id, rid)
+            else:
+                assert got[rid] != "violated", (c.call_id, rid)

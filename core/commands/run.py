@@ -85,7 +85,15 @@ def _run(args: argparse.Namespace) -> int:
         sinks.append(SecondPassSink(second))
     from ccedge.core.compliance import compliance_stages  # [guidance] / [qm]: the live event stages
 
-    stages = compliance_stages(cfg.section("guidance"), cfg.section("qm"), cfg.data_path(), cfg.source)
+    guidance, qm, source = cfg.section("guidance"), cfg.section("qm"), cfg.source
+    if not guidance:  # no [guidance] table: the default policy `ccedge init` recorded, if any
+        from ccedge.core.commands.init import default_compliance
+
+        recorded = default_compliance(cfg.data_path())
+        if recorded is not None:
+            guidance, qm_default, source = recorded
+            qm = qm or qm_default
+    stages = compliance_stages(guidance, qm, cfg.data_path(), source)
     rt = Runtime(cfg, sinks=sinks, event_stages=stages)
     out: TextIO | None = None
     if args.events == "-":

@@ -35,6 +35,15 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Intensifiers and hedges people put into a set phrase ("this is *so* unacceptable", "I am
+# *really* fed up", "I *just* want to complain"): dropped on both sides for a second exact try.
+_INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly".split())
+
+
+def _plain(s: str) -> str:
+    return " ".join(w for w in s.split() if w not in _INTENSIFIERS)
+
+
 _SUFFIXES = ("ing", "ed", "es", "s")
 UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser was unsure of
 
@@ -65,7 +74,8 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str], threshold: float = 86.0, fuzzy: bool = True,
                  min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
-                 unsure_threshold: float = 70.0) -> None:
+                 unsure_threshold: float = 70.0, ordered_from: int = 3, ordered_cutoff: float = 85.0,
+                 ordered_slack: int = 3) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy
@@ -73,6 +83,10 @@ class PhraseMatcher:
         self.word_cutoff = word_cutoff
         self.spare_from = spare_from
         self.unsure_threshold = unsure_threshold
+        self.ordered_from = ordered_from  # 0: off
+        self.ordered_cutoff = ordered_cutoff
+        self.ordered_slack = ordered_slack
+        self._plain = {p: _plain(p) for p in self.phrases}
         self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
                          for p in self.phrases}
 
@@ -82,11 +96,14 @@ class PhraseMatcher:
         if not s:
             return None
         padded = f" {s} "
+        plain = f" {_plain(s)} "
         best: Match | None = None
         for p in self.phrases:
             i = padded.find(f" {p} ")
             if i >= 0:
                 return Match(p, 100.0, i, i + len(p))
+            if self.fuzzy and f" {self._plain[p]} " in plain:  # "this is *really* unacceptable"
+                return Match(p, 95.0, 0, len(s))
             if not self.fuzzy or len(p) < self.min_fuzzy_chars:
                 continue
             cutoff = min(self.threshold, self.unsure_threshold) if unsure else self.threshold
@@ -109,4 +126,34 @@ class PhraseMatcher:
                 missing -= stood_in
             if missing <= 0 and (al.score >= self.threshold or stood_in):
                 best = Match(p, float(al.score), al.dest_start, al.dest_end)
+        if best is None and self.fuzzy and self.ordered_from:
+            best = self._ordered(s)
         return best
+
+    def _ordered(self, s: str) -> Match | None:
+        """Every content word of a phrase with ``ordered_from`` or more of them, in order, close together.
+
+        The recogniser changes the small words around a phrase's key words ("the third time I
+        have called" -> "my third time I can call them"), which pulls a character alignment under
+        the threshold although every word that carries the meaning was heard. Each content word
+        must match a word of the utterance closely (``ordered_cutoff``, on stems), in the
+        phrase's order, within the phrase's length plus ``ordered_slack`` words.
+        """
+        toks = s.split()
+        stems = [stem(t) for t in toks]
+        for p in self.phrases:
+            content = self._content[p]
+            if len(content) < self.ordered_from:
+                continue
+            span = len(p.split()) + self.ordered_slack
+            for first in range(len(stems)):
+                if fuzz.ratio(content[0], stems[first]) < self.ordered_cutoff:
+                    continue
+                k, j = 1, first + 1
+                while k < len(content) and j < min(len(stems), first + span):
+                    k += fuzz.ratio(content[k], stems[j]) >= self.ordered_cutoff
+                    j += 1
+                if k == len(content):
+                    a = len(" ".join(toks[:first])) + (first > 0)
+                    return Match(p, float(self.ordered_cutoff), a, len(" ".join(toks[:j])))
+        return None

@@ -77,3 +77,17 @@ def test_sentiment_smoothing() -> None:
 @given(st.text(max_size=200))
 def test_matcher_never_raises(text: str) -> None:
     PhraseMatcher(["this call is recorded", "make a payment"]).match(text)
+
+
+def test_intensifiers_and_ordered_content_words() -> None:
+    m = PhraseMatcher(["this is unacceptable", "the third time i have called", "make a complaint"])
+    assert m.match("honestly this is really unacceptable") is not None  # intensifier dropped both sides
+    assert m.match("honestly this is really unacceptable", normalised=False) is not None
+    assert PhraseMatcher(["this is unacceptable"], fuzzy=False).match("this is so unacceptable") is None
+    got = m.match("this is my attempt to move it in my third time i can call them out in")
+    assert got is not None and got.phrase == "the third time i have called"
+    # the content words must all be there, in order, close together
+    assert m.match("time after time i called the third office") is None
+    assert m.match("the third thing is that some time later the man i spoke to never called") is None
+    assert PhraseMatcher(["the third time i have called"], ordered_from=0).match(
+        "this is my attempt to move it in my third time i can call them out in") is None

@@ -250,3 +250,23 @@ def test_overtalk_sums_overlaps() -> None:
     more = [*lines, Line("customer", 20, 24, "e"), Line("agent", 21, 23, "f")]
     _, res = evaluate(policy(OVERTALK), more)
     assert res[0].status == "violated" and res[0].evidence[0].phrase == "overtalk 4.0 s"
+
+
+def test_healthcare_caller_dob_mask_counts_as_identifier() -> None:
+    # the agent's question is garbled ("what is your day, Thadworth") but the redactor masked the
+    # caller's answer as a date of birth: name asked + [DOB] answered = two identifiers before PHI
+    from ccedge.core.guidance import load_policy
+
+    pol = load_policy("healthcare")
+    base = [Line("agent", 1, 3, "Can you confirm your full name?"), Line("customer", 4, 5, "It is [NAME].")]
+    garbled = [Line("agent", 6, 8, "Thank you and what is your day, Thadworth"),
+               Line("customer", 9, 10, "[DOB]")]
+    phi = [Line("agent", 11, 14, "Your lab results came back normal.")]
+
+    def got(lines: list[Line]) -> str:
+        return {r.id: r.status for r in evaluate(pol, lines, ())[1]}["identity-before-phi"]
+
+    assert got(base + garbled + phi) == "met"
+    assert got(base + garbled[:1] + phi) == "violated"  # no date of birth given: one identifier
+    late = [Line(x.role, x.start_s + 10, x.end_s + 10, x.text) for x in garbled]
+    assert got(base + phi + late) == "violated"  # given after the PHI

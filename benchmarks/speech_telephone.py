@@ -52,6 +52,14 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "dtw-long": {"dtw": True, "segment": {"max_utterance_s": 15.0, "min_pause_s": 0.6, "pad_s": 0.2},
                  "pack_seconds": 14.0},
     "dtw-beam5": {"dtw": True, "beam_size": 5},
+    # Decoding options, one at a time on the shipped default (issue 15, point 3). None of them
+    # touches the VAD's cuts.
+    "temp-fallback": {"temperature_inc": 0.2},  # whisper.cpp's own default (we ship 0)
+    "no-speech-08": {"no_speech_thold": 0.8},
+    "no-speech-off": {"no_speech_thold": 1.0},
+    "logprob-off": {"logprob_thold": -100.0},
+    "drop-off": {"drop_logprob": -100.0},  # our own whole-segment drop below -2.0
+    "nst-off": {"suppress_non_speech": False},
 }
 
 
@@ -241,8 +249,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(score(f"faster-whisper int8 beam {beam} (+ Silero VAD)",
                                   run(_faster, str(source_dir()), beam, legs), legs))
     print(table(rows))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"legs": len(legs), "rows": rows}, indent=2))
+    out = OUT if not args.parts else OUT.with_name(f"speech_telephone-{args.parts.replace(',', '+')}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)  # a subset keeps its own file: the whole set's stays
+    out.write_text(json.dumps({"legs": len(legs), "rows": rows}, indent=2))
     return 0
 
 

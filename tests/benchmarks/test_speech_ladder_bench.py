@@ -28,4 +28,5 @@ def test_speech_ladder_smoke() -> None:
     assert p.returncode == 0, p.stderr[-2000:]
     assert "| ccedge tiny.en:q8_0" in p.stdout
     if with_base:
-        assert "| ccedge base:q8_0 (language auto) |" in p.stdout
+        assert "| ccedge base:q8_0 (per-window detection, packed) |" in p.stdout
+        assert "| ccedge base:q8_0 (language pinned per leg, as the workers) |" in p.stdout

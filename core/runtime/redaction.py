@@ -158,7 +158,11 @@ class RedactStage:
         for leg in legs:
             if leg not in c.settled:
                 continue
-            t = min([c.settled[leg], *(p.t0 for p in c.pending.get(leg, []))])
+            # A cue on another leg ("and your social security number?") can open a fail-closed
+            # window over this leg's answer when its transcript arrives: no leg's audio is
+            # cleared past what every leg's transcripts have already said (issue 10).
+            t = min([c.settled[leg], *(c.settled[o] for o in c.settled),
+                     *(p.t0 for o in c.settled for p in c.pending.get(o, []))])
             safe = self.redactor.safe_until(c.call_id, leg, t)
             if safe > c.cleared.get(leg, float("-inf")):
                 c.cleared[leg] = safe

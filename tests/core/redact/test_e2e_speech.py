@@ -23,11 +23,6 @@ def _model() -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="open (issue 10): after the fail-closed windows the spoken SSNs are masked "
-    "under other labels ([NUMBER]/[MEMBER]), so SSN recall by label reads 0; leaks are still asserted 0",
-)
 def test_spoken_card_numbers_and_ssns_never_survive(tmp_path: Path) -> None:
     require_tool("espeak-ng")
     model = _model()

@@ -102,6 +102,17 @@ def after(call: CallText, chain: Chain) -> str:
     return " ".join(t.norm for t in toks)
 
 
+# Numbers the speaker names as not sensitive ("my order number is 683636"); when such a name is
+# nearer a number than any ID word, the number is not an ID (issue 10: over-masking).
+BENIGN = re.compile(r"\b(?:order|reference|confirmation|tracking|ticket|invoice)\s+(?:number|no|id)\b")
+
+
+def named_benign(rx: re.Pattern[str], call: CallText, chain: Chain) -> bool:
+    """A benign name ("order number") is within 3 words of the chain and nearer than ``rx``."""
+    near, benign = distance(rx, call, chain), distance(BENIGN, call, chain)
+    return benign is not None and benign <= 3 and (near is None or benign < near)
+
+
 def around(call: CallText, chain: Chain) -> str:
     return before(call, chain) + " | " + after(call, chain)
 

@@ -11,7 +11,15 @@ import re
 from collections.abc import Sequence
 
 from ccedge.core.redact.calltext import CallText, Hit, Utt
-from ccedge.core.redact.context import MEDICAL, MEMBER, POLICY, around, before_tokens, scored
+from ccedge.core.redact.context import (
+    MEDICAL,
+    MEMBER,
+    POLICY,
+    around,
+    before_tokens,
+    named_benign,
+    scored,
+)
 from ccedge.core.redact.digitstream import Chain
 
 DEFAULT_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -41,6 +49,8 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
             hits.append(ch.hit("NUMBER", "year-in-id-context", 0.7))  # "nineteen ninety nine"
         elif kind:
             rx = {"MRN": MEDICAL, "POLICY": POLICY, "MEMBER": MEMBER}[kind]
+            if named_benign(rx, call, ch):
+                continue  # "my order number is 683636" after a member ID question
             conf = scored(rx, call, ch, 0.9)
             hits.append(ch.hit(kind, "id-context", conf if conf is not None else 0.6))
     return hits

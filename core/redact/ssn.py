@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ccedge.core.redact.calltext import CallText, Hit
-from ccedge.core.redact.context import SSN, around, scored
+from ccedge.core.redact.context import SSN, around, named_benign, scored
 from ccedge.core.redact.digitstream import Chain
 
 _NEVER_ISSUED = frozenset({"078051120", "219099999", "123456789"})
@@ -59,6 +59,8 @@ def detect(call: CallText, chains: list[Chain]) -> list[Hit]:
         elif ctx and n in (10, 11):
             # A misheard extra digit: mask when an SSN was asked for.
             hits.append(ch.hit("SSN", "ssn-context", 0.5))
+        elif score is not None and named_benign(SSN, call, ch):
+            pass  # "my order number is 161673" after "the last four of your social"
         elif score is not None and 2 <= n <= 5 and _PART.search(ctx_text):
             hits.append(ch.hit("SSN", "ssn-partial", score - 0.1))
         elif score is not None and 3 <= n <= 8:

@@ -22,6 +22,7 @@ from ccedge.core.frames import RedactionSpan
 from ccedge.core.redact import cues as cue_mod
 from ccedge.core.redact import payment
 from ccedge.core.redact.calltext import CallText, Utt
+from ccedge.core.redact.context import BENIGN
 from ccedge.core.redact.spoken import ORDINALS, REPEAT, SCALE, TEENS, TENS, UNITS
 
 IDLE_S = 45.0  # a window with no number talk for this long closes
@@ -48,6 +49,22 @@ CLOSES = (
     "is there anything else i can help you with",
     "anything else i can help with",
 )
+# The speaker names the number as one that is not sensitive ("my order number is 683636"): inside
+# a window it is not masked for the window's sake, unless the utterance also says a cue, is
+# unsure, or holds 7+ digits (joined runs mask those as [NUMBER] anyway).
+_BENIGN_MAX_DIGITS = 6
+
+
+def _names_benign(u: Utt) -> bool:
+    text = u.text.lower()
+    return (
+        bool(BENIGN.search(text))
+        and not cue_mod.find(u.text)
+        and not unsure(u)
+        and said_digits(u) <= _BENIGN_MAX_DIGITS
+    )
+
+
 # How many digits each kind plausibly holds in one utterance; more or fewer: "[NUMBER]".
 _PLAUSIBLE = {
     "PAN": (4, 19),  # a group of a card number or more
@@ -219,7 +236,7 @@ def mask_windows(
     n = 0
     for u, labs in zip(call.utts, labels, strict=True):
         w = in_window(wins, u.t0, u.t1)
-        if w is None or not qualifies(u):
+        if w is None or not qualifies(u) or (u.index != w.opener and _names_benign(u)):
             continue
         lab = _label(w.kind, u)
         if w.intent:

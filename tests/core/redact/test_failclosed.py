@@ -187,3 +187,22 @@ def test_date_of_birth_after_an_unrecognisable_question_is_still_a_date() -> Non
     res = redact_call(call, RedactPolicy())
     assert _no_numbers(res.transcripts[1].text) and "february" not in res.transcripts[1].text.lower()
     assert _covered(res, CUSTOMER, 2.5, 4.5) >= 0.99
+
+
+def test_a_number_the_caller_names_an_order_number_is_not_masked_as_an_id() -> None:
+    """Over-masking source on the spoken set: order numbers said after the ID questions."""
+    turns = [
+        (AGENT, "And the last four of your social?", 0.0, 2.0),
+        (CUSTOMER, "It's 6789.", 2.5, 3.5),
+        (AGENT, "And your member ID?", 4.0, 5.5),
+        (CUSTOMER, "It's ABC123456789.", 6.0, 8.0),
+        (AGENT, "Thank you, you're verified.", 8.5, 10.0),
+    ]
+    res = redact_call(_call([*turns, (CUSTOMER, "My order number is 683636.", 10.5, 13.0)]), RedactPolicy())
+    assert "683636" in res.transcripts[-1].text
+    assert _covered(res, CUSTOMER, 10.5, 13.0) == 0.0
+    assert "6789" not in res.transcripts[1].text and "123456789" not in res.transcripts[3].text
+    # Named as an ID, the same digits stay masked.
+    res = redact_call(_call([*turns, (CUSTOMER, "My member number is 683636.", 10.5, 13.0)]), RedactPolicy())
+    assert "683636" not in res.transcripts[-1].text
+    assert _covered(res, CUSTOMER, 10.5, 13.0) > 0.5

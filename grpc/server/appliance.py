@@ -123,7 +123,8 @@ class ApplianceServicer(app_grpc.ApplianceServiceServicer):
 
     def _users(self) -> list[app_pb.User]:
         paths = PkiPaths.of(self.ctx.data_dir)
-        return [app_pb.User(name=u["name"], role=convert.USER_ROLE.get(u["role"], 0), serial=u["serial"],
+        return [app_pb.User(name=u["name"], role=convert.USER_ROLE.get(u["role"], convert.NO_USER_ROLE),
+                            serial=u["serial"],
                             not_after_wall=float(u.get("not_after", 0)), revoked=bool(u.get("revoked")))
                 for u in read_json_list(paths.users)]
 

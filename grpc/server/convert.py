@@ -27,6 +27,14 @@ from ccedge.rpc.api.quality.v1 import quality_service_pb2 as quality_pb
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2 as tx_pb
 from ccedge.rpc.server.board import CallView
 
+# the zero value of each enum, for names the appliance does not know (typed for mypy-protobuf)
+NO_CHANGE = calls_pb.CALL_CHANGE_UNSPECIFIED
+NO_ROLE = common_pb.PARTY_ROLE_UNSPECIFIED
+NO_METHOD = tx_pb.DTMF_METHOD_UNSPECIFIED
+NO_SEVERITY = common_pb.SEVERITY_UNSPECIFIED
+NO_STATE = guidance_pb.PROMPT_STATE_UNSPECIFIED
+NO_STATUS = quality_pb.CRITERION_STATUS_UNSPECIFIED
+NO_USER_ROLE = common_pb.USER_ROLE_UNSPECIFIED
 PARTY_ROLE = {"agent": common_pb.PARTY_ROLE_AGENT, "customer": common_pb.PARTY_ROLE_CUSTOMER,
               "unknown": common_pb.PARTY_ROLE_UNKNOWN}
 USER_ROLE = {"supervisor": common_pb.USER_ROLE_SUPERVISOR, "compliance": common_pb.USER_ROLE_COMPLIANCE,
@@ -78,8 +86,9 @@ def snapshot(view: CallView) -> calls_pb.CallSnapshot:
 
 
 def call_updated(e: CallUpdated) -> calls_pb.CallUpdated:
-    return calls_pb.CallUpdated(call_id=e.call_id, t=e.t, change=CALL_CHANGE.get(e.change, 0), leg=e.leg,
-                                role=PARTY_ROLE.get(e.role, 0), detail=e.detail)
+    return calls_pb.CallUpdated(call_id=e.call_id, t=e.t, change=CALL_CHANGE.get(e.change, NO_CHANGE),
+                                leg=e.leg,
+                                role=PARTY_ROLE.get(e.role, NO_ROLE), detail=e.detail)
 
 
 def masked_counts(receipt: Mapping[str, Any]) -> dict[str, int]:
@@ -99,7 +108,7 @@ def call_ended(e: CallEnded) -> calls_pb.CallEnded:
 
 def utterance(e: UtteranceRedacted, words: bool) -> tx_pb.Utterance:
     return tx_pb.Utterance(
-        call_id=e.call_id, leg=e.leg, role=PARTY_ROLE.get(e.role, 0), start_s=e.start_s, end_s=e.end_s,
+        call_id=e.call_id, leg=e.leg, role=PARTY_ROLE.get(e.role, NO_ROLE), start_s=e.start_s, end_s=e.end_s,
         text=str(e.text), model=e.model, final=e.final,
         words=[tx_pb.Word(text=str(w.text), start_s=w.start_s, end_s=w.end_s, p=w.p) for w in e.words]
         if words else [],
@@ -112,7 +121,7 @@ def utterance_row(row: Mapping[str, Any], words: bool) -> tx_pb.Utterance:
     """A stored utterance (the vault keeps the event's JSON form, already redacted)."""
     return tx_pb.Utterance(
         call_id=str(row.get("call_id", "")), leg=str(row.get("leg", "")),
-        role=PARTY_ROLE.get(str(row.get("role", "")), 0), start_s=float(row.get("start_s", 0)),
+        role=PARTY_ROLE.get(str(row.get("role", "")), NO_ROLE), start_s=float(row.get("start_s", 0)),
         end_s=float(row.get("end_s", 0)), text=str(row.get("text", "")), model=str(row.get("model", "")),
         final=bool(row.get("final", True)),
         words=[tx_pb.Word(text=str(w.get("text", "")), start_s=float(w.get("start_s", 0)),
@@ -125,14 +134,15 @@ def utterance_row(row: Mapping[str, Any], words: bool) -> tx_pb.Utterance:
 
 
 def dtmf(e: DtmfMasked) -> tx_pb.DtmfPress:
-    return tx_pb.DtmfPress(call_id=e.call_id, leg=e.leg, role=PARTY_ROLE.get(e.role, 0),
-                           method=DTMF_METHOD.get(e.method, 0), start_s=e.start_s, end_s=e.end_s)
+    return tx_pb.DtmfPress(call_id=e.call_id, leg=e.leg, role=PARTY_ROLE.get(e.role, NO_ROLE),
+                           method=DTMF_METHOD.get(e.method, NO_METHOD), start_s=e.start_s, end_s=e.end_s)
 
 
 def prompt(e: GuidancePrompt) -> guidance_pb.Prompt:
     msg = guidance_pb.Prompt(
-        call_id=e.call_id, t=e.t, rule=e.rule, severity=SEVERITY.get(e.severity, 0), message=e.message,
-        state=PROMPT_STATE.get(e.state, 0), pack=e.pack,
+        call_id=e.call_id, t=e.t, rule=e.rule, severity=SEVERITY.get(e.severity, NO_SEVERITY),
+        message=e.message,
+        state=PROMPT_STATE.get(e.state, NO_STATE), pack=e.pack,
         evidence=[common_pb.TimeSpan(start_s=a, end_s=b) for a, b in e.evidence],
     )
     if e.due_by_s is not None:
@@ -156,7 +166,7 @@ def score(e: Score, final: bool) -> quality_pb.Score:
         call_id=e.call_id, t=e.t, scorecard=e.scorecard, version=e.version, total=e.total,
         auto_failed=e.auto_failed, final=final,
         criteria=[quality_pb.CriterionResult(
-            id=str(c.get("id", "")), status=CRITERION_STATUS.get(str(c.get("status", "")).lower(), 0),
+            id=str(c.get("id", "")), status=CRITERION_STATUS.get(str(c.get("status", "")).lower(), NO_STATUS),
             weight=float(c.get("weight", 0) or 0), points=float(c.get("points", 0) or 0),
             evidence=_spans(c.get("evidence"))) for c in e.criteria],
     )

@@ -79,8 +79,8 @@ class CallsServicer(calls_grpc.CallsServiceServicer):
                 if isinstance(e, EventsLost):
                     yield calls_pb.WatchCallsResponse(events_lost=convert.lost(e.count))
                 elif isinstance(e, CallStarted):
-                    view = self.ctx.board.call(e.call_id)
-                    snap = convert.snapshot(view) if view else calls_pb.CallSnapshot(
+                    known = self.ctx.board.call(e.call_id)
+                    snap = convert.snapshot(known) if known else calls_pb.CallSnapshot(
                         call_id=e.call_id, started_wall=e.wall, state=calls_pb.CALL_STATE_ACTIVE,
                         parties=[convert.party(p) for p in e.parties], codecs=dict(e.codecs),
                         source=e.source)
@@ -141,8 +141,8 @@ class TranscriptsServicer(tx_grpc.TranscriptsServiceServicer):
                 yield tx_pb.StreamTranscriptResponse(events_lost=convert.lost(view.items_dropped))
             for item in list(view.items):
                 seen.add((item.leg, item.start_s))
-                if (msg := self._item(item, request)) is not None:
-                    yield msg
+                if (out := self._item(item, request)) is not None:
+                    yield out
             if view.ended is not None:
                 yield tx_pb.StreamTranscriptResponse(end=tx_pb.TranscriptEnd(
                     call_id=view.call_id, reason=view.ended.reason, duration_s=view.ended.duration_s))
@@ -156,8 +156,8 @@ class TranscriptsServicer(tx_grpc.TranscriptsServiceServicer):
                 if isinstance(e, UtteranceRedacted | DtmfMasked):
                     if (e.leg, e.start_s) in seen:
                         continue
-                    if (msg := self._item(e, request)) is not None:
-                        yield msg
+                    if (out := self._item(e, request)) is not None:
+                        yield out
                 elif isinstance(e, CallEnded):
                     yield tx_pb.StreamTranscriptResponse(end=tx_pb.TranscriptEnd(
                         call_id=e.call_id, reason=e.reason, duration_s=e.duration_s))

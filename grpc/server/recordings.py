@@ -80,7 +80,8 @@ class RecordingsServicer(rec_grpc.RecordingsServiceServicer):
             duration_s=float(row.get("duration_s") or 0), legal_hold=holds,
             quarantined=call_id in quarantined,
             size_bytes=size, masked=convert.masked_counts(receipt),
-            parties=[common_pb.Party(leg=leg["leg"], role=convert.PARTY_ROLE.get(leg["role"], 0),
+            parties=[common_pb.Party(leg=leg["leg"],
+                                     role=convert.PARTY_ROLE.get(leg["role"], convert.NO_ROLE),
                                      label=leg.get("label", "")) for leg in legs],
         )
 

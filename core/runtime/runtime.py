@@ -44,6 +44,7 @@ from ccedge.core.sink import Sink
 
 log = logging.getLogger(__name__)
 
+SHUTDOWN_STEP_S = 10.0  # each shutdown step that could wait on a stuck task or subscriber
 ITEM_QUEUE = 64  # source chunks waiting for the chain (each one capture batch or paced slice)
 FAST_HORIZON_S = 1e9  # --fast: nothing is live, the hold-back waits for speech (as a file import)
 
@@ -173,9 +174,12 @@ class Runtime:
         finally:
             for t in tasks:
                 t.cancel()
-            for t in tasks:
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await t
+            # Bounded: a task stuck past its cancellation must not keep --exit-when-done alive
+            # (the open point of appliance-notes.md: every call_ended, then no final health).
+            if tasks:
+                _, stuck = await asyncio.wait(tasks, timeout=SHUTDOWN_STEP_S)
+                for t in stuck:
+                    log.error("task %s did not stop within %.0f s", t.get_name(), SHUTDOWN_STEP_S)
             await self._shutdown()
         return 0
 
@@ -243,7 +247,10 @@ class Runtime:
 
     async def _shutdown(self) -> None:
         h = self.health()
-        await self.bus.publish(h)
+        try:  # a storing subscriber that stopped reading must not hold the exit forever
+            await asyncio.wait_for(self.bus.publish(h), SHUTDOWN_STEP_S)
+        except TimeoutError:
+            log.error("final health not delivered within %.0f s", SHUTDOWN_STEP_S)
         for s in reversed(self.services):
             try:
                 await s.stop()

@@ -103,10 +103,10 @@ def test_live_interface_emits_the_calls_that_replay_does(tmp_path: Path) -> None
                 assert time.monotonic() < deadline, "ccedge run --interface wrote no event within 60 s"
                 time.sleep(0.2)
             veth.replay(cap, tmp_path, pps=None)  # at the capture's own pace
-            deadline = time.monotonic() + 120
+            deadline = time.monotonic() + 240  # transcription may run behind real time on a loaded box
             while sum(e["type"] == "call_ended" for e in _events(live_events)) < len(truths):
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-                assert time.monotonic() < deadline, "not every live call ended within 120 s"
+                assert time.monotonic() < deadline, "not every live call ended within 240 s"
                 time.sleep(0.5)
         finally:
             proc.send_signal(signal.SIGTERM)

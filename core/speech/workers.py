@@ -237,13 +237,19 @@ class WorkerPool:
             self._threads.append(t)
         return self
 
-    def close(self) -> None:
+    def close(self, grace_s: float = 30.0) -> None:
+        """Stop: feeders finish what they hold within ``grace_s`` in all (one deadline for the
+        pool, not one per thread), then the workers are stopped (killed if still busy, which
+        ends any feeder still waiting on one) and the feeders get a last few seconds."""
         self._stop.set()
         self.queue.close()
+        end = time.monotonic() + grace_s
         for t in self._threads:
-            t.join(30.0)
+            t.join(max(0.0, end - time.monotonic()))
         for w in self._workers:
             w.stop()
+        for t in self._threads:
+            t.join(5.0)
         self._spawner.shutdown(wait=True)
 
     def __enter__(self) -> WorkerPool:

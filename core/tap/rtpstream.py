@@ -50,6 +50,7 @@ class RtpStream:
     malformed: int = 0
     auth_failed: int = 0
     other_events: int = 0
+    dtmf_keys: list[tuple[int, int]] = field(default_factory=list)  # (sub-stream, RTP ts) per dtmf entry
     # Where the packets are (the demux's storage as of ``generation``): set by streamwork, dropped by
     # forget(). parts: (sub-stream, its ordering, its rows) per SSRC of the stream.
     demux: RtpDemux | None = field(default=None, repr=False)

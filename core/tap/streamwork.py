@@ -108,7 +108,7 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
     srtp_state = "zrtp" if zrtp else "none"
     pt_counts: Counter[int] = Counter()
     lost = dups = gaps = malformed = cn = auth_failed = other_events = 0
-    dtmf: list[tuple[str, float, float]] = []
+    dtmf: list[tuple[str, float, float, tuple[int, int]]] = []
     unknown: Counter[int] = Counter()
     parts: list[tuple[int, Ordered, npt.NDArray[np.int64]]] = []
     encoding: str | None = None
@@ -178,8 +178,9 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
             digits, others = digits_from_packets(
                 c["ts"][ev_rows].tolist(), c["cap"][ev_rows].tolist(), payloads, clock
             )
-            dtmf.extend((d.digit, d.start_ts, d.end_ts) for d in digits)
+            dtmf.extend((d.digit, d.start_ts, d.end_ts, (s, d.rtp_ts)) for d in digits)
             other_events += others
+    dtmf.sort(key=lambda d: d[1])
     all_rows = np.concatenate([demux.store.rows_of(s) for s in chain])
     rtcp_stats: dict[str, Any] = {}
     for s in chain:
@@ -203,7 +204,8 @@ def summarise(demux: RtpDemux, chain: list[int]) -> RtpStream:
         codec=encoding if encoding else None,
         clock_rate=clock,
         srtp=srtp_state,
-        dtmf=sorted(dtmf, key=lambda d: d[1]),
+        dtmf=[d[:3] for d in dtmf],
+        dtmf_keys=[d[3] for d in dtmf],
         rtcp=rtcp_stats,
         jitter_s=jitter,
         comfort_noise=cn,

@@ -5,7 +5,9 @@ payloads whose first byte has RTP version 2 (RFC 3550 §5.1; also RTCP, RFC 3550
 go to the RTP demux as whole index arrays; the few other UDP payloads are tried as SIP
 (a SIP start line begins with an ASCII letter, whose top bits are never 0b10, RFC 7983
 §7); TCP segments go through the stream reassembler. A call's audio and RFC 4733 digits
-come out once it has ended (plus a short grace for trailing packets) or at ``finish()``.
+come out once it has ended (plus a short grace for trailing packets) or at ``finish()``; with
+live playout, RFC 4733 digits and audio come out while the call runs (ccedge.core.tap.live_dtmf,
+ccedge.core.tap.playout) and the end of the call gives only what was not given live.
 Nothing a packet contains makes ``feed`` raise: each rejected message is counted in
 ``stats`` with its reason.
 """
@@ -24,6 +26,7 @@ from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent
 from ccedge.core.tap.calls import CallRecord, StreamLike, assemble, mark_relays
 from ccedge.core.tap.dialog import DialogTable
 from ccedge.core.tap.errors import TapError, TapParseError
+from ccedge.core.tap.live_dtmf import LiveDtmf
 from ccedge.core.tap.media import MediaIndex
 from ccedge.core.tap.playout import DEFAULT_JITTER_DELAY_S, LivePlayout
 from ccedge.core.tap.sip import SipMessage, looks_like_sip
@@ -98,8 +101,11 @@ class Tap:
         self._finished = False
         live = (incremental and audio) if live_audio is None else live_audio
         self.live: LivePlayout | None = None
+        self.live_dtmf: LiveDtmf | None = None
         if live and hasattr(demux, "fresh"):
             self.live = LivePlayout(demux, self._resolve, jitter_delay_s, audio_block_s)
+            # A digit without end packets is given once none of its packets came for this long.
+            self.live_dtmf = LiveDtmf(demux, self._resolve, max(jitter_delay_s, 0.25))
 
     # -- feeding --------------------------------------------------------------------------------
 
@@ -155,6 +161,12 @@ class Tap:
                 self.stats[f"rtp.internal-error.{type(e).__name__}"] += 1
                 log.warning("RTP demux failed on a batch: %s", type(e).__name__)
         self.now = max(self.now, float(ts.max()))
+        if self.live_dtmf is not None:  # before live playout takes the fresh packets
+            try:
+                out.extend(self.live_dtmf.feed(getattr(self.demux, "fresh", None) or [], self.now))
+            except Exception as e:  # the end of the call still gives every digit not given live
+                self.stats[f"dtmf.live-internal-error.{type(e).__name__}"] += 1
+                log.warning("live RFC 4733 extraction failed on a batch: %s", type(e).__name__)
         if self.live is not None:
             try:
                 out.extend(self.live.advance(self.now))
@@ -337,7 +349,7 @@ class Tap:
         out: list[TapOutput] = []
         if rec.state == "orphan":
             out.extend(rec.events)
-        out.extend(d for d in rec.dtmf if d.source == "rfc2833")
+        out.extend(self._rfc2833_not_given(rec))
         live: dict[str, tuple[int, int]] = {}
         if self.live is not None:
             ended = self._ended.pop(id(rec), None)
@@ -357,6 +369,28 @@ class Tap:
             rec.events.append(ev)
             out.append(ev)
         return out
+
+
+    def _rfc2833_not_given(self, rec: CallRecord) -> list[DtmfEvent]:
+        """The record's RFC 4733 digits that live extraction did not give out already (keyed by
+        sub-stream and RTP timestamp, the same on both paths); that state is forgotten here."""
+        digits = [d for d in rec.dtmf if d.source == "rfc2833"]
+        if self.live_dtmf is None:
+            return digits
+        given = self.live_dtmf.emitted
+        skip: set[tuple[str, str, float]] = set()
+        subs: list[int] = []
+        for leg in rec.legs:
+            for s in leg.streams:
+                subs.extend(int(p[0]) for p in getattr(s, "parts", []))
+                keys = getattr(s, "dtmf_keys", None) or []
+                for (digit, t0, _t1), k in zip(getattr(s, "dtmf", None) or [], keys, strict=False):
+                    if k in given:
+                        skip.add((leg.name, digit, t0 - leg.call_start))
+        self.live_dtmf.forget(subs)
+        if skip:
+            self.stats["dtmf.rfc2833-given-live"] += sum((d.leg, d.digit, d.t0) in skip for d in digits)
+        return [d for d in digits if (d.leg, d.digit, d.t0) not in skip]
 
 
 def _key(s: StreamLike) -> tuple[object, ...]:

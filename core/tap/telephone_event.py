@@ -56,6 +56,7 @@ class Digit:
     end_ts: float
     event: int
     ended: bool  # an end packet was seen
+    rtp_ts: int = -1  # RTP timestamp of its onset (its first segment): the key live extraction dedupes on
 
 
 @dataclass
@@ -119,14 +120,15 @@ def digits_from_packets(
             and (g.rtp_ts - prev.rtp_ts) % (1 << 32) == prev.duration % (1 << 32)
         ):
             last = digits[-1]
-            digits[-1] = Digit(last.digit, last.start_ts, max(last.end_ts, onset + length), g.event, g.end)
+            digits[-1] = Digit(last.digit, last.start_ts, max(last.end_ts, onset + length), g.event, g.end,
+                               last.rtp_ts)
             prev = g
             continue
         prev = g
         if g.event >= len(DIGITS):
             other += 1
             continue
-        digits.append(Digit(DIGITS[g.event], onset, onset + length, g.event, g.end))
+        digits.append(Digit(DIGITS[g.event], onset, onset + length, g.event, g.end, g.rtp_ts))
     return digits, other
 
 

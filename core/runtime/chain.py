@@ -127,8 +127,11 @@ class Chain:
         change = _UPDATES.get(ev.kind)
         if change is not None:
             detail = ev.detail if change == "codec_changed" else ""
+            # Hold and resume are one side's doing (the tap's detail "by-caller"/"by-callee").
+            leg = ev.detail[3:] if change in ("held", "resumed") and ev.detail.startswith("by-") else ""
+            role = self.redact.role(ev.call_id, leg) if leg else "unknown"
             await self.output.event(CallUpdated(call_id=ev.call_id, t=ev.t, wall=live.started.wall,
-                                                change=change, detail=detail))
+                                                change=change, leg=leg, role=role, detail=detail))
         elif ev.kind == "ended":
             live.ended_reason = ev.reason
 

@@ -104,3 +104,25 @@ def test_the_file_path_refuses_a_missing_capture(tmp_path: Path) -> None:
 
     with pytest.raises(CoreError, match="no such capture"):
         analyse_capture([tmp_path / "nope.pcap"], PipelineOptions(transcribe=False))
+
+
+def test_hold_and_resume_name_the_leg_and_role_that_did_it(tmp_path: Path) -> None:
+    from ccedge.core.events import CallUpdated
+    from ccedge.core.simulate import SyntheticCall, Turn, write_capture
+    from tests.conftest import require_tool
+
+    require_tool("espeak-ng")
+    path = tmp_path / "hold.pcap"
+    write_capture(path, [SyntheticCall("hold@chain", [Turn("callee", "one moment please, I will check")],
+                                       hold=(0.8, 1.6))])  # the caller holds and resumes
+    seen: list[Event] = []
+
+    class Keep(Recorder):
+        async def event(self, e: Event) -> None:
+            seen.append(e)
+
+    asyncio.run(Runtime(NO_SPEECH, sinks=[Keep()],
+                        sources=[TapSource(paths=(str(path),), paced=False, name="hold")]).run())
+    updates = [(e.change, e.leg, e.role) for e in seen if isinstance(e, CallUpdated)]
+    # Inbound default (no agent configured): the callee is the agent, so the caller is the customer.
+    assert updates == [("held", "caller", "customer"), ("resumed", "caller", "customer")]

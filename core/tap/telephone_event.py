@@ -112,16 +112,17 @@ def digits_from_packets(
         onset = g.first_cap - g.first_duration / clock_rate
         length = g.duration / clock_rate
         # §2.5.1.3: a segment continues the previous event when it starts where that one stopped.
+        # (A segment of a non-DTMF event continues that event, never the digit before it.)
         if (
             prev is not None
             and not prev.end
             and prev.event == g.event
-            and digits
             and (g.rtp_ts - prev.rtp_ts) % (1 << 32) == prev.duration % (1 << 32)
         ):
-            last = digits[-1]
-            digits[-1] = Digit(last.digit, last.start_ts, max(last.end_ts, onset + length), g.event, g.end,
-                               last.rtp_ts)
+            if g.event < len(DIGITS) and digits:
+                last = digits[-1]
+                digits[-1] = Digit(last.digit, last.start_ts, max(last.end_ts, onset + length), g.event,
+                                   g.end, last.rtp_ts)
             prev = g
             continue
         prev = g

@@ -126,3 +126,27 @@ def test_hold_and_resume_name_the_leg_and_role_that_did_it(tmp_path: Path) -> No
     updates = [(e.change, e.leg, e.role) for e in seen if isinstance(e, CallUpdated)]
     # Inbound default (no agent configured): the callee is the agent, so the caller is the customer.
     assert updates == [("held", "caller", "customer"), ("resumed", "caller", "customer")]
+
+
+def test_rfc2833_pin_reaches_the_events_while_the_call_runs() -> None:
+    """The demo payment call's PIN (RFC 2833) is published during the call, before the talk_stats
+    of later speech, once per key press (not again when the call ends)."""
+    from ccedge.core.events import DtmfMasked
+
+    seen: list[Event] = []
+
+    class Keep(Recorder):
+        async def event(self, e: Event) -> None:
+            seen.append(e)
+
+    src = TapSource(paths=(str(bundled_capture()),), paced=False, batch_packets=50, name="pin")
+    asyncio.run(Runtime(NO_SPEECH, sinks=[Keep()], sources=[src]).run())
+    cid = "demo-bank-payment@ccedge.local"
+    keys = [(k, e) for k, e in enumerate(seen)
+            if isinstance(e, DtmfMasked) and e.call_id == cid and e.method == "rfc2833"]
+    assert len(keys) == 4  # PIN 2580: four presses, none twice
+    talk = [(k, e.t) for k, e in enumerate(seen) if isinstance(e, TalkStats) and e.call_id == cid]
+    for k, e in keys:
+        assert isinstance(e, DtmfMasked)
+        later = [j for j, t in talk if t > e.end_s + 2.0]
+        assert later and k < later[0], "an RFC 2833 press was published only after later speech"

@@ -35,8 +35,12 @@ from cryptography.x509.oid import NameOID
 
 from ccedge.core.errors import CoreError
 
-UserRole = Literal["supervisor", "compliance", "admin"]
-USER_ROLES: tuple[UserRole, ...] = ("supervisor", "compliance", "admin")
+UserRole = Literal["supervisor", "compliance", "admin", "agent"]
+USER_ROLES: tuple[UserRole, ...] = ("supervisor", "compliance", "admin", "agent")
+# An agent's certificate names, besides the person (CN), the agent label QM stores for their
+# calls ("ext 101", the callee's display name), in the subject's userId attribute (RFC 4519
+# §2.39): the API filters an agent's quality data by it, never by anything the request says.
+AGENT_LABEL_OID = NameOID.USER_ID
 BUNDLE_VERSION = 1
 DEFAULT_PORT = 7443
 
@@ -140,6 +144,7 @@ class Identity:
     role: UserRole
     serial: str  # hex
     not_after: float  # epoch seconds
+    agent: str = ""  # the agent label (role "agent" only)
 
 
 def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
@@ -154,11 +159,15 @@ def identity_of(cert: x509.Certificate | bytes) -> Identity:
     role = _attr(cert, NameOID.ORGANIZATIONAL_UNIT_NAME)
     if role not in USER_ROLES:
         raise PkiError("client certificate carries no known role")
+    agent = _attr(cert, AGENT_LABEL_OID)
+    if role == "agent" and not agent:
+        raise PkiError("agent certificate carries no agent label")
     return Identity(
         name=_attr(cert, NameOID.COMMON_NAME),
         role=cast(UserRole, role),
         serial=format(cert.serial_number, "x"),
         not_after=cert.not_valid_after_utc.timestamp(),
+        agent=agent if role == "agent" else "",
     )
 
 
@@ -270,6 +279,7 @@ class Bundle:
 
 
 __all__ = [
+    "AGENT_LABEL_OID",
     "DEFAULT_PORT", "USER_ROLES", "Bundle", "Identity", "PkiError", "PkiPaths", "RevocationList",
     "UserRole", "days_left", "fingerprint", "identity_of", "load_cert", "normalise_fingerprint",
     "pki_dir", "read_cert", "read_json_list", "revoke_serials", "write_private",

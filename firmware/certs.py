@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from ccedge.core.pki import UserRole
+from ccedge.core.pki import AGENT_LABEL_OID, UserRole
 
 CA_DAYS = 3650
 SERVER_DAYS = 825  # the CA/B Forum ceiling browsers once enforced; renewal is `ccedge certs renew`
@@ -130,10 +130,14 @@ def issue_server(ca: KeyPair, names: Iterable[str], addresses: Iterable[str],
 
 
 def issue_client(ca: KeyPair, name: str, role: UserRole, days: int = CLIENT_DAYS,
-                 not_before: dt.datetime | None = None) -> KeyPair:
-    subject = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORG),
-                         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
-                         x509.NameAttribute(NameOID.COMMON_NAME, name)])
+                 not_before: dt.datetime | None = None, agent: str = "") -> KeyPair:
+    """A client certificate; an agent's also carries their agent label (userId)."""
+    attrs = [x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORG),
+             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, role),
+             x509.NameAttribute(NameOID.COMMON_NAME, name)]
+    if agent:
+        attrs.append(x509.NameAttribute(AGENT_LABEL_OID, agent))
+    subject = x509.Name(attrs)
     return _issue(ca, subject, ExtendedKeyUsageOID.CLIENT_AUTH, days, not_before=not_before)
 
 

@@ -34,7 +34,9 @@ def register_enroll(sub: Any) -> None:
         description="Issue a client certificate for one person and write it, with its key, "
         "the appliance CA, address and fingerprint, to one 0600 bundle file.",
     )
-    p.add_argument("--role", choices=USER_ROLES, help="supervisor, compliance or admin")
+    p.add_argument("--role", choices=USER_ROLES, help="supervisor, compliance, admin or agent")
+    p.add_argument("--agent", default="",
+                   help="role agent only: the agent label QM stores for their calls (e.g. 'ext 101')")
     p.add_argument("--name", help="the person's user name (letters, digits, . _ @ -)")
     p.add_argument("--out", type=Path, help="bundle file to write (mode 0600)")
     p.add_argument("--address", help="address consoles use (default: the one `ccedge init` chose)")
@@ -62,11 +64,14 @@ def _enroll(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 825:
         raise FirmwareError("--days must be 1..825")
     bundle = enroll(
-        data, args.name, args.role, args.out, address=args.address, port=args.port, days=args.days
+        data, args.name, args.role, args.out, address=args.address, port=args.port, days=args.days,
+        agent=args.agent,
     )
+    as_agent = f" ({args.agent})" if args.agent else ""
     print(
-        f"enrolled {bundle.name} as {bundle.role}: {args.out} (0600; holds a private key, hand it over "
-        f"in person); appliance {bundle.address}:{bundle.port} fingerprint {bundle.fingerprint[:16]}…"
+        f"enrolled {bundle.name} as {bundle.role}{as_agent}: {args.out} (0600; holds a private key, "
+        f"hand it over in person); appliance {bundle.address}:{bundle.port} "
+        f"fingerprint {bundle.fingerprint[:16]}…"
     )
     return 0
 

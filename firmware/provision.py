@@ -93,10 +93,16 @@ def users(data_dir: Path) -> list[dict[str, Any]]:
 
 
 def enroll(data_dir: Path, name: str, role: str, out: Path, address: str | None = None,
-           port: int | None = None, days: int = CLIENT_DAYS) -> Bundle:
+           port: int | None = None, days: int = CLIENT_DAYS, agent: str = "") -> Bundle:
+    """Issue and write one person's bundle; an agent needs the label QM stores for their calls."""
     if not _NAME.match(name):
         raise FirmwareError("a user name is a letter then up to 63 of A-Z a-z 0-9 . _ @ -")
     user_role = role_of(role)
+    agent = " ".join(agent.split())
+    if (user_role == "agent") != bool(agent):
+        raise FirmwareError("--agent LABEL is required for role agent and only for it")
+    if len(agent) > 64:
+        raise FirmwareError("an agent label is at most 64 characters")
     paths = PkiPaths.of(data_dir)
     if not paths.ca_key.exists():
         raise FirmwareError("the appliance has no CA yet: run `ccedge init`")
@@ -104,7 +110,7 @@ def enroll(data_dir: Path, name: str, role: str, out: Path, address: str | None 
     if any(u["name"] == name and not u.get("revoked") for u in known):
         raise FirmwareError(f"{name} is already enrolled: revoke it first (`ccedge revoke {name}`)")
     ca = KeyPair(paths.ca_key.read_bytes(), paths.ca_cert.read_bytes())
-    pair = issue_client(ca, name, user_role, days=days)
+    pair = issue_client(ca, name, user_role, days=days, agent=agent)
     cert = pair.cert
     info = appliance_info(paths)
     bundle = Bundle(
@@ -114,7 +120,8 @@ def enroll(data_dir: Path, name: str, role: str, out: Path, address: str | None 
         server_name=info.server_name,
     )
     bundle.save(out)
-    known.append({"name": name, "role": role, "serial": format(cert.serial_number, "x"),
+    known.append({"name": name, "role": role, **({"agent": agent} if agent else {}),
+                  "serial": format(cert.serial_number, "x"),
                   "not_after": cert.not_valid_after_utc.timestamp(), "issued": time.time(),
                   "revoked": False})
     write_private(paths.users, json.dumps(known, indent=1).encode())

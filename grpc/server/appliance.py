@@ -150,7 +150,7 @@ class ApplianceServicer(app_grpc.ApplianceServiceServicer):
         who = self.ctx.caller(context)
         return app_pb.WhoAmIResponse(name=who.name, role=convert.USER_ROLE[who.role],
                                      not_after_wall=who.not_after,
-                                     appliance_fingerprint=self.ctx.fingerprint)
+                                     appliance_fingerprint=self.ctx.fingerprint, agent=who.agent)
 
 
 def model_info(data_dir: Any) -> app_pb.GetModelInfoResponse | None:

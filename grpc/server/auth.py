@@ -30,24 +30,32 @@ from ccedge.core.pki import Identity, PkiError, RevocationList, identity_of
 
 log = logging.getLogger("ccedge.rpc")
 
-SUPERVISOR, COMPLIANCE, ADMIN = "supervisor", "compliance", "admin"
+SUPERVISOR, COMPLIANCE, ADMIN, AGENT = "supervisor", "compliance", "admin", "agent"
 ANY = frozenset({SUPERVISOR, COMPLIANCE, ADMIN})
 FLOOR = frozenset({SUPERVISOR, COMPLIANCE})
+FLOOR_AND_AGENT = FLOOR | {AGENT}
 
 # Per service (or "Service/Method" for exceptions), the roles allowed. Supervisors watch calls
 # and quality but never fetch audio or export; only compliance officers read recordings and
 # the audit trail; admins manage users, keys and configuration (and see health), not content.
+# Agents read quality only (their own calls: QualityServicer filters by the certificate's agent
+# label) and WhoAmI; nothing else, not even health (issue 12: agents see their own calls only).
 POLICY: dict[str, frozenset[str]] = {
     "ccedge.calls.v1.CallsService": FLOOR,
     "ccedge.transcripts.v1.TranscriptsService": FLOOR,
     "ccedge.guidance.v1.GuidanceService": FLOOR,
     "ccedge.quality.v1.QualityService": FLOOR,
+    "ccedge.quality.v1.QualityService/ListScorecards": FLOOR_AND_AGENT,
+    "ccedge.quality.v1.QualityService/GetCallScores": FLOOR_AND_AGENT,
+    "ccedge.quality.v1.QualityService/StreamScores": FLOOR_AND_AGENT,
+    "ccedge.quality.v1.QualityService/ListDisputes": FLOOR_AND_AGENT,
+    "ccedge.quality.v1.QualityService/GetAggregates": FLOOR_AND_AGENT,
     "ccedge.recordings.v1.RecordingsService": frozenset({COMPLIANCE}),
     "ccedge.appliance.v1.ApplianceService": frozenset({ADMIN}),
     "ccedge.appliance.v1.ApplianceService/GetHealth": ANY,
     "ccedge.appliance.v1.ApplianceService/GetMetricsHistory": ANY,
     "ccedge.appliance.v1.ApplianceService/GetModelInfo": ANY,
-    "ccedge.appliance.v1.ApplianceService/WhoAmI": ANY,
+    "ccedge.appliance.v1.ApplianceService/WhoAmI": ANY | {AGENT},
     "grpc.health.v1.Health": ANY,
     "grpc.reflection.v1alpha.ServerReflection": ANY,
     "grpc.reflection.v1.ServerReflection": ANY,

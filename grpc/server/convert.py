@@ -38,7 +38,7 @@ NO_USER_ROLE = common_pb.USER_ROLE_UNSPECIFIED
 PARTY_ROLE = {"agent": common_pb.PARTY_ROLE_AGENT, "customer": common_pb.PARTY_ROLE_CUSTOMER,
               "unknown": common_pb.PARTY_ROLE_UNKNOWN}
 USER_ROLE = {"supervisor": common_pb.USER_ROLE_SUPERVISOR, "compliance": common_pb.USER_ROLE_COMPLIANCE,
-             "admin": common_pb.USER_ROLE_ADMIN}
+             "admin": common_pb.USER_ROLE_ADMIN, "agent": common_pb.USER_ROLE_AGENT}
 SEVERITY = {"info": common_pb.SEVERITY_INFO, "warning": common_pb.SEVERITY_WARNING,
             "critical": common_pb.SEVERITY_CRITICAL}
 PROMPT_STATE = {"open": guidance_pb.PROMPT_STATE_OPEN, "cleared": guidance_pb.PROMPT_STATE_CLEARED,

@@ -5,6 +5,11 @@ ones the scores name (id, version, criteria with weights) until the QM engine pu
 catalogue. Aggregates fold the scores the board holds. The outcome alignment report needs call
 outcomes (sale, resolution), which the event contract does not carry yet: it answers with
 ``calls_with_outcome = 0`` rather than a made-up figure.
+
+An ``agent`` identity (issue 12: agents see their own calls only) gets the scores, scorecards,
+disputes and aggregates of the calls whose agent party carries the label in *their certificate*
+(:attr:`Identity.agent`), never a label from the request; another agent's call answers NOT_FOUND,
+as a call that does not exist, and the refusal is audited.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 import grpc
 
 from ccedge.core.events import EventsLost, Score
-from ccedge.core.pki import read_json_list, write_private
+from ccedge.core.pki import Identity, read_json_list, write_private
 from ccedge.rpc.api.quality.v1 import quality_service_pb2 as q_pb
 from ccedge.rpc.api.quality.v1 import quality_service_pb2_grpc as q_grpc
 from ccedge.rpc.server import convert
@@ -42,16 +47,37 @@ class QualityServicer(q_grpc.QualityServiceServicer):
         self.ctx = ctx
         self.path = ctx.data_dir / "qm" / "disputes.json"
 
-    def _scores(self) -> list[tuple[Score, bool]]:
+    def _agent_of(self, call_id: str) -> str | None:
+        """The agent label of a call the board holds (None: the board does not know the call)."""
+        view = self.ctx.board.call(call_id)
+        if view is None:
+            return None
+        return next((p.label for p in view.started.parties if p.role == "agent"), "")
+
+    def _own(self, context: grpc.aio.ServicerContext) -> str | None:
+        """The agent label the caller is limited to (from the certificate), None for other roles."""
+        who = self.ctx.caller(context)
+        return who.agent if who.role == "agent" else None
+
+    def _scores(self, agent: str | None = None) -> list[tuple[Score, bool]]:
         out = []
         for view in self.ctx.board.calls(include_ended=True):
+            if agent is not None and agent != next(
+                    (p.label for p in view.started.parties if p.role == "agent"), ""):
+                continue
             out += [(s, view.ended is not None) for s in view.scores.values()]
         return out
+
+    async def _refuse_other(self, who: Identity, call_id: str,
+                            context: grpc.aio.ServicerContext) -> None:
+        await self.ctx.audit_async("quality", who, f"call:{call_id}", "denied",
+                                   "another agent's call")
+        await context.abort(grpc.StatusCode.NOT_FOUND, "no such call (live or recent)")
 
     async def ListScorecards(self, request: q_pb.ListScorecardsRequest,
                              context: grpc.aio.ServicerContext) -> q_pb.ListScorecardsResponse:
         cards: dict[tuple[str, str], dict[str, float]] = {}
-        for s, _ in self._scores():
+        for s, _ in self._scores(self._own(context)):
             crit = cards.setdefault((s.scorecard, s.version), {})
             for c in s.criteria:
                 crit[str(c.get("id", ""))] = float(c.get("weight", 0) or 0)
@@ -67,16 +93,21 @@ class QualityServicer(q_grpc.QualityServiceServicer):
         if view is None:
             await context.abort(grpc.StatusCode.NOT_FOUND, "no such call (live or recent)")
         assert view is not None
+        own = self._own(context)
+        if own is not None and self._agent_of(request.call_id) != own:
+            await self._refuse_other(self.ctx.caller(context), request.call_id, context)
         final = view.ended is not None
         return q_pb.GetCallScoresResponse(scores=[convert.score(s, final) for s in view.scores.values()])
 
     async def StreamScores(self, request: q_pb.StreamScoresRequest,
                            context: grpc.aio.ServicerContext) -> AsyncIterator[q_pb.StreamScoresResponse]:
+        own = self._own(context)
         with self.ctx.live(context, "scores") as sub:
             async for e in sub:
                 if isinstance(e, EventsLost):
                     yield q_pb.StreamScoresResponse(events_lost=convert.lost(e.count))
-                elif isinstance(e, Score) and (not request.call_id or e.call_id == request.call_id):
+                elif isinstance(e, Score) and (not request.call_id or e.call_id == request.call_id) and (
+                        own is None or self._agent_of(e.call_id) == own):
                     view = self.ctx.board.call(e.call_id)
                     final = view is not None and view.ended is not None
                     yield q_pb.StreamScoresResponse(score=convert.score(e, final))
@@ -94,9 +125,11 @@ class QualityServicer(q_grpc.QualityServiceServicer):
 
     async def ListDisputes(self, request: q_pb.ListDisputesRequest,
                            context: grpc.aio.ServicerContext) -> q_pb.ListDisputesResponse:
+        own = self._own(context)
         out = [d for d in self._load()
                if (not request.state or _STATE[d["state"]] == request.state)
-               and (not request.call_id or d["call_id"] == request.call_id)]
+               and (not request.call_id or d["call_id"] == request.call_id)
+               and (own is None or self._agent_of(d["call_id"]) == own)]
         return q_pb.ListDisputesResponse(disputes=[self._msg(d) for d in out])
 
     async def RaiseDispute(self, request: q_pb.RaiseDisputeRequest,
@@ -152,7 +185,7 @@ class QualityServicer(q_grpc.QualityServiceServicer):
                             context: grpc.aio.ServicerContext) -> q_pb.GetAggregatesResponse:
         until = request.until_wall or time.time()
         groups: dict[str, list[tuple[float, bool, float]]] = defaultdict(list)
-        for s, _ in self._scores():
+        for s, _ in self._scores(self._own(context)):
             if (request.scorecard and s.scorecard != request.scorecard) or not (
                     request.since_wall <= s.wall <= until):
                 continue

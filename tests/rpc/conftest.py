@@ -23,7 +23,7 @@ from ccedge.rpc.server import ApiServer, ApiSettings
 @dataclass
 class Pki:
     data_dir: Path
-    bundles: dict[str, Bundle]  # supervisor, compliance, admin, revoked, expired, foreign
+    bundles: dict[str, Bundle]  # each role, a second agent (colleague), revoked, expired, foreign
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +33,11 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     out = tmp_path_factory.mktemp("bundles")
     bundles = {role: enroll(data, f"{role}-user", role, out / f"{role}.json", address="127.0.0.1")
                for role in ("supervisor", "compliance", "admin")}
+    # Two agents: QM stores their calls under the labels "ext 2041" and "ext 2042".
+    bundles["agent"] = enroll(data, "agent-user", "agent", out / "agent.json", address="127.0.0.1",
+                              agent="ext 2041")
+    bundles["colleague"] = enroll(data, "colleague-user", "agent", out / "colleague.json",
+                                  address="127.0.0.1", agent="ext 2042")
     bundles["revoked"] = enroll(data, "gone-user", "compliance", out / "gone.json", address="127.0.0.1")
     revoke(data, "gone-user", "left the company")
     paths = PkiPaths.of(data)

@@ -25,7 +25,7 @@ SERVICES = [
     (recordings_service_pb2, recordings_service_pb2_grpc, "RecordingsService"),
     (appliance_service_pb2, appliance_service_pb2_grpc, "ApplianceService"),
 ]
-ROLES = ("supervisor", "compliance", "admin")
+ROLES = ("supervisor", "compliance", "admin", "agent")
 
 
 def all_methods() -> list[tuple[Any, Any, str, Any]]:

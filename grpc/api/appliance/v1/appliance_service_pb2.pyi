@@ -199,13 +199,15 @@ class WhoAmIRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class WhoAmIResponse(_message.Message):
-    __slots__ = ("name", "role", "not_after_wall", "appliance_fingerprint")
+    __slots__ = ("name", "role", "not_after_wall", "appliance_fingerprint", "agent")
     NAME_FIELD_NUMBER: _ClassVar[int]
     ROLE_FIELD_NUMBER: _ClassVar[int]
     NOT_AFTER_WALL_FIELD_NUMBER: _ClassVar[int]
     APPLIANCE_FINGERPRINT_FIELD_NUMBER: _ClassVar[int]
+    AGENT_FIELD_NUMBER: _ClassVar[int]
     name: str
     role: _common_pb2.UserRole
     not_after_wall: float
     appliance_fingerprint: str
-    def __init__(self, name: _Optional[str] = ..., role: _Optional[_Union[_common_pb2.UserRole, str]] = ..., not_after_wall: _Optional[float] = ..., appliance_fingerprint: _Optional[str] = ...) -> None: ...
+    agent: str
+    def __init__(self, name: _Optional[str] = ..., role: _Optional[_Union[_common_pb2.UserRole, str]] = ..., not_after_wall: _Optional[float] = ..., appliance_fingerprint: _Optional[str] = ..., agent: _Optional[str] = ...) -> None: ...

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63\x63\x65\x64ge/common/v1/common.proto\x12\x10\x63\x63\x65\x64ge.common.v1\"N\n\x05Party\x12\x0b\n\x03leg\x18\x01 \x01(\t\x12)\n\x04role\x18\x02 \x01(\x0e\x32\x1b.ccedge.common.v1.PartyRole\x12\r\n\x05label\x18\x03 \x01(\t\"*\n\x08TimeSpan\x12\x0f\n\x07start_s\x18\x01 \x01(\x01\x12\r\n\x05\x65nd_s\x18\x02 \x01(\x01\"\x1b\n\nEventsLost\x12\r\n\x05\x63ount\x18\x01 \x01(\x04*n\n\tPartyRole\x12\x1a\n\x16PARTY_ROLE_UNSPECIFIED\x10\x00\x12\x14\n\x10PARTY_ROLE_AGENT\x10\x01\x12\x17\n\x13PARTY_ROLE_CUSTOMER\x10\x02\x12\x16\n\x12PARTY_ROLE_UNKNOWN\x10\x03*n\n\x08UserRole\x12\x19\n\x15USER_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14USER_ROLE_SUPERVISOR\x10\x01\x12\x18\n\x14USER_ROLE_COMPLIANCE\x10\x02\x12\x13\n\x0fUSER_ROLE_ADMIN\x10\x03*d\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n\rSEVERITY_INFO\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02\x12\x15\n\x11SEVERITY_CRITICAL\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63\x63\x65\x64ge/common/v1/common.proto\x12\x10\x63\x63\x65\x64ge.common.v1\"N\n\x05Party\x12\x0b\n\x03leg\x18\x01 \x01(\t\x12)\n\x04role\x18\x02 \x01(\x0e\x32\x1b.ccedge.common.v1.PartyRole\x12\r\n\x05label\x18\x03 \x01(\t\"*\n\x08TimeSpan\x12\x0f\n\x07start_s\x18\x01 \x01(\x01\x12\r\n\x05\x65nd_s\x18\x02 \x01(\x01\"\x1b\n\nEventsLost\x12\r\n\x05\x63ount\x18\x01 \x01(\x04*n\n\tPartyRole\x12\x1a\n\x16PARTY_ROLE_UNSPECIFIED\x10\x00\x12\x14\n\x10PARTY_ROLE_AGENT\x10\x01\x12\x17\n\x13PARTY_ROLE_CUSTOMER\x10\x02\x12\x16\n\x12PARTY_ROLE_UNKNOWN\x10\x03*\x83\x01\n\x08UserRole\x12\x19\n\x15USER_ROLE_UNSPECIFIED\x10\x00\x12\x18\n\x14USER_ROLE_SUPERVISOR\x10\x01\x12\x18\n\x14USER_ROLE_COMPLIANCE\x10\x02\x12\x13\n\x0fUSER_ROLE_ADMIN\x10\x03\x12\x13\n\x0fUSER_ROLE_AGENT\x10\x04*d\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x11\n\rSEVERITY_INFO\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02\x12\x15\n\x11SEVERITY_CRITICAL\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,10 +33,10 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_PARTYROLE']._serialized_start=204
   _globals['_PARTYROLE']._serialized_end=314
-  _globals['_USERROLE']._serialized_start=316
-  _globals['_USERROLE']._serialized_end=426
-  _globals['_SEVERITY']._serialized_start=428
-  _globals['_SEVERITY']._serialized_end=528
+  _globals['_USERROLE']._serialized_start=317
+  _globals['_USERROLE']._serialized_end=448
+  _globals['_SEVERITY']._serialized_start=450
+  _globals['_SEVERITY']._serialized_end=550
   _globals['_PARTY']._serialized_start=51
   _globals['_PARTY']._serialized_end=129
   _globals['_TIMESPAN']._serialized_start=131

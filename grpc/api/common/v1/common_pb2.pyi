@@ -18,6 +18,7 @@ class UserRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     USER_ROLE_SUPERVISOR: _ClassVar[UserRole]
     USER_ROLE_COMPLIANCE: _ClassVar[UserRole]
     USER_ROLE_ADMIN: _ClassVar[UserRole]
+    USER_ROLE_AGENT: _ClassVar[UserRole]
 
 class Severity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -33,6 +34,7 @@ USER_ROLE_UNSPECIFIED: UserRole
 USER_ROLE_SUPERVISOR: UserRole
 USER_ROLE_COMPLIANCE: UserRole
 USER_ROLE_ADMIN: UserRole
+USER_ROLE_AGENT: UserRole
 SEVERITY_UNSPECIFIED: Severity
 SEVERITY_INFO: Severity
 SEVERITY_WARNING: Severity

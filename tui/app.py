@@ -43,6 +43,7 @@ ROLE_SCREENS: dict[str, tuple[str, ...]] = {
     "supervisor": ("floor", "quality", "health"),
     "compliance": ("recordings", "floor", "quality", "health"),
     "admin": ("health",),  # administrators manage the box, not its content (issue 13)
+    "agent": ("quality",),  # their own calls' scores, aggregates and disputes (issue 12)
 }
 SCREEN_TITLES = {"floor": "Floor", "quality": "Quality", "recordings": "Recordings & audit",
                  "health": "Health"}
@@ -154,6 +155,8 @@ class ConsoleApp(App[None]):
             self.connects += 1
             self.link_state = "up"
             self.sub_title = f"{self.identity.name} · {self.identity.role} · {self.identity.appliance}"
+            if self.identity.agent:
+                self.sub_title += f" · own calls of {self.identity.agent}"
             allowed = self.allowed()
             if not allowed:
                 self._show_link("refused", f"role {self.identity.role!r} has no screens in this console")

@@ -41,6 +41,7 @@ class Identity:
     name: str
     role: Role
     appliance: str = ""  # the appliance's site name or address
+    agent: str = ""  # role agent: the agent label in the certificate (the appliance's word)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,8 @@ from ccedge.tui.client import (
 
 _PARTY: dict[int, Party] = {common_pb.PARTY_ROLE_AGENT: "agent", common_pb.PARTY_ROLE_CUSTOMER: "customer"}
 _ROLE: dict[int, Role] = {common_pb.USER_ROLE_SUPERVISOR: "supervisor",
-                          common_pb.USER_ROLE_COMPLIANCE: "compliance", common_pb.USER_ROLE_ADMIN: "admin"}
+                          common_pb.USER_ROLE_COMPLIANCE: "compliance", common_pb.USER_ROLE_ADMIN: "admin",
+                          common_pb.USER_ROLE_AGENT: "agent"}
 _SEVERITY = {common_pb.SEVERITY_INFO: "info", common_pb.SEVERITY_WARNING: "warning",
              common_pb.SEVERITY_CRITICAL: "critical"}
 _PROMPT_STATE = {guidance_pb.PROMPT_STATE_CLEARED: "cleared", guidance_pb.PROMPT_STATE_VIOLATED: "violated"}

@@ -145,8 +145,11 @@ class GrpcClient:
         self.recordings_ = recordings_rpc.RecordingsServiceStub(ch)
         self.transcripts = transcripts_rpc.TranscriptsServiceStub(ch)
         me = await self._unary(self.appliance.WhoAmI, appliance_pb.WhoAmIRequest())
-        health = await self._unary(self.appliance.GetHealth, appliance_pb.GetHealthRequest())
-        self.identity = Identity(me.name, convert.user_role(me.role), health.site or f"{ep.host}:{ep.port}")
+        role = convert.user_role(me.role)
+        site = ""
+        if role != "agent":  # an agent may call WhoAmI and the quality reads only
+            site = (await self._unary(self.appliance.GetHealth, appliance_pb.GetHealthRequest())).site
+        self.identity = Identity(me.name, role, site or f"{ep.host}:{ep.port}", agent=me.agent)
         return self.identity
 
     async def close(self) -> None:
@@ -221,7 +224,8 @@ class GrpcClient:
                     put(EventsLost(r.events_lost.count))
 
         async def scores(put: Callable[[Update], None]) -> None:
-            async for r in self.quality.StreamScores(quality_pb.StreamScoresRequest()):
+            # an agent has no call list: the appliance replays their own calls' scores first
+            async for r in self.quality.StreamScores(quality_pb.StreamScoresRequest(replay=agent)):
                 if r.WhichOneof("item") == "score":
                     put(convert.score(r.score))
                 else:
@@ -235,7 +239,11 @@ class GrpcClient:
                 prev = h.metrics
                 await asyncio.sleep(HEALTH_POLL_S)
 
-        content = self.identity is not None and self.identity.role in ("supervisor", "compliance")
+        role = self.identity.role if self.identity is not None else ""
+        agent = role == "agent"
+        if agent:
+            return self._merge([scores])
+        content = role in ("supervisor", "compliance")
         return self._merge([calls, prompts, scores, health] if content else [health])
 
     def follow_call(self, call_id: str) -> AsyncIterator[Update]:

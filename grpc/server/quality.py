@@ -103,6 +103,10 @@ class QualityServicer(q_grpc.QualityServiceServicer):
                            context: grpc.aio.ServicerContext) -> AsyncIterator[q_pb.StreamScoresResponse]:
         own = self._own(context)
         with self.ctx.live(context, "scores") as sub:
+            if request.replay:  # subscribed first: a score landing meanwhile comes twice, never not at all
+                for held, final in self._scores(own):
+                    if not request.call_id or held.call_id == request.call_id:
+                        yield q_pb.StreamScoresResponse(score=convert.score(held, final))
             async for e in sub:
                 if isinstance(e, EventsLost):
                     yield q_pb.StreamScoresResponse(events_lost=convert.lost(e.count))

@@ -102,6 +102,9 @@ def test_agent_sees_own_scores_only(pki: Any, serve: Any, arun: Any) -> None:
                 out["live"] = await live.read()
                 out["live2"] = await live.read()
                 live.cancel()
+                replay = q.StreamScores(q_pb.StreamScoresRequest(replay=True), timeout=30)
+                out["replay"] = [await replay.read() for _ in range(2)]  # held scores, own only
+                replay.cancel()
                 out["own"] = await q.GetCallScores(q_pb.GetCallScoresRequest(call_id="own"))
                 out["other"] = await code_of(q.GetCallScores(q_pb.GetCallScoresRequest(call_id="other")))
                 out["by_agent"] = await q.GetAggregates(
@@ -121,6 +124,7 @@ def test_agent_sees_own_scores_only(pki: Any, serve: Any, arun: Any) -> None:
     out = arun(main())
     assert (out["live"].score.call_id, out["live"].score.total) == ("own", 91.0)
     assert (out["live2"].score.call_id, out["live2"].score.total) == ("own", 77.0)
+    assert sorted((m.score.call_id, m.score.total) for m in out["replay"]) == [("own", 77.0), ("own", 91.0)]
     assert {s.call_id for s in out["own"].scores} == {"own"}
     assert out["other"] == grpc.StatusCode.NOT_FOUND  # as if the colleague's call did not exist
     assert [(r.key, r.calls) for r in out["by_agent"].rows] == [("ext 2041", 2)]

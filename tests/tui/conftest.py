@@ -45,6 +45,9 @@ def appliance(tmp_path_factory: pytest.TempPathFactory) -> Appliance:
     for role in ("supervisor", "compliance", "admin"):
         enroll(data, f"{role}-pat", role, out / f"{role}.json", address="127.0.0.1")
         bundles[role] = out / f"{role}.json"
+    # an agent: the label is the one the demo calls carry for Alice's extension
+    enroll(data, "alice-pat", "agent", out / "agent.json", address="127.0.0.1", agent="ext 2001 Alice")
+    bundles["agent"] = out / "agent.json"
     enroll(data, "gone-pat", "compliance", out / "revoked.json", address="127.0.0.1")
     revoke(data, "gone-pat", "left")
     bundles["revoked"] = out / "revoked.json"

@@ -1,4 +1,9 @@
-"""Quality: scorecards with evidence per criterion, aggregates and trends, disputes, outcome alignment."""
+"""Quality: scorecards with evidence per criterion, aggregates and trends, disputes, outcome alignment.
+
+For an agent identity it is their self-view (issue 12): the appliance sends only their own calls'
+scores (replayed on the score stream: an agent has no call list), aggregates, trend and disputes;
+the site-wide alignment report, dispute actions and the call drill-down are not offered.
+"""
 
 from __future__ import annotations
 
@@ -70,10 +75,22 @@ class QualityScreen(ConsoleScreen):
             self.query_one(f"#{table_id}", DataTable).add_columns(*names)
         self.action_reload()
 
+    @property
+    def self_view(self) -> bool:
+        return self.identity is not None and self.identity.role == "agent"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("dispute", "accept", "reject") and self.self_view:
+            return False  # an agent reads; supervisors raise and resolve
+        return True
+
     @work(exclusive=True, group="quality-load")
     async def action_reload(self) -> None:
         client = self.client
         if client is None:
+            return
+        if self.self_view:
+            await self._reload_own(client)
             return
         try:
             calls = await client.list_calls(include_ended=True)
@@ -94,11 +111,25 @@ class QualityScreen(ConsoleScreen):
             self.refused(e)
         self.redraw()
 
+    async def _reload_own(self, client: Any) -> None:
+        try:
+            self._fill("agents", [(a.key, a.calls, f"{a.mean_total:.1f}", f"{a.auto_fail_rate:.0%}",
+                                   f"{a.met_rate:.0%}") for a in await client.aggregates("agent")])
+            days = await client.aggregates("day")
+            trend = self.query_one(LabelledSparkline)
+            trend.set_data([d.mean_total for d in days])
+            self.disputes = await client.disputes()
+            self._fill_disputes()
+        except ConsoleError as e:
+            self.refused(e)
+        self.redraw()
+
     def redraw(self) -> None:
         scores = dict(self.fetched)
+        me = self.identity.agent if self.identity is not None and self.self_view else ""
         for cid, sc in self.state.scores.items():  # live scores replace fetched ones
             row = self.state.calls.get(cid)
-            scores[cid] = _with_agent(sc, row.agent if row else sc.agent)
+            scores[cid] = _with_agent(sc, row.agent if row else (sc.agent or me))
         table = self.query_one("#scores", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -122,7 +153,7 @@ class QualityScreen(ConsoleScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a criterion: its call, with the evidence utterance marked (the drill-down)."""
-        if event.data_table.id != "criteria":
+        if event.data_table.id != "criteria" or self.self_view:
             return
         sc = self._selected_score()
         if sc is None or not sc.criteria:

@@ -25,19 +25,19 @@ _sym_db = _symbol_database.Default()
 from ccedge.rpc.api.common.v1 import common_pb2 as ccedge_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'ccedge/quality/v1/quality_service.proto\x12\x11\x63\x63\x65\x64ge.quality.v1\x1a\x1d\x63\x63\x65\x64ge/common/v1/common.proto\"I\n\tCriterion\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06weight\x18\x03 \x01(\x01\x12\x11\n\tauto_fail\x18\x04 \x01(\x08\"g\n\tScorecard\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12.\n\x08\x63riteria\x18\x04 \x03(\x0b\x32\x1c.ccedge.quality.v1.Criterion\"\x9f\x01\n\x0f\x43riterionResult\x12\n\n\x02id\x18\x01 \x01(\t\x12\x32\n\x06status\x18\x02 \x01(\x0e\x32\".ccedge.quality.v1.CriterionStatus\x12\x0e\n\x06weight\x18\x03 \x01(\x01\x12\x0e\n\x06points\x18\x04 \x01(\x01\x12,\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x1a.ccedge.common.v1.TimeSpan\"\xb0\x01\n\x05Score\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\x12\t\n\x01t\x18\x02 \x01(\x01\x12\x11\n\tscorecard\x18\x03 \x01(\t\x12\x0f\n\x07version\x18\x04 \x01(\t\x12\r\n\x05total\x18\x05 \x01(\x01\x12\x13\n\x0b\x61uto_failed\x18\x06 \x01(\x08\x12\x34\n\x08\x63riteria\x18\x07 \x03(\x0b\x32\".ccedge.quality.v1.CriterionResult\x12\r\n\x05\x66inal\x18\x08 \x01(\x08\"\xf7\x01\n\x07\x44ispute\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\x12\x11\n\tscorecard\x18\x03 \x01(\t\x12\x14\n\x0c\x63riterion_id\x18\x04 \x01(\t\x12.\n\x05state\x18\x05 \x01(\x0e\x32\x1f.ccedge.quality.v1.DisputeState\x12\x11\n\traised_by\x18\x06 \x01(\t\x12\x0e\n\x06reason\x18\x07 \x01(\t\x12\x13\n\x0bresolved_by\x18\x08 \x01(\t\x12\x12\n\nresolution\x18\t \x01(\t\x12\x13\n\x0braised_wall\x18\n \x01(\x01\x12\x15\n\rresolved_wall\x18\x0b \x01(\x01\"h\n\x0c\x41ggregateRow\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\r\x12\x12\n\nmean_total\x18\x03 \x01(\x01\x12\x16\n\x0e\x61uto_fail_rate\x18\x04 \x01(\x01\x12\x10\n\x08met_rate\x18\x05 \x01(\x01\"\x83\x01\n\x0c\x41lignmentRow\x12\x14\n\x0c\x63riterion_id\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\r\x12\x1d\n\x15met_good_outcome_rate\x18\x03 \x01(\x01\x12!\n\x19not_met_good_outcome_rate\x18\x04 \x01(\x01\x12\x0c\n\x04lift\x18\x05 \x01(\x01\"\x17\n\x15ListScorecardsRequest\"J\n\x16ListScorecardsResponse\x12\x30\n\nscorecards\x18\x01 \x03(\x0b\x32\x1c.ccedge.quality.v1.Scorecard\"\'\n\x14GetCallScoresRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"A\n\x15GetCallScoresResponse\x12(\n\x06scores\x18\x01 \x03(\x0b\x32\x18.ccedge.quality.v1.Score\"&\n\x13StreamScoresRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"~\n\x14StreamScoresResponse\x12)\n\x05score\x18\x01 \x01(\x0b\x32\x18.ccedge.quality.v1.ScoreH\x00\x12\x33\n\x0b\x65vents_lost\x18\x02 \x01(\x0b\x32\x1c.ccedge.common.v1.EventsLostH\x00\x42\x06\n\x04item\"V\n\x13ListDisputesRequest\x12.\n\x05state\x18\x01 \x01(\x0e\x32\x1f.ccedge.quality.v1.DisputeState\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\"D\n\x14ListDisputesResponse\x12,\n\x08\x64isputes\x18\x01 \x03(\x0b\x32\x1a.ccedge.quality.v1.Dispute\"_\n\x13RaiseDisputeRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\x12\x11\n\tscorecard\x18\x02 \x01(\t\x12\x14\n\x0c\x63riterion_id\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"C\n\x14RaiseDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\">\n\x14\x41\x63\x63\x65ptDisputeRequest\x12\x12\n\ndispute_id\x18\x01 \x01(\t\x12\x12\n\nresolution\x18\x02 \x01(\t\"D\n\x15\x41\x63\x63\x65ptDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\">\n\x14RejectDisputeRequest\x12\x12\n\ndispute_id\x18\x01 \x01(\t\x12\x12\n\nresolution\x18\x02 \x01(\t\"D\n\x15RejectDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\"\x7f\n\x14GetAggregatesRequest\x12\x11\n\tscorecard\x18\x01 \x01(\t\x12,\n\x08group_by\x18\x02 \x01(\x0e\x32\x1a.ccedge.quality.v1.GroupBy\x12\x12\n\nsince_wall\x18\x03 \x01(\x01\x12\x12\n\nuntil_wall\x18\x04 \x01(\x01\"F\n\x15GetAggregatesResponse\x12-\n\x04rows\x18\x01 \x03(\x0b\x32\x1f.ccedge.quality.v1.AggregateRow\"]\n GetOutcomeAlignmentReportRequest\x12\x11\n\tscorecard\x18\x01 \x01(\t\x12\x12\n\nsince_wall\x18\x02 \x01(\x01\x12\x12\n\nuntil_wall\x18\x03 \x01(\x01\"n\n!GetOutcomeAlignmentReportResponse\x12-\n\x04rows\x18\x01 \x03(\x0b\x32\x1f.ccedge.quality.v1.AlignmentRow\x12\x1a\n\x12\x63\x61lls_with_outcome\x18\x02 \x01(\r*\xae\x01\n\x0f\x43riterionStatus\x12 \n\x1c\x43RITERION_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14\x43RITERION_STATUS_MET\x10\x01\x12\x1c\n\x18\x43RITERION_STATUS_NOT_MET\x10\x02\x12#\n\x1f\x43RITERION_STATUS_NOT_APPLICABLE\x10\x03\x12\x1c\n\x18\x43RITERION_STATUS_PENDING\x10\x04*}\n\x0c\x44isputeState\x12\x1d\n\x19\x44ISPUTE_STATE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x44ISPUTE_STATE_OPEN\x10\x01\x12\x1a\n\x16\x44ISPUTE_STATE_ACCEPTED\x10\x02\x12\x1a\n\x16\x44ISPUTE_STATE_REJECTED\x10\x03*y\n\x07GroupBy\x12\x18\n\x14GROUP_BY_UNSPECIFIED\x10\x00\x12\x12\n\x0eGROUP_BY_AGENT\x10\x01\x12\x10\n\x0cGROUP_BY_DAY\x10\x02\x12\x16\n\x12GROUP_BY_CRITERION\x10\x03\x12\x16\n\x12GROUP_BY_SCORECARD\x10\x04\x32\xb5\x07\n\x0eQualityService\x12\x65\n\x0eListScorecards\x12(.ccedge.quality.v1.ListScorecardsRequest\x1a).ccedge.quality.v1.ListScorecardsResponse\x12\x62\n\rGetCallScores\x12\'.ccedge.quality.v1.GetCallScoresRequest\x1a(.ccedge.quality.v1.GetCallScoresResponse\x12\x61\n\x0cStreamScores\x12&.ccedge.quality.v1.StreamScoresRequest\x1a\'.ccedge.quality.v1.StreamScoresResponse0\x01\x12_\n\x0cListDisputes\x12&.ccedge.quality.v1.ListDisputesRequest\x1a\'.ccedge.quality.v1.ListDisputesResponse\x12_\n\x0cRaiseDispute\x12&.ccedge.quality.v1.RaiseDisputeRequest\x1a\'.ccedge.quality.v1.RaiseDisputeResponse\x12\x62\n\rAcceptDispute\x12\'.ccedge.quality.v1.AcceptDisputeRequest\x1a(.ccedge.quality.v1.AcceptDisputeResponse\x12\x62\n\rRejectDispute\x12\'.ccedge.quality.v1.RejectDisputeRequest\x1a(.ccedge.quality.v1.RejectDisputeResponse\x12\x62\n\rGetAggregates\x12\'.ccedge.quality.v1.GetAggregatesRequest\x1a(.ccedge.quality.v1.GetAggregatesResponse\x12\x86\x01\n\x19GetOutcomeAlignmentReport\x12\x33.ccedge.quality.v1.GetOutcomeAlignmentReportRequest\x1a\x34.ccedge.quality.v1.GetOutcomeAlignmentReportResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'ccedge/quality/v1/quality_service.proto\x12\x11\x63\x63\x65\x64ge.quality.v1\x1a\x1d\x63\x63\x65\x64ge/common/v1/common.proto\"I\n\tCriterion\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06weight\x18\x03 \x01(\x01\x12\x11\n\tauto_fail\x18\x04 \x01(\x08\"g\n\tScorecard\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12.\n\x08\x63riteria\x18\x04 \x03(\x0b\x32\x1c.ccedge.quality.v1.Criterion\"\x9f\x01\n\x0f\x43riterionResult\x12\n\n\x02id\x18\x01 \x01(\t\x12\x32\n\x06status\x18\x02 \x01(\x0e\x32\".ccedge.quality.v1.CriterionStatus\x12\x0e\n\x06weight\x18\x03 \x01(\x01\x12\x0e\n\x06points\x18\x04 \x01(\x01\x12,\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x1a.ccedge.common.v1.TimeSpan\"\xb0\x01\n\x05Score\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\x12\t\n\x01t\x18\x02 \x01(\x01\x12\x11\n\tscorecard\x18\x03 \x01(\t\x12\x0f\n\x07version\x18\x04 \x01(\t\x12\r\n\x05total\x18\x05 \x01(\x01\x12\x13\n\x0b\x61uto_failed\x18\x06 \x01(\x08\x12\x34\n\x08\x63riteria\x18\x07 \x03(\x0b\x32\".ccedge.quality.v1.CriterionResult\x12\r\n\x05\x66inal\x18\x08 \x01(\x08\"\xf7\x01\n\x07\x44ispute\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\x12\x11\n\tscorecard\x18\x03 \x01(\t\x12\x14\n\x0c\x63riterion_id\x18\x04 \x01(\t\x12.\n\x05state\x18\x05 \x01(\x0e\x32\x1f.ccedge.quality.v1.DisputeState\x12\x11\n\traised_by\x18\x06 \x01(\t\x12\x0e\n\x06reason\x18\x07 \x01(\t\x12\x13\n\x0bresolved_by\x18\x08 \x01(\t\x12\x12\n\nresolution\x18\t \x01(\t\x12\x13\n\x0braised_wall\x18\n \x01(\x01\x12\x15\n\rresolved_wall\x18\x0b \x01(\x01\"h\n\x0c\x41ggregateRow\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\r\x12\x12\n\nmean_total\x18\x03 \x01(\x01\x12\x16\n\x0e\x61uto_fail_rate\x18\x04 \x01(\x01\x12\x10\n\x08met_rate\x18\x05 \x01(\x01\"\x83\x01\n\x0c\x41lignmentRow\x12\x14\n\x0c\x63riterion_id\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\r\x12\x1d\n\x15met_good_outcome_rate\x18\x03 \x01(\x01\x12!\n\x19not_met_good_outcome_rate\x18\x04 \x01(\x01\x12\x0c\n\x04lift\x18\x05 \x01(\x01\"\x17\n\x15ListScorecardsRequest\"J\n\x16ListScorecardsResponse\x12\x30\n\nscorecards\x18\x01 \x03(\x0b\x32\x1c.ccedge.quality.v1.Scorecard\"\'\n\x14GetCallScoresRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"A\n\x15GetCallScoresResponse\x12(\n\x06scores\x18\x01 \x03(\x0b\x32\x18.ccedge.quality.v1.Score\"6\n\x13StreamScoresRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\x12\x0e\n\x06replay\x18\x02 \x01(\x08\"~\n\x14StreamScoresResponse\x12)\n\x05score\x18\x01 \x01(\x0b\x32\x18.ccedge.quality.v1.ScoreH\x00\x12\x33\n\x0b\x65vents_lost\x18\x02 \x01(\x0b\x32\x1c.ccedge.common.v1.EventsLostH\x00\x42\x06\n\x04item\"V\n\x13ListDisputesRequest\x12.\n\x05state\x18\x01 \x01(\x0e\x32\x1f.ccedge.quality.v1.DisputeState\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\"D\n\x14ListDisputesResponse\x12,\n\x08\x64isputes\x18\x01 \x03(\x0b\x32\x1a.ccedge.quality.v1.Dispute\"_\n\x13RaiseDisputeRequest\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\x12\x11\n\tscorecard\x18\x02 \x01(\t\x12\x14\n\x0c\x63riterion_id\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"C\n\x14RaiseDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\">\n\x14\x41\x63\x63\x65ptDisputeRequest\x12\x12\n\ndispute_id\x18\x01 \x01(\t\x12\x12\n\nresolution\x18\x02 \x01(\t\"D\n\x15\x41\x63\x63\x65ptDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\">\n\x14RejectDisputeRequest\x12\x12\n\ndispute_id\x18\x01 \x01(\t\x12\x12\n\nresolution\x18\x02 \x01(\t\"D\n\x15RejectDisputeResponse\x12+\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x1a.ccedge.quality.v1.Dispute\"\x7f\n\x14GetAggregatesRequest\x12\x11\n\tscorecard\x18\x01 \x01(\t\x12,\n\x08group_by\x18\x02 \x01(\x0e\x32\x1a.ccedge.quality.v1.GroupBy\x12\x12\n\nsince_wall\x18\x03 \x01(\x01\x12\x12\n\nuntil_wall\x18\x04 \x01(\x01\"F\n\x15GetAggregatesResponse\x12-\n\x04rows\x18\x01 \x03(\x0b\x32\x1f.ccedge.quality.v1.AggregateRow\"]\n GetOutcomeAlignmentReportRequest\x12\x11\n\tscorecard\x18\x01 \x01(\t\x12\x12\n\nsince_wall\x18\x02 \x01(\x01\x12\x12\n\nuntil_wall\x18\x03 \x01(\x01\"n\n!GetOutcomeAlignmentReportResponse\x12-\n\x04rows\x18\x01 \x03(\x0b\x32\x1f.ccedge.quality.v1.AlignmentRow\x12\x1a\n\x12\x63\x61lls_with_outcome\x18\x02 \x01(\r*\xae\x01\n\x0f\x43riterionStatus\x12 \n\x1c\x43RITERION_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14\x43RITERION_STATUS_MET\x10\x01\x12\x1c\n\x18\x43RITERION_STATUS_NOT_MET\x10\x02\x12#\n\x1f\x43RITERION_STATUS_NOT_APPLICABLE\x10\x03\x12\x1c\n\x18\x43RITERION_STATUS_PENDING\x10\x04*}\n\x0c\x44isputeState\x12\x1d\n\x19\x44ISPUTE_STATE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x44ISPUTE_STATE_OPEN\x10\x01\x12\x1a\n\x16\x44ISPUTE_STATE_ACCEPTED\x10\x02\x12\x1a\n\x16\x44ISPUTE_STATE_REJECTED\x10\x03*y\n\x07GroupBy\x12\x18\n\x14GROUP_BY_UNSPECIFIED\x10\x00\x12\x12\n\x0eGROUP_BY_AGENT\x10\x01\x12\x10\n\x0cGROUP_BY_DAY\x10\x02\x12\x16\n\x12GROUP_BY_CRITERION\x10\x03\x12\x16\n\x12GROUP_BY_SCORECARD\x10\x04\x32\xb5\x07\n\x0eQualityService\x12\x65\n\x0eListScorecards\x12(.ccedge.quality.v1.ListScorecardsRequest\x1a).ccedge.quality.v1.ListScorecardsResponse\x12\x62\n\rGetCallScores\x12\'.ccedge.quality.v1.GetCallScoresRequest\x1a(.ccedge.quality.v1.GetCallScoresResponse\x12\x61\n\x0cStreamScores\x12&.ccedge.quality.v1.StreamScoresRequest\x1a\'.ccedge.quality.v1.StreamScoresResponse0\x01\x12_\n\x0cListDisputes\x12&.ccedge.quality.v1.ListDisputesRequest\x1a\'.ccedge.quality.v1.ListDisputesResponse\x12_\n\x0cRaiseDispute\x12&.ccedge.quality.v1.RaiseDisputeRequest\x1a\'.ccedge.quality.v1.RaiseDisputeResponse\x12\x62\n\rAcceptDispute\x12\'.ccedge.quality.v1.AcceptDisputeRequest\x1a(.ccedge.quality.v1.AcceptDisputeResponse\x12\x62\n\rRejectDispute\x12\'.ccedge.quality.v1.RejectDisputeRequest\x1a(.ccedge.quality.v1.RejectDisputeResponse\x12\x62\n\rGetAggregates\x12\'.ccedge.quality.v1.GetAggregatesRequest\x1a(.ccedge.quality.v1.GetAggregatesResponse\x12\x86\x01\n\x19GetOutcomeAlignmentReport\x12\x33.ccedge.quality.v1.GetOutcomeAlignmentReportRequest\x1a\x34.ccedge.quality.v1.GetOutcomeAlignmentReportResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ccedge.quality.v1.quality_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CRITERIONSTATUS']._serialized_start=2482
-  _globals['_CRITERIONSTATUS']._serialized_end=2656
-  _globals['_DISPUTESTATE']._serialized_start=2658
-  _globals['_DISPUTESTATE']._serialized_end=2783
-  _globals['_GROUPBY']._serialized_start=2785
-  _globals['_GROUPBY']._serialized_end=2906
+  _globals['_CRITERIONSTATUS']._serialized_start=2498
+  _globals['_CRITERIONSTATUS']._serialized_end=2672
+  _globals['_DISPUTESTATE']._serialized_start=2674
+  _globals['_DISPUTESTATE']._serialized_end=2799
+  _globals['_GROUPBY']._serialized_start=2801
+  _globals['_GROUPBY']._serialized_end=2922
   _globals['_CRITERION']._serialized_start=93
   _globals['_CRITERION']._serialized_end=166
   _globals['_SCORECARD']._serialized_start=168
@@ -61,33 +61,33 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETCALLSCORESRESPONSE']._serialized_start=1246
   _globals['_GETCALLSCORESRESPONSE']._serialized_end=1311
   _globals['_STREAMSCORESREQUEST']._serialized_start=1313
-  _globals['_STREAMSCORESREQUEST']._serialized_end=1351
-  _globals['_STREAMSCORESRESPONSE']._serialized_start=1353
-  _globals['_STREAMSCORESRESPONSE']._serialized_end=1479
-  _globals['_LISTDISPUTESREQUEST']._serialized_start=1481
-  _globals['_LISTDISPUTESREQUEST']._serialized_end=1567
-  _globals['_LISTDISPUTESRESPONSE']._serialized_start=1569
-  _globals['_LISTDISPUTESRESPONSE']._serialized_end=1637
-  _globals['_RAISEDISPUTEREQUEST']._serialized_start=1639
-  _globals['_RAISEDISPUTEREQUEST']._serialized_end=1734
-  _globals['_RAISEDISPUTERESPONSE']._serialized_start=1736
-  _globals['_RAISEDISPUTERESPONSE']._serialized_end=1803
-  _globals['_ACCEPTDISPUTEREQUEST']._serialized_start=1805
-  _globals['_ACCEPTDISPUTEREQUEST']._serialized_end=1867
-  _globals['_ACCEPTDISPUTERESPONSE']._serialized_start=1869
-  _globals['_ACCEPTDISPUTERESPONSE']._serialized_end=1937
-  _globals['_REJECTDISPUTEREQUEST']._serialized_start=1939
-  _globals['_REJECTDISPUTEREQUEST']._serialized_end=2001
-  _globals['_REJECTDISPUTERESPONSE']._serialized_start=2003
-  _globals['_REJECTDISPUTERESPONSE']._serialized_end=2071
-  _globals['_GETAGGREGATESREQUEST']._serialized_start=2073
-  _globals['_GETAGGREGATESREQUEST']._serialized_end=2200
-  _globals['_GETAGGREGATESRESPONSE']._serialized_start=2202
-  _globals['_GETAGGREGATESRESPONSE']._serialized_end=2272
-  _globals['_GETOUTCOMEALIGNMENTREPORTREQUEST']._serialized_start=2274
-  _globals['_GETOUTCOMEALIGNMENTREPORTREQUEST']._serialized_end=2367
-  _globals['_GETOUTCOMEALIGNMENTREPORTRESPONSE']._serialized_start=2369
-  _globals['_GETOUTCOMEALIGNMENTREPORTRESPONSE']._serialized_end=2479
-  _globals['_QUALITYSERVICE']._serialized_start=2909
-  _globals['_QUALITYSERVICE']._serialized_end=3858
+  _globals['_STREAMSCORESREQUEST']._serialized_end=1367
+  _globals['_STREAMSCORESRESPONSE']._serialized_start=1369
+  _globals['_STREAMSCORESRESPONSE']._serialized_end=1495
+  _globals['_LISTDISPUTESREQUEST']._serialized_start=1497
+  _globals['_LISTDISPUTESREQUEST']._serialized_end=1583
+  _globals['_LISTDISPUTESRESPONSE']._serialized_start=1585
+  _globals['_LISTDISPUTESRESPONSE']._serialized_end=1653
+  _globals['_RAISEDISPUTEREQUEST']._serialized_start=1655
+  _globals['_RAISEDISPUTEREQUEST']._serialized_end=1750
+  _globals['_RAISEDISPUTERESPONSE']._serialized_start=1752
+  _globals['_RAISEDISPUTERESPONSE']._serialized_end=1819
+  _globals['_ACCEPTDISPUTEREQUEST']._serialized_start=1821
+  _globals['_ACCEPTDISPUTEREQUEST']._serialized_end=1883
+  _globals['_ACCEPTDISPUTERESPONSE']._serialized_start=1885
+  _globals['_ACCEPTDISPUTERESPONSE']._serialized_end=1953
+  _globals['_REJECTDISPUTEREQUEST']._serialized_start=1955
+  _globals['_REJECTDISPUTEREQUEST']._serialized_end=2017
+  _globals['_REJECTDISPUTERESPONSE']._serialized_start=2019
+  _globals['_REJECTDISPUTERESPONSE']._serialized_end=2087
+  _globals['_GETAGGREGATESREQUEST']._serialized_start=2089
+  _globals['_GETAGGREGATESREQUEST']._serialized_end=2216
+  _globals['_GETAGGREGATESRESPONSE']._serialized_start=2218
+  _globals['_GETAGGREGATESRESPONSE']._serialized_end=2288
+  _globals['_GETOUTCOMEALIGNMENTREPORTREQUEST']._serialized_start=2290
+  _globals['_GETOUTCOMEALIGNMENTREPORTREQUEST']._serialized_end=2383
+  _globals['_GETOUTCOMEALIGNMENTREPORTRESPONSE']._serialized_start=2385
+  _globals['_GETOUTCOMEALIGNMENTREPORTRESPONSE']._serialized_end=2495
+  _globals['_QUALITYSERVICE']._serialized_start=2925
+  _globals['_QUALITYSERVICE']._serialized_end=3874
 # @@protoc_insertion_point(module_scope)

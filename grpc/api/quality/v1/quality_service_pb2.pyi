@@ -180,10 +180,12 @@ class GetCallScoresResponse(_message.Message):
     def __init__(self, scores: _Optional[_Iterable[_Union[Score, _Mapping]]] = ...) -> None: ...
 
 class StreamScoresRequest(_message.Message):
-    __slots__ = ("call_id",)
+    __slots__ = ("call_id", "replay")
     CALL_ID_FIELD_NUMBER: _ClassVar[int]
+    REPLAY_FIELD_NUMBER: _ClassVar[int]
     call_id: str
-    def __init__(self, call_id: _Optional[str] = ...) -> None: ...
+    replay: bool
+    def __init__(self, call_id: _Optional[str] = ..., replay: _Optional[bool] = ...) -> None: ...
 
 class StreamScoresResponse(_message.Message):
     __slots__ = ("score", "events_lost")

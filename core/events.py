@@ -213,6 +213,7 @@ class Health(Event):
     speech_queue: int = 0
     speech_lag_s: float = 0.0
     speech_shed: int = 0
+    speech_rtf: float = 0.0  # decode seconds per audio second over recent batches (0: none yet)
     holdback_lag_s: float = 0.0
     masked_lag_s: float = 0.0  # audio released masked because it was not cleared in time
     cpu_percent: float = 0.0

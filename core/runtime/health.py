@@ -26,6 +26,7 @@ class Figures:
     speech_queue: int = 0
     speech_lag_s: float = 0.0
     speech_shed: int = 0
+    speech_rtf: float = 0.0
     holdback_lag_s: float = 0.0
     masked_lag_s: float = 0.0
     events_lost: int = 0
@@ -61,7 +62,8 @@ class TreeUsage:
 def health_event(t: float, f: Figures, cpu: float, rss_mb: float, restarts: Mapping[str, int]) -> Health:
     return Health(call_id="", t=t, packets=f.packets, drops=f.drops, damaged=f.damaged,
                   calls_active=f.calls_active, calls_total=f.calls_total, speech_queue=f.speech_queue,
-                  speech_lag_s=f.speech_lag_s, speech_shed=f.speech_shed, holdback_lag_s=f.holdback_lag_s,
+                  speech_lag_s=f.speech_lag_s, speech_shed=f.speech_shed, speech_rtf=f.speech_rtf,
+                  holdback_lag_s=f.holdback_lag_s,
                   masked_lag_s=f.masked_lag_s, cpu_percent=cpu, rss_mb=rss_mb,
                   restarts=dict(restarts), events_lost=f.events_lost)
 

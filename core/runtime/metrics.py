@@ -19,6 +19,7 @@ _GAUGES = {
     "speech_queue": "Utterances waiting for a speech worker",
     "speech_lag_s": "Oldest utterance wait in the speech queue (s)",
     "speech_shed": "Utterances shed by the speech queue",
+    "speech_rtf": "Transcription decode seconds per audio second, recent batches",
     "holdback_lag_s": "Longest audio wait in the hold-back buffer (s)",
     "masked_lag_s": "Audio released masked because redaction was late (s)",
     "cpu_percent": "CPU of the process tree (percent of one core)",

@@ -123,6 +123,7 @@ class Runtime:
             damaged=sum(s.damaged for s in st), calls_active=len(self.chain.calls),
             calls_total=self.chain.calls_total, speech_queue=sp.queue_depth if sp else 0,
             speech_lag_s=sp.lag_s if sp else 0.0, speech_shed=sp.shed if sp else 0,
+            speech_rtf=sp.rtf if sp else 0.0,
             holdback_lag_s=self.chain.redact.holdback_lag_s(),
             masked_lag_s=self.chain.redact.holdback.lagged_s,
             events_lost=self.bus.lost_total)

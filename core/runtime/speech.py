@@ -13,12 +13,15 @@ import asyncio
 import os
 import queue as stdqueue
 import threading
+from collections import deque
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 from ccedge.core.frames import Utterance
 from ccedge.core.runtime.config import SpeechConfig
 from ccedge.core.speech.workers import Outcome, WorkerPool
+
+RTF_BATCHES = 64
 
 
 class SpeechService:
@@ -32,6 +35,9 @@ class SpeechService:
         self._out: asyncio.Queue[Outcome | None] | None = None
         self._reader: threading.Thread | None = None
         self._stop = threading.Event()
+        # recent worker batches: (worker, decode_s) -> [audio seconds, decode seconds]; the
+        # utterances of one packed batch share one decode time, so it is counted once
+        self._batches: deque[tuple[tuple[int, float], list[float]]] = deque(maxlen=RTF_BATCHES)
 
     async def start(self) -> None:
         from ccedge.core.speech import TranscribeOptions, find_model
@@ -80,7 +86,25 @@ class SpeechService:
         assert self._out is not None
         while (o := await self._out.get()) is not None:
             self.done += 1
+            self._account(o)
             yield o
+
+    def _account(self, o: Outcome) -> None:
+        if not o.ok or o.decode_s <= 0.0:
+            return
+        key = (o.worker, o.decode_s)
+        audio_s = len(o.utterance.samples) / max(o.utterance.rate, 1)
+        if self._batches and self._batches[-1][0] == key:
+            self._batches[-1][1][0] += audio_s
+        else:
+            self._batches.append((key, [audio_s, o.decode_s]))
+
+    @property
+    def rtf(self) -> float:
+        """The transcription real-time factor: decode seconds per audio second over the last
+        ``RTF_BATCHES`` worker batches (below 1: faster than real time per worker)."""
+        audio = sum(b[1][0] for b in self._batches)
+        return sum(b[1][1] for b in self._batches) / audio if audio > 0 else 0.0
 
     async def wait_below(self, limit: int) -> None:
         """Fast replays only: hold the source while this many utterances are in speech."""

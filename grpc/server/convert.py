@@ -177,6 +177,7 @@ def metrics(h: Health, wall: float, uptime_s: float, clients: int) -> app_pb.Met
         wall=wall, uptime_s=uptime_s, packets=h.packets, drops=h.drops, damaged=h.damaged,
         calls_active=h.calls_active, calls_total=h.calls_total, speech_queue=h.speech_queue,
         speech_lag_s=h.speech_lag_s, speech_shed=h.speech_shed, holdback_lag_s=h.holdback_lag_s,
+        speech_rtf=h.speech_rtf,
         masked_lag_s=h.masked_lag_s, cpu_percent=h.cpu_percent, rss_mb=h.rss_mb,
         restarts={str(k): int(v) for k, v in h.restarts.items()}, events_lost=h.events_lost,
         api_clients=clients,

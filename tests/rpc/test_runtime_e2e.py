@@ -130,6 +130,8 @@ def test_replayed_payment_calls_over_the_api(tmp_path: Path) -> None:
                   m.DESCRIPTOR.name == "StreamTranscriptResponse" and m.WhichOneof("item") == "utterance"]
     assert len(utterances) >= 10, "transcripts reached the console"
     assert any("[" in u.text for u in utterances), "something was masked in the payment calls"
+    health = got[-1]
+    assert health.metrics.speech_rtf > 0, "the transcription real-time factor reaches the API"
     scores = [sc for m in got if m.DESCRIPTOR.name == "GetCallScoresResponse" for sc in m.scores]
     assert scores, "the default policy scored the replayed calls"
     for m in got:

@@ -180,6 +180,17 @@ class GuidancePrompt(Event):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SentimentUpdated(Event):
+    """A leg's smoothed sentiment after one of its utterances (guidance's analyser, VADER):
+    -1 (negative) .. +1 (positive). A number only, never the words it came from."""
+
+    type: ClassVar[str] = "sentiment"
+    leg: str = ""
+    role: Role = "customer"
+    value: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Score(Event):
     """The QM result of a call against one scorecard version."""
 
@@ -233,7 +244,7 @@ class EventsLost(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (CallStarted, CallUpdated, UtteranceRedacted, DtmfMasked, TalkStats, GuidancePrompt,
-                Score, CallEnded, Health, EventsLost)
+                SentimentUpdated, Score, CallEnded, Health, EventsLost)
 }
 
 
@@ -254,5 +265,6 @@ def _jsonable(v: Any) -> Any:
 __all__ = [
     "EVENT_TYPES", "ROLES", "CallChange", "CallEnded", "CallStarted", "CallUpdated", "DtmfMasked",
     "DtmfMethod", "Event", "EventsLost", "GuidancePrompt", "Health", "Party", "RedactedText", "Role",
-    "Score", "SensitiveDataError", "Severity", "SpanOut", "TalkStats", "UtteranceRedacted", "WordOut",
+    "Score", "SensitiveDataError", "SentimentUpdated", "Severity", "SpanOut", "TalkStats",
+    "UtteranceRedacted", "WordOut",
 ]

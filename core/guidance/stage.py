@@ -35,6 +35,7 @@ from ccedge.core.events import (
     DtmfMasked,
     Event,
     GuidancePrompt,
+    SentimentUpdated,
     TalkStats,
     UtteranceRedacted,
 )
@@ -119,11 +120,15 @@ class GuidanceStage:
             return self._finish(e.call_id, max(e.duration_s, e.t), wall)
         ev, out = self._call(e.call_id, e.wall)
         clock, at = self._clocks[e.call_id], self.monotonic()
+        mood: list[Event] = []
         if isinstance(e, UtteranceRedacted):
             # how far behind the call's audio its words arrive: the transcription lag
             self._lags.append(max(0.0, clock.now(at) - e.end_s))
             unsure = unsure_words((str(w.text), w.p) for w in e.words) & set(normalise(str(e.text)).split())
             ev.utterance(Line(e.role, e.start_s, e.end_s, str(e.text), e.leg, unsure))
+            if e.role == "customer":  # the customer's smoothed sentiment, live (floor and call plot)
+                mood.append(SentimentUpdated(call_id=e.call_id, t=e.end_s, wall=e.wall, leg=e.leg,
+                                             role="customer", value=round(ev.customer.smoothed, 3)))
         elif isinstance(e, DtmfMasked):
             clock.see(e.end_s, at)
             ev.dtmf(e.start_s, e.end_s, e.role)
@@ -138,7 +143,7 @@ class GuidanceStage:
         else:
             clock.see(e.t, at)
         ev.advance(clock.now(at) - self.lag_allowance_s)
-        return [*out, *self._events(e.call_id, e.wall, ev.step())]
+        return [*out, *mood, *self._events(e.call_id, e.wall, ev.step())]
 
     async def tick(self) -> Sequence[Event]:
         """Deadlines that passed in silence: every live call's clock moved to now (see above)."""

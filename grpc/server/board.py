@@ -23,6 +23,7 @@ from ccedge.core.events import (
     GuidancePrompt,
     Health,
     Score,
+    SentimentUpdated,
     TalkStats,
     UtteranceRedacted,
 )
@@ -39,6 +40,7 @@ class CallView:
     prompts: dict[str, GuidancePrompt] = field(default_factory=dict)  # rule -> latest
     scores: dict[tuple[str, str], Score] = field(default_factory=dict)
     ended: CallEnded | None = None
+    sentiment: float | None = None  # the customer's, smoothed (guidance), latest
     items: deque[UtteranceRedacted | DtmfMasked] = field(init=False)
     items_dropped: int = 0
 
@@ -114,6 +116,9 @@ class Board:
             view.prompts[e.rule] = e
         elif isinstance(e, Score):
             view.scores[(e.scorecard, e.version)] = e
+        elif isinstance(e, SentimentUpdated):
+            if e.role == "customer":
+                view.sentiment = e.value
         elif isinstance(e, CallUpdated):
             if e.change == "held":
                 view.state = "held"

@@ -76,6 +76,8 @@ def snapshot(view: CallView) -> calls_pb.CallSnapshot:
     score = view.running_score()
     if score is not None:
         msg.running_score = score.total
+    if view.sentiment is not None:
+        msg.sentiment = view.sentiment
     agent_legs = [t for t in view.talk.values() if t.role == "agent"]
     if agent_legs:
         msg.agent_talk_ratio = agent_legs[0].talk_ratio

@@ -125,6 +125,7 @@ def test_replayed_payment_calls_over_the_api(tmp_path: Path) -> None:
             _, err = proc.communicate()
     assert got[0].name == "carol"
     listed = got[1]
+    assert any(c.HasField("sentiment") for c in listed.calls), "customer sentiment reaches the floor"
     assert len(listed.calls) >= 3 and all(c.customer_label != "" or c.agent_label != "" for c in listed.calls)
     utterances = [m.utterance for m in got if getattr(m, "WhichOneof", None) and
                   m.DESCRIPTOR.name == "StreamTranscriptResponse" and m.WhichOneof("item") == "utterance"]

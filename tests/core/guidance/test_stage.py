@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party, TalkStats
+from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party, SentimentUpdated, TalkStats
 from ccedge.core.guidance import GuidanceStage, load_policy
 from ccedge.core.guidance.stage import LAG_MARGIN_S, MIN_LAG_S, TRANSCRIPT_LAG_S
 from ccedge.testing.guidance_events import utterance_event
@@ -15,7 +15,7 @@ def run(stage: GuidanceStage, events: list) -> list[GuidancePrompt]:  # type: ig
     async def main() -> list[GuidancePrompt]:
         out: list[GuidancePrompt] = []
         for e in events:
-            out.extend(await stage.process(e))  # type: ignore[arg-type]
+            out.extend(x for x in await stage.process(e) if isinstance(x, GuidancePrompt))  # type: ignore[arg-type]
         return out
 
     return asyncio.run(main())
@@ -229,3 +229,23 @@ def test_live_stage_uses_word_confidence() -> None:
 
     assert said(True) == "met"
     assert said(False) == "violated"
+
+
+def test_the_customers_smoothed_sentiment_is_published_live_as_a_number() -> None:
+    stage = GuidanceStage(load_policy("service"))
+    parties = (Party("caller", "customer", "…1234", "k1"), Party("callee", "agent", "ext 7"))
+    start = CallStarted(call_id="s1", t=0.0, wall=1.79e9, parties=parties)
+
+    async def main() -> list[SentimentUpdated]:
+        out = []
+        for e in (start,
+                  utterance_event("s1", "agent", 1.0, 3.0, "Thank you for calling, how can I help?"),
+                  utterance_event("s1", "customer", 4.0, 7.0, "This is terrible, I am furious and fed up."),
+                  utterance_event("s1", "customer", 8.0, 11.0, "Thank you, that is wonderful, great help.")):
+            out += [x for x in await stage.process(e) if isinstance(x, SentimentUpdated)]
+        return out
+
+    got = asyncio.run(main())
+    assert [(e.t, e.leg, e.role) for e in got] == [(7.0, "caller", "customer"), (11.0, "caller", "customer")]
+    assert got[0].value < 0 < got[1].value - got[0].value  # upset, then recovering
+    assert set(got[0].to_json()) == {"type", "call_id", "t", "wall", "leg", "role", "value"}  # no words

@@ -126,6 +126,9 @@ async def test_supervisor_then_compliance_on_a_live_run(running: tuple[Path, Pat
         await until(pilot, lambda: "e2e-payment@ccedge.test" in app.state.scores, wait_s=150)
         card = app.state.scores["e2e-payment@ccedge.test"]
         assert card.scorecard == "finance" and card.criteria
+        # the customer's live sentiment reached the floor's row (a number, never words)
+        row = app.state.calls.get("e2e-payment@ccedge.test")
+        assert row is not None and row.sentiment is not None and -1.0 <= row.sentiment <= 1.0
         assert emitted(events, "guidance") and emitted(events, "score")
         # the supervisor may not export: the appliance refuses (and audits the refusal)
         app.push_screen(ExportDialog(str(tmp_path / "sup-export.jsonl")))

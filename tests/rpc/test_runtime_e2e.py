@@ -31,6 +31,7 @@ from ccedge.rpc.api.quality.v1 import quality_service_pb2_grpc as qm_grpc
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2 as tx_pb
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2_grpc as tx_grpc
 from ccedge.rpc.client import channel
+from ccedge.testing.messages import message_strings as strings
 
 DIGIT_RUN = re.compile(r"(?:\d[ \t\-]?){7,}")
 HEX_DIGEST = re.compile(r"[0-9a-f]{64}|(?:[0-9A-F]{2}:){31}[0-9A-F]{2}")
@@ -42,19 +43,6 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
-
-def strings(m: Any) -> list[str]:
-    out: list[str] = []
-    for field, value in m.ListFields():
-        if field.message_type and field.message_type.GetOptions().map_entry:
-            out += [str(k) for k in value] + [str(v) for v in value.values()]
-            continue
-        for v in value if field.is_repeated else [value]:
-            if isinstance(v, str):
-                out.append(v)
-            elif hasattr(v, "ListFields"):
-                out += strings(v)
-    return out
 
 
 @pytest.mark.slow

@@ -33,6 +33,7 @@ from ccedge.rpc.api.quality.v1 import quality_service_pb2_grpc as q_grpc
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2 as tx_pb
 from ccedge.rpc.api.transcripts.v1 import transcripts_service_pb2_grpc as tx_grpc
 from ccedge.rpc.client import channel
+from ccedge.testing.messages import message_strings as strings
 
 PAN, CVV, PHONE = "4111111111111111", "737", "+4420795550123"
 DIGIT_RUN = re.compile(r"(?:\d[ \t\-]?){7,}")
@@ -203,17 +204,3 @@ def test_payment_call_streams_redacted(pki: Any, serve: Any, arun: Any) -> None:
             for text in strings(m):
                 assert not DIGIT_RUN.search(text), text
 
-
-def strings(m: Any) -> list[str]:
-    """Every string and map key/value in a message, recursively (the fields a human reads)."""
-    out: list[str] = []
-    for field, value in m.ListFields():
-        if field.message_type and field.message_type.GetOptions().map_entry:
-            out += [str(k) for k in value] + [str(v) for v in value.values()]
-            continue
-        for v in value if field.is_repeated else [value]:
-            if isinstance(v, str):
-                out.append(v)
-            elif hasattr(v, "ListFields"):
-                out += strings(v)
-    return out

@@ -99,7 +99,13 @@ def test_replayed_payment_calls_over_the_api(tmp_path: Path) -> None:
                     break
                 await asyncio.sleep(0.5)
             got += answers
-            got.append(await apps.GetHealth(app_pb.GetHealthRequest(), timeout=5))
+            health_by = time.monotonic() + 30  # Health comes every few seconds: wait for one after speech
+            while True:
+                health = await apps.GetHealth(app_pb.GetHealthRequest(), timeout=5)
+                if health.metrics.speech_rtf > 0 or time.monotonic() > health_by:
+                    break
+                await asyncio.sleep(0.5)
+            got.append(health)
         return got
 
     try:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -118,7 +118,10 @@ class ConsoleApp(App[None]):
         self.sub_title = {"none": "no appliance", "refused": "certificate refused",
                           "lost": "connection lost — retrying", "connecting": "connecting"}[state]
         if self.current_mode != "link":
-            self.switch_mode("link")
+            try:
+                self.switch_mode("link")
+            except ScreenStackError:  # the link mode's stack was left empty (seen once in a
+                self.push_screen(LinkScreen())  # reconnect race): give it its screen again
         screen = self.screen
         if isinstance(screen, LinkScreen):
             screen.show(state, detail, next_try_s)

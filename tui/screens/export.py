@@ -62,7 +62,8 @@ class ExportDialog(ModalScreen[bool]):
                     self.result_ok = bool(p.verified)
                     style = "bold green" if p.verified else "bold red"
                     word = "verified ✓" if p.verified else "NOT verified ✗"
-                    status.update(Text(f"{p.done} records → {p.path} — {word}  {p.message}", style=style))
+                    # the verdict first: a long path wraps and must never push it out of sight
+                    status.update(Text(f"{word} — {p.done} records, {p.message}\n→ {p.path}", style=style))
         except ConsoleError as e:
             self.result_ok = False
             status.update(Text(f"Export refused by the appliance: {e}", style="bold red"))

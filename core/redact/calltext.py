@@ -46,6 +46,9 @@ class CallText:
     dtmf: list[DtmfEvent] = field(default_factory=list)
     # Speech the VAD found but the recogniser returned nothing for: (leg, t0, t1).
     unheard: list[tuple[str, float, float]] = field(default_factory=list)
+    # Times at which a window closed clearly (close phrase, acknowledged answer; set by the
+    # redactor from ``windows``): the context of a later number does not reach back past them.
+    breaks: list[float] = field(default_factory=list)
 
     def add_transcript(self, tr: Transcript) -> Utt:
         """Add one utterance; its text and words are normalised first (``textin.normalise``)."""

@@ -8,6 +8,7 @@ either leg (a bounded look-back, in time order) and a few words after it on its 
 
 from __future__ import annotations
 
+import math
 import re
 
 from ccedge.core.redact import spanish
@@ -67,10 +68,15 @@ def _window(call: CallText, t: float, utt: int, tok: int, leg: str | None) -> st
     if utt >= 0:
         u = call.utts[utt]
         words = [x.norm for x in u.tokens[max(0, tok - LOOKBACK_WORDS) : tok]]
+    brk = max((b for b in call.breaks if b <= t), default=-math.inf)  # a clear close: the talk moved on
     earlier = [
         u
         for u in call.utts
-        if u.index != utt and u.t0 < t and u.t1 >= t - LOOKBACK_S and (u.t0, u.index) < _key(call, utt, t)
+        if u.index != utt
+        and u.t0 < t
+        and u.t1 >= t - LOOKBACK_S
+        and u.t0 >= brk
+        and (u.t0, u.index) < _key(call, utt, t)
     ]
     earlier.sort(key=lambda u: (u.t0, u.index))
     for u in reversed(earlier):

@@ -15,7 +15,7 @@ from ccedge.core.frames import RedactionSpan
 from ccedge.core.redact import context as ctx
 from ccedge.core.redact import payment
 from ccedge.core.redact.asked import requested
-from ccedge.core.redact.calltext import CallText
+from ccedge.core.redact.calltext import CallText, Utt
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import RedactPolicy
 from ccedge.core.redact.windows import Window
@@ -126,10 +126,26 @@ def prompted_answers(
             )
             for p in call.utts
         )
-        if asked:
+        if asked or (_DATE_KINDS.intersection(found) and _answers_question(call, u)):
             kind = max(set(found), key=found.count)
             out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
     return out
+
+
+# A date said in answer to any question is masked whole: the question may have been a date of
+# birth garbled past recognition ("To verify, when were you born?" written "Can I have your name,
+# Dunworth?") and the year heard as words ("November 28, I'm Dean for the San"); HIPAA Safe Harbor
+# 164.514(b)(2)(i)(C) counts every element of a date tied to a person.
+_DATE_KINDS = frozenset({"DOB", "DATE"})
+
+
+def _answers_question(call: CallText, u: Utt) -> bool:
+    """The other leg's latest utterance before ``u`` (within ANSWER_WITHIN_S) asked something."""
+    prev = [p for p in call.utts if p.leg != u.leg and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5]
+    if not prev:
+        return False
+    p = max(prev, key=lambda p: (p.t1, p.index))
+    return "?" in p.text or requested(call, u, ANSWER_WITHIN_S) is not None
 
 
 def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:

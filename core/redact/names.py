@@ -23,7 +23,8 @@ _STOP = frozenset(
     having looking trying going wondering getting doing glad happy calling interested concerned sir madam maam
     ma'am mister miss customer agent support team service department representative manager not all ready
     here's what how why when who which one two three four five six seven eight nine ten zero oh actually
-    sorry unable able afraid new back back calling""".split()
+    sorry unable able afraid new back back calling bye goodbye bye-bye cheers care morning afternoon evening
+    night""".split()
 )
 _ANY_LEAD = re.compile(
     r"\b(name|this is|i am|i'm|it's|speaking with|mr|mrs|ms|miss|dr|patient|holder|thank you|thanks|hi|hello|"

@@ -32,11 +32,12 @@ from ccedge.core.redact import (
 from ccedge.core.redact.calltext import CallText, Hit
 from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
 from ccedge.core.redact.failclosed import absorb_homophones, dominated, prompted_answers, unheard_spans
+from ccedge.core.redact.lastfour import allowed_tokens
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import KINDS, RedactPolicy
 from ccedge.core.redact.render import merge, redacted_transcript, token_spans
 from ccedge.core.redact.runs import join_runs
-from ccedge.core.redact.windows import Window, find_windows, mask_windows
+from ccedge.core.redact.windows import Window, early_benign, find_windows, mask_windows
 
 # Which kind wins a tie of confidence: the more harmful a leak, the earlier.
 PRIORITY = {k: i for i, k in enumerate(KINDS)}
@@ -175,7 +176,25 @@ def find_hits(call: CallText, policy: RedactPolicy) -> tuple[list[Hit], list[Seg
         hits.extend(_segment_hits(call, ch, segs))
     for k, _ev in enumerate(call.dtmf):
         hits.append(Hit("DTMF", "dtmf", 0.4, (), (k,)))
+    if policy.enabled("NUMBER"):
+        hits = _drop_allowed(call, hits)
     return [h for h in hits if policy.enabled(h.kind)], segs
+
+
+def _drop_allowed(call: CallText, hits: list[Hit]) -> list[Hit]:
+    """Findings only on a last-four read-back or a count word ("last four of") are dropped
+    (``lastfour``), unless they repeat a value said in the call (``*-readback``)."""
+    ok = allowed_tokens(call)
+    if not ok:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.dtmf
+        or not h.refs
+        or h.detector.endswith("-readback")
+        or any((ui, k) not in ok for ui, a, b in h.refs for k in range(a, b + 1))
+    ]
 
 
 def _readbacks(all_chains: list[Chain], hits: list[Hit]) -> list[Hit]:
@@ -220,6 +239,10 @@ def _segment_hits(call: CallText, all_chains: list[Chain], segs: list[Segment]) 
 
 
 def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
+    wins: list[Window] = []
+    if policy.enabled("NUMBER"):
+        wins = find_windows(call, modes=policy.cue_match)
+    call.breaks = [w.t1 for w in wins if w.closed_by in ("close-phrase", "acknowledged")]
     hits, segs = find_hits(call, policy)
     hits.sort(key=lambda h: (-h.confidence, PRIORITY.get(h.kind, 99)))
     labels: list[list[str | None]] = [[None] * len(u.tokens) for u in call.utts]
@@ -254,13 +277,11 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
                 spans.append(
                     RedactionSpan(call.call_id, leg, s.t0, max(t1, s.t0), "PAYMENT", "payment-segment", 0.3)
                 )
-    wins: list[Window] = []
     masked_in_windows = 0
     if policy.enabled("NUMBER"):
-        wins = find_windows(call, modes=policy.cue_match)
         wspans, masked_in_windows = mask_windows(call, wins, labels)
         spans.extend(wspans)
-        spans.extend(join_runs(call, labels))
+        spans.extend(join_runs(call, labels, early_benign(call, wins)))
     if policy.enabled("UNHEARD"):
         spans.extend(unheard_spans(call, policy, segs, wins))
     spans.extend(dominated(call, labels))

@@ -7,8 +7,10 @@ inside it, every utterance that carries digits, spelled digits, number-like mish
 ("for", "to", "free", "ate", "oh"), month or ordinal words, or that the recogniser returned
 with low confidence or no words at all, is masked in audio (the whole utterance) and text
 (the number-like words, all words when unsure). A window stays open until a clear close: an
-end phrase ("your payment has been processed", "you're verified"), a cue of another kind
-(which opens the next window), ``IDLE_S`` without number talk, or ``MAX_S`` in all.
+end phrase ("your payment has been processed", "you're verified"), a short acknowledgement of a
+complete answer by the other leg ("Thank you." after nine SSN digits: the close phrase itself may
+be garbled), a cue of another kind (which opens the next window), ``IDLE_S`` without number talk,
+or ``MAX_S`` in all.
 PCI DSS 3.3.1 (no sensitive authentication data stored after authorisation) and HIPAA Safe
 Harbor (every date element of a date of birth) make closing late safe and closing early not.
 """
@@ -16,13 +18,15 @@ Harbor (every date element of a date of birth) make closing late safe and closin
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ccedge.core.frames import RedactionSpan
 from ccedge.core.redact import cues as cue_mod
 from ccedge.core.redact import payment
 from ccedge.core.redact.calltext import CallText, Utt
-from ccedge.core.redact.context import BENIGN
+from ccedge.core.redact.context import BENIGN, CARD
+from ccedge.core.redact.lastfour import readbacks
 from ccedge.core.redact.spoken import ORDINALS, REPEAT, SCALE, TEENS, TENS, UNITS
 
 IDLE_S = 45.0  # a window with no number talk for this long closes
@@ -49,6 +53,19 @@ CLOSES = (
     "is there anything else i can help you with",
     "anything else i can help with",
 )
+# A close the recogniser garbled ("Thank you, you're verified" written "Thank you, your Mayor, if
+# I..."): a short acknowledgement from a leg other than the one that answered, once the answer
+# holds as many digits as the kind needs, closes the window as well ("acknowledged"). Not when
+# it asks for more or again (a request frame, a question mark, "sorry", "the rest").
+ACKS = ("thank you", "thanks", "great", "perfect", "lovely", "excellent", "wonderful", "got it", "brilliant")
+_ASKS_MORE = re.compile(
+    r"\?|\b(and|what|what's|whats|can|could|may|need|read|give|tell|confirm|verify|again|repeat|sorry|"
+    r"pardon|missed|catch|continue|rest|next|more|other|wait|hold|moment)\b"
+)
+_ACK_MAX_WORDS = 8
+# Digits an answer of each kind holds when complete (SSN: the last four may be all that is asked;
+# the rest of a number said after an acknowledgement still joins its run in ``runs``).
+_COMPLETE = {"PAN": 15, "EXPIRY": 3, "CVV": 3, "DOB": 3, "SSN": 4, "MEMBER": 5, "PIN": 4}
 # The speaker names the number as one that is not sensitive ("my order number is 683636"): inside
 # a window it is not masked for the window's sake, unless the utterance also says a cue, is
 # unsure, or holds 7+ digits (joined runs mask those as [NUMBER] anyway).
@@ -63,6 +80,37 @@ def _names_benign(u: Utt) -> bool:
         and not unsure(u)
         and said_digits(u) <= _BENIGN_MAX_DIGITS
     )
+
+
+# Before anything was asked for (no window but an intent's: "I'd like to pay my balance"), a
+# number named as an order/reference number may be longer (whisper writes a six-digit order
+# number said in words as seven digits); its audio stays, its text is masked (events refuse
+# runs of seven digits or more). Once card or identity data was asked for, the cap above holds.
+_EARLY_BENIGN_MAX_DIGITS = 8
+
+
+def early_benign(call: CallText, wins: list[Window]) -> set[int]:
+    """Utterances that name their number benign (an order number, nearer than any card word),
+    said before any window that asked for data opened."""
+    first = min((w.t0 for w in wins if not w.intent), default=math.inf)
+    out: set[int] = set()
+    for u in call.utts:
+        if u.t0 >= first or not u.pieces:
+            continue
+        text = " ".join(t.norm for t in u.tokens)
+        m = BENIGN.search(text)
+        digit_at = min(p.first for p in u.pieces)
+        named_at = len(text[: m.end()].split()) if m else -1
+        if (
+            m is not None
+            and named_at <= digit_at
+            and not CARD.search(text)
+            and not cue_mod.find(u.text)
+            and not unsure(u)
+            and said_digits(u) <= _EARLY_BENIGN_MAX_DIGITS
+        ):
+            out.add(u.index)
+    return out
 
 
 # How many digits each kind plausibly holds in one utterance; more or fewer: "[NUMBER]".
@@ -82,7 +130,7 @@ class Window:
     kind: str
     t0: float
     t1: float  # math.inf while open
-    closed_by: str  # "close-phrase", "topic", "idle", "max-duration", "open"
+    closed_by: str  # "close-phrase", "acknowledged", "topic", "idle", "max-duration", "open"
     opener: int  # index of the utterance that opened it
     how: str  # how the cue was matched: "exact", "fuzzy", "phonetic"
     intent: bool = False  # opened by an intent ("pay my balance"), not a request for the data
@@ -150,7 +198,11 @@ def find_windows(
     out: list[Window] = []
     cur: Window | None = None
     active = 0.0
+    answered: dict[str, int] = {}  # digits said per leg in the open window (not by its opener)
+    allowed = readbacks(call)  # "the card ending in 4412" asks for nothing and holds no more
     for u in call.order():
+        if u.index in allowed:
+            continue
         if cur is not None:
             if u.t0 > active + IDLE_S:
                 out.append(_closed(cur, active + IDLE_S, "idle"))
@@ -161,7 +213,7 @@ def find_windows(
         if cur is not None and payment.matches(closes, u.text, 88.0):
             out.append(_closed(cur, u.t0, "close-phrase"))
             cur = None
-            continue
+            # "You're verified. And what card would you like to use?": a cue after the close opens.
         found = cue_mod.find(u.text, modes)
         if found:
             kind = found[0].kind
@@ -170,9 +222,14 @@ def find_windows(
                     out.append(_closed(cur, u.t0, "topic"))
                 intent = all(c.phrase in cue_mod.INTENTS for c in found)
                 cur = Window(kind, u.t0, math.inf, "open", u.index, found[0].how, intent)
+                answered = {}
             active = u.t1
+        elif cur is not None and _acknowledges(cur, u, answered):
+            out.append(_closed(cur, u.t0, "acknowledged"))
+            cur = None
         elif cur is not None and qualifies(u):
             active = u.t1
+            answered[u.leg] = answered.get(u.leg, 0) + said_digits(u)
     if cur is not None:
         # Unheard speech and keys extend an open window's activity as well.
         tail = [t1 for _leg, _t0, t1 in call.unheard if t1 >= cur.t0] + [
@@ -187,6 +244,17 @@ def find_windows(
         else:
             out.append(cur)
     return out
+
+
+def _acknowledges(w: Window, u: Utt, answered: dict[str, int]) -> bool:
+    """``u`` is a short acknowledgement, with no number, of a complete answer on another leg."""
+    if w.intent or said_digits(u) or unsure(u) or len(u.tokens) > _ACK_MAX_WORDS:
+        return False
+    text = " ".join(t.norm for t in u.tokens)
+    if not text.startswith(ACKS) or _ASKS_MORE.search(u.text.lower()):
+        return False
+    need = _COMPLETE.get(w.kind, 99)
+    return any(n >= need for leg, n in answered.items() if leg != u.leg)
 
 
 def _closed(w: Window, t1: float, how: str) -> Window:
@@ -234,9 +302,10 @@ def mask_windows(
     """Label number-like words of qualifying utterances; spans for their audio; how many."""
     spans: list[RedactionSpan] = []
     n = 0
+    allowed = readbacks(call) | early_benign(call, wins)
     for u, labs in zip(call.utts, labels, strict=True):
         w = in_window(wins, u.t0, u.t1)
-        if w is None or not qualifies(u) or (u.index != w.opener and _names_benign(u)):
+        if w is None or not qualifies(u) or (u.index != w.opener and _names_benign(u)) or u.index in allowed:
             continue
         lab = _label(w.kind, u)
         if w.intent:

@@ -296,6 +296,13 @@ def in_window(wins: list[Window], t0: float, t1: float) -> Window | None:
     return None
 
 
+def _switched_from(wins: list[Window], w: Window, u: Utt) -> Window | None:
+    """The window that ``u`` closed by opening ``w`` with a cue of another kind, if any."""
+    if u.index != w.opener:
+        return None
+    return next((x for x in wins if x.closed_by == "topic" and x.t1 == u.t0 and not x.intent), None)
+
+
 def mask_windows(
     call: CallText, wins: list[Window], labels: list[list[str | None]]
 ) -> tuple[list[RedactionSpan], int]:
@@ -314,13 +321,17 @@ def mask_windows(
             lab = "NUMBER"  # no card asked for yet: an order number is as likely as a card
         whole = not u.tokens or (unsure(u) and (len(u.tokens) >= 3 or said_digits(u) > 0))
         marked: list[int] = []
-        start = _after_cue(u) if u.index == w.opener else 0
+        cue_end = _after_cue(u) if u.index == w.opener else 0
+        # "Oh five twenty seven. The code is 5 7 1": the words before the cue that switched topic
+        # still answer the window it closed (the expiry asked for before), so they are masked too.
+        prev = _switched_from(wins, w, u)
+        start = 0 if prev is not None else cue_end
         for k, t in enumerate(u.tokens):
             if k < start:
                 continue
             if whole or numberish(t.norm) or _homophone_at(u, k) or t.p < LOW_P:
                 if labs[k] is None:
-                    labs[k] = lab
+                    labs[k] = _label(prev.kind, u) if prev is not None and k < cue_end else lab
                 marked.append(k)
         det = "window-" + w.kind.lower()
         if u.index == w.opener and u.tokens and not whole:

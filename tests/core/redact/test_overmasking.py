@@ -149,3 +149,14 @@ def test_a_goodbye_is_not_a_name() -> None:
         assert res.transcripts[0].text == text and not res.spans
     res = _redact([(CUSTOMER, "Thanks, Abigail.", 0.0, 2.0)])
     assert "Abigail" not in res.transcripts[0].text
+
+
+def test_an_answer_before_the_next_cue_in_the_same_utterance_is_masked() -> None:
+    """Text leak on the grown set: the expiry said before "the code is" kept its digits."""
+    turns = [
+        (AGENT, "And the month and year on the card?", 0.0, 2.0),
+        (CUSTOMER, "1.2-2-6. And the code is 4-4-2.", 2.5, 6.0),
+    ]
+    res = _redact(turns)
+    assert not re.search(r"\d", res.transcripts[1].text), res.transcripts[1].text
+    assert _covered(res, CUSTOMER, 2.5, 6.0) >= 0.99

@@ -106,30 +106,37 @@ class Callers:
 class RoleInterceptor(grpc.aio.ServerInterceptor):
     """Checks identity and role before every handler runs; audits denials and recording access."""
 
-    def __init__(self, callers: Callers, audit: AccessAudit) -> None:
+    def __init__(self, callers: Callers, audit: AccessAudit,
+                 peer_of: Callable[[str], str] | None = None) -> None:
         self.callers = callers
         self.audit = audit
         self.denied = 0
+        # The real client behind context.peer() (the TLS gate splices every connection through
+        # 127.0.0.1); the audit target is "api@<client>".
+        self.peer_of = peer_of or (lambda peer: peer)
 
-    async def _record(self, action: str, ident: Identity | None, outcome: str, reason: str) -> None:
+    async def _record(self, action: str, ident: Identity | None, outcome: str, reason: str,
+                      context: grpc.aio.ServicerContext) -> None:
+        target = f"api@{self.peer_of(context.peer())}"
         await asyncio.to_thread(self.audit.record, action, ident.name if ident else "-",
-                                ident.role if ident else "-", "api", outcome, reason)
+                                ident.role if ident else "-", target, outcome, reason)
 
     async def _admit(self, method: str, context: grpc.aio.ServicerContext) -> Identity:
         try:
             ident = self.callers.identify(context)
         except PkiError as e:
             self.denied += 1
-            await self._record(method, e.identity if isinstance(e, RevokedError) else None, "denied", str(e))
+            await self._record(method, e.identity if isinstance(e, RevokedError) else None, "denied", str(e),
+                               context)
             await context.abort(grpc.StatusCode.UNAUTHENTICATED, str(e))
             raise  # abort raises; this keeps type checkers honest
         if ident.role not in allowed_roles(method):
             self.denied += 1
-            await self._record(method, ident, "denied", f"role {ident.role} not allowed")
+            await self._record(method, ident, "denied", f"role {ident.role} not allowed", context)
             await context.abort(grpc.StatusCode.PERMISSION_DENIED,
                                 f"role {ident.role} may not call {method.rsplit('/', 1)[-1]}")
         if method.lstrip("/").startswith(AUDITED_SERVICES):
-            await self._record(method, ident, "allowed", "")
+            await self._record(method, ident, "allowed", "", context)
         return ident
 
     async def intercept_service(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ class ApiSettings:
     max_connection_age_s: float = 0.0  # 0: unlimited
     advertise: bool = True
     advertise_interfaces: tuple[str, ...] = ()  # empty: every interface
+    max_connections: int = 512  # TLS gate: newcomers beyond this are closed at once
+    hello_timeout_s: float = 10.0  # TLS gate: a client must send its ClientHello within this
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any] | None) -> ApiSettings:
@@ -60,6 +62,12 @@ class ApiContext:
     vault: Any = None  # ccedge.core.vault.Vault when the data directory holds one
     streams: int = 0
     streams_by_peer: dict[str, int] = field(default_factory=dict)
+    # context.peer() → the real client (the TLS gate's ``client_of``; identity without a gate)
+    peer_of: Callable[[str], str] = field(default=lambda peer: peer)
+
+    def peer(self, context: grpc.aio.ServicerContext) -> str:
+        """The real client's address in grpcio's peer format, not the gate's loopback splice."""
+        return self.peer_of(context.peer())
 
     def caller(self, context: grpc.aio.ServicerContext) -> Identity:
         """The caller (the interceptor has already admitted it)."""
@@ -76,7 +84,7 @@ class ApiContext:
 
         Cancelling the handler (the client went away, its deadline passed) runs the ``finally``.
         """
-        peer = context.peer()
+        peer = self.peer(context)
         sub = self.bus.subscribe(f"rpc:{what}:{peer}", maxsize=self.settings.stream_queue,
                                  policy="drop-oldest")
         self.streams += 1

@@ -2,8 +2,10 @@
 
 * Transport: ``ssl_server_credentials(..., require_client_auth=True)`` with the appliance CA as
   the only trust root, so a client without a certificate from that CA (or with an expired one)
-  never completes the handshake. grpcio negotiates TLS 1.3 with every current client but its
-  Python API cannot forbid 1.2 (tests check that 1.3 is what is negotiated).
+  never completes the handshake. grpcio's Python API cannot forbid TLS 1.2, so the gRPC server
+  listens on 127.0.0.1 (ephemeral port) and the public ``host``/``port`` belongs to a ClientHello
+  gate (``ccedge.rpc.server.gate``) in this process that admits only clients offering TLS 1.3 and
+  splices their bytes through unchanged (TLS stays end to end); ``port`` is the gate's.
 * Keepalive pings every ``keepalive_s`` (a console that vanished without a FIN is dropped after
   ``keepalive_timeout_s``, which cancels its streams and frees their queues); clients may ping
   no more than every 10 s; at most ``max_streams_per_client`` concurrent streams per connection.
@@ -38,6 +40,7 @@ from ccedge.rpc.server.auth import Callers, RoleInterceptor
 from ccedge.rpc.server.board import Board
 from ccedge.rpc.server.context import ApiContext, ApiSettings
 from ccedge.rpc.server.floor import CallsServicer, GuidanceServicer, TranscriptsServicer
+from ccedge.rpc.server.gate import BACKEND_HOST, TlsGate
 from ccedge.rpc.server.quality import QualityServicer
 from ccedge.rpc.server.recordings import RecordingsServicer
 
@@ -92,13 +95,22 @@ class ApiServer:
             audit=self.audit, data_dir=data_dir, settings=self.settings, version=package_version(),
             fingerprint=self.fingerprint, runtime=runtime, vault=self.vault,
         )
-        self.interceptor = RoleInterceptor(self.ctx.callers, self.audit)
+        self.gate = TlsGate(0, max_connections=self.settings.max_connections,
+                            hello_timeout_s=self.settings.hello_timeout_s, on_refused=self._gate_refused)
+        self.ctx.peer_of = self.gate.client_of
+        self.interceptor = RoleInterceptor(self.ctx.callers, self.audit, peer_of=self.gate.client_of)
         self.grace_s = grace_s
-        self.port = 0
+        self.port = 0  # the public (gate's) port
+        self.backend_port = 0  # the gRPC server's, on 127.0.0.1
         self.health = HealthServicer()
         self._server: grpc.aio.Server | None = None
         self._board_sub: Subscription | None = None
         self._board_task: asyncio.Task[None] | None = None
+
+    async def _gate_refused(self, client: str, reason: str) -> None:
+        """A TLS client refused at the gate for its version: audited like the interceptor's denials."""
+        await asyncio.to_thread(self.audit.record, "tls-handshake", "-", "-", f"api@{client}", "denied",
+                                reason)
 
     def _credentials(self) -> grpc.ServerCredentials:
         return grpc.ssl_server_credentials(
@@ -138,14 +150,22 @@ class ApiServer:
         reflection.enable_server_reflection(
             (*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
              reflection.SERVICE_NAME), server)
+        self.backend_port = server.add_secure_port(f"{BACKEND_HOST}:0", self._credentials())
+        if not self.backend_port:
+            raise OSError("cannot listen on the loopback port behind the TLS gate")
         host = self.settings.host
         address = f"[{host}]:{self.settings.port}" if ":" in host else f"{host}:{self.settings.port}"
-        self.port = server.add_secure_port(address, self._credentials())
-        if not self.port:
-            raise OSError(f"cannot listen on {address}")
         self._board_sub = ctx.bus.subscribe("rpc:board", maxsize=BOARD_QUEUE, policy="drop-oldest")
         self._board_task = asyncio.create_task(self.board.follow(self._board_sub), name="rpc-board")
         await server.start()
+        self.gate.backend_port = self.backend_port
+        try:
+            self.port = await self.gate.start(host, self.settings.port)
+        except OSError as e:
+            await server.stop(0)
+            self._board_sub.close()
+            self._board_task.cancel()
+            raise OSError(f"cannot listen on {address}: {e.strerror or e}") from e
         for name in ("", *SERVICE_NAMES):
             await self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
         self._server = server
@@ -156,7 +176,9 @@ class ApiServer:
         if self._server is None:
             return
         await self.health.enter_graceful_shutdown()
+        await self.gate.stop_listening()  # no new consoles; established ones drain with the server
         await self._server.stop(self.grace_s)
+        await self.gate.stop()
         self._server = None
         if self._board_sub is not None:
             self._board_sub.close()

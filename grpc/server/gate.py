@@ -170,6 +170,10 @@ class TlsGate:
             await self._serve(client, reader, writer)
         except (OSError, asyncio.IncompleteReadError) as e:
             log.debug("API gate: connection from %s ended: %s", client[0], e)
+        except asyncio.CancelledError:
+            # stop(): end quietly. asyncio's stream server asks a finished handler task for its
+            # exception, which raises (and logs a traceback) when the task ended cancelled.
+            pass
         finally:
             self._tasks.discard(task)
             await _close(writer)

@@ -108,7 +108,7 @@ def test_tls13_is_negotiated_and_the_real_peer_is_known(pki: Any, serve: Any, ar
 def test_streams_and_denials_name_the_real_client(pki: Any, serve: Any, arun: Any) -> None:
     before = len(_trail(pki.data_dir))
 
-    async def main() -> tuple[list[str], list[tuple[str, int]], int]:
+    async def main() -> tuple[list[str], list[tuple[str, int]]]:
         async with serve(pki.data_dir) as server, channel(pki.bundles["supervisor"], port=server.port) as ch:
             stream = calls_grpc.CallsServiceStub(ch).WatchCalls(calls_pb.WatchCallsRequest())
             read = asyncio.ensure_future(stream.read())
@@ -116,20 +116,41 @@ def test_streams_and_denials_name_the_real_client(pki: Any, serve: Any, arun: An
             peers = list(server.ctx.streams_by_peer)
             clients = list(server.gate.connections().values())
             with pytest.raises(grpc.aio.AioRpcError) as denied:
-                await rec_grpc.RecordingsServiceStub(ch).SearchRecordings(rec_pb.SearchRecordingsRequest(),
-                                                                           timeout=5)
+                await rec_grpc.RecordingsServiceStub(ch).SearchRecordings(
+                    rec_pb.SearchRecordingsRequest(), timeout=5)
             assert denied.value.code() == grpc.StatusCode.PERMISSION_DENIED
-            stream.cancel()
             read.cancel()
             await asyncio.gather(read, return_exceptions=True)
             await _until(lambda: server.ctx.streams == 0)
-        return peers, clients, server.gate.open_connections
+            return peers, clients
 
-    peers, clients, left = arun(main())
+    peers, clients = arun(main())
     assert len(clients) == 1 and peers == [f"ipv4:{clients[0][0]}:{clients[0][1]}"]
     denial = _trail(pki.data_dir)[before:]
     assert [(r["actor"], r["target"]) for r in denial] == [("supervisor-user", f"api@{peers[0]}")]
-    assert left == 0  # the channel closed: every splice task ended
+
+
+def test_a_client_that_goes_away_frees_its_splice(pki: Any, serve: Any, arun: Any, tmp_path: Path) -> None:
+    """An admitted mTLS connection that speaks HTTP/2 and then vanishes (socket closed, as when a
+    console process exits): both splice tasks end and the peer mapping is dropped, server still up."""
+    b = pki.bundles["supervisor"]
+    ctx = _context(b, tmp_path)
+
+    async def main() -> tuple[int, int, int]:
+        async with serve(pki.data_dir) as server:
+            raw = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            tls = await asyncio.to_thread(ctx.wrap_socket, raw, server_hostname=b.server_name)
+            preface = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])  # + SETTINGS
+            await asyncio.to_thread(tls.sendall, preface)
+            assert (await asyncio.to_thread(tls.recv, 100))[3:4] == b"\x04"  # the server's SETTINGS
+            during = server.gate.open_connections
+            raw.close()
+            tls.close()
+            await _until(lambda: server.gate.open_connections == 0)
+            return during, server.gate.admitted, len(server.gate.connections())
+
+    during, admitted, mapped = arun(main())
+    assert (during, admitted, mapped) == (1, 1, 0)
 
 
 def test_tls13_without_a_certificate_fails_the_handshake(pki: Any, serve: Any, arun: Any,

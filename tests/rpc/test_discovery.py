@@ -28,7 +28,7 @@ def test_advertisement_found_on_loopback_with_fingerprint(pki: Any, arun: Any) -
     runtime = SimpleNamespace(bus=EventBus(), data_dir=pki.data_dir, config={"api": {
         "host": "127.0.0.1", "port": 0, "site": "test-site", "advertise_interfaces": ["127.0.0.1"]}})
 
-    async def main() -> tuple[list[dict[str, Any]], str, int, Any]:
+    async def main() -> tuple[list[dict[str, Any]], str, int, Any, int]:
         service = api_service(runtime)
         await service.start()
         try:
@@ -43,11 +43,13 @@ def test_advertisement_found_on_loopback_with_fingerprint(pki: Any, arun: Any) -
                 await discover("00" * 32, timeout_s=2, interfaces=["127.0.0.1"])
             except FingerprintMismatch as e:
                 wrong = e
-            return json.loads(out), service.server.fingerprint, service.server.port, wrong
+            return (json.loads(out), service.server.fingerprint, service.server.port, wrong,
+                    service.server.backend_port)
         finally:
             await service.stop()
 
-    found, fp, port, wrong = arun(main())
+    found, fp, port, wrong, behind_gate = arun(main())
+    assert port != behind_gate  # the public (TLS gate's) port is advertised, not the loopback one
     ours = [f for f in found if f["fp"] == fp]
     assert ours, found
     assert ours[0]["port"] == port and ours[0]["site"] == "test-site" and "127.0.0.1" in ours[0]["addresses"]

@@ -65,7 +65,7 @@ class ApplianceServicer(app_grpc.ApplianceServiceServicer):
             problems.append(f"{h.masked_lag_s:.1f} s of audio masked because transcription lagged")
         if h.speech_shed:
             problems.append(f"{h.speech_shed} utterances shed by the speech queue")
-        metrics = convert.metrics(h, time.time(), self._uptime(), self.ctx.streams)
+        metrics = convert.metrics(h, time.time(), self._uptime(), self.ctx.streams, self.ctx.gate_refused)
         metrics.disk_free_gb, metrics.cert_not_after_wall = await asyncio.to_thread(self._box_figures)
         return app_pb.GetHealthResponse(
             serving=True, version=self.ctx.version, site=self.ctx.settings.site, problems=problems,

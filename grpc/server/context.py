@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ class ApiContext:
     streams_by_peer: dict[str, int] = field(default_factory=dict)
     # context.peer() → the real client (the TLS gate's ``client_of``; identity without a gate)
     peer_of: Callable[[str], str] = field(default=lambda peer: peer)
+    gate_refused: Mapping[str, int] = field(default_factory=dict)  # the TLS gate's counts, live
 
     def peer(self, context: grpc.aio.ServicerContext) -> str:
         """The real client's address in grpcio's peer format, not the gate's loopback splice."""

@@ -174,7 +174,8 @@ def score(e: Score, final: bool) -> quality_pb.Score:
     )
 
 
-def metrics(h: Health, wall: float, uptime_s: float, clients: int) -> app_pb.MetricsSnapshot:
+def metrics(h: Health, wall: float, uptime_s: float, clients: int,
+            refused: Mapping[str, int] | None = None) -> app_pb.MetricsSnapshot:
     return app_pb.MetricsSnapshot(
         wall=wall, uptime_s=uptime_s, packets=h.packets, drops=h.drops, damaged=h.damaged,
         calls_active=h.calls_active, calls_total=h.calls_total, speech_queue=h.speech_queue,
@@ -182,7 +183,7 @@ def metrics(h: Health, wall: float, uptime_s: float, clients: int) -> app_pb.Met
         speech_rtf=h.speech_rtf,
         masked_lag_s=h.masked_lag_s, cpu_percent=h.cpu_percent, rss_mb=h.rss_mb,
         restarts={str(k): int(v) for k, v in h.restarts.items()}, events_lost=h.events_lost,
-        api_clients=clients,
+        api_clients=clients, api_refused={k: int(v) for k, v in (refused or {}).items()},
     )
 
 

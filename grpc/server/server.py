@@ -98,6 +98,7 @@ class ApiServer:
         self.gate = TlsGate(0, max_connections=self.settings.max_connections,
                             hello_timeout_s=self.settings.hello_timeout_s, on_refused=self._gate_refused)
         self.ctx.peer_of = self.gate.client_of
+        self.ctx.gate_refused = self.gate.refused
         self.interceptor = RoleInterceptor(self.ctx.callers, self.audit, peer_of=self.gate.client_of)
         self.grace_s = grace_s
         self.port = 0  # the public (gate's) port

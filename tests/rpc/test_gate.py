@@ -69,11 +69,14 @@ def test_tls12_with_a_valid_certificate_is_refused_counted_and_audited(pki: Any,
                     return str(e.reason)
             outcome = await asyncio.to_thread(probe)
             await _until(lambda: len(_trail(pki.data_dir)) > before)
-            return outcome, dict(server.gate.refused)
+            async with channel(pki.bundles["admin"], port=server.port) as ch:
+                apps = app_grpc.ApplianceServiceStub(ch)
+                health = await apps.GetHealth(app_pb.GetHealthRequest(), timeout=5)
+            return outcome, dict(health.metrics.api_refused)
 
     outcome, refused = arun(main())
     assert outcome == "TLSV1_ALERT_PROTOCOL_VERSION"
-    assert refused == {"offers TLS 1.2 or older (no supported_versions)": 1}
+    assert refused == {"offers TLS 1.2 or older (no supported_versions)": 1}  # as GetHealth reports it
     new = _trail(pki.data_dir)[before:]
     assert [(r["action"], r["actor"], r["target"], r["outcome"]) for r in new] == [
         ("tls-handshake", "-", "api@127.0.0.1", "denied")]

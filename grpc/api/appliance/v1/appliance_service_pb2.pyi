@@ -20,8 +20,15 @@ KEY_KIND_AUDIT_SIGNING: KeyKind
 KEY_KIND_SERVER_CERTIFICATE: KeyKind
 
 class MetricsSnapshot(_message.Message):
-    __slots__ = ("wall", "uptime_s", "packets", "drops", "damaged", "calls_active", "calls_total", "speech_queue", "speech_lag_s", "speech_shed", "holdback_lag_s", "masked_lag_s", "cpu_percent", "rss_mb", "restarts", "events_lost", "api_clients", "disk_free_gb", "cert_not_after_wall", "speech_rtf")
+    __slots__ = ("wall", "uptime_s", "packets", "drops", "damaged", "calls_active", "calls_total", "speech_queue", "speech_lag_s", "speech_shed", "holdback_lag_s", "masked_lag_s", "cpu_percent", "rss_mb", "restarts", "events_lost", "api_clients", "disk_free_gb", "cert_not_after_wall", "speech_rtf", "api_refused")
     class RestartsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class ApiRefusedEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
         VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -48,6 +55,7 @@ class MetricsSnapshot(_message.Message):
     DISK_FREE_GB_FIELD_NUMBER: _ClassVar[int]
     CERT_NOT_AFTER_WALL_FIELD_NUMBER: _ClassVar[int]
     SPEECH_RTF_FIELD_NUMBER: _ClassVar[int]
+    API_REFUSED_FIELD_NUMBER: _ClassVar[int]
     wall: float
     uptime_s: float
     packets: int
@@ -68,7 +76,8 @@ class MetricsSnapshot(_message.Message):
     disk_free_gb: float
     cert_not_after_wall: float
     speech_rtf: float
-    def __init__(self, wall: _Optional[float] = ..., uptime_s: _Optional[float] = ..., packets: _Optional[int] = ..., drops: _Optional[int] = ..., damaged: _Optional[int] = ..., calls_active: _Optional[int] = ..., calls_total: _Optional[int] = ..., speech_queue: _Optional[int] = ..., speech_lag_s: _Optional[float] = ..., speech_shed: _Optional[int] = ..., holdback_lag_s: _Optional[float] = ..., masked_lag_s: _Optional[float] = ..., cpu_percent: _Optional[float] = ..., rss_mb: _Optional[float] = ..., restarts: _Optional[_Mapping[str, int]] = ..., events_lost: _Optional[int] = ..., api_clients: _Optional[int] = ..., disk_free_gb: _Optional[float] = ..., cert_not_after_wall: _Optional[float] = ..., speech_rtf: _Optional[float] = ...) -> None: ...
+    api_refused: _containers.ScalarMap[str, int]
+    def __init__(self, wall: _Optional[float] = ..., uptime_s: _Optional[float] = ..., packets: _Optional[int] = ..., drops: _Optional[int] = ..., damaged: _Optional[int] = ..., calls_active: _Optional[int] = ..., calls_total: _Optional[int] = ..., speech_queue: _Optional[int] = ..., speech_lag_s: _Optional[float] = ..., speech_shed: _Optional[int] = ..., holdback_lag_s: _Optional[float] = ..., masked_lag_s: _Optional[float] = ..., cpu_percent: _Optional[float] = ..., rss_mb: _Optional[float] = ..., restarts: _Optional[_Mapping[str, int]] = ..., events_lost: _Optional[int] = ..., api_clients: _Optional[int] = ..., disk_free_gb: _Optional[float] = ..., cert_not_after_wall: _Optional[float] = ..., speech_rtf: _Optional[float] = ..., api_refused: _Optional[_Mapping[str, int]] = ...) -> None: ...
 
 class GetHealthRequest(_message.Message):
     __slots__ = ()

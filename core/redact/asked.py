@@ -112,6 +112,12 @@ def requested_in(text: str) -> str | None:
     return None
 
 
+def asks_for_own(text: str) -> bool:
+    """The text asks the other person for something of theirs ("can I have your …", "what's your
+    …"), whatever the recogniser made of the object."""
+    return _FRAME.search(_norm(text)) is not None
+
+
 def requested(call: CallText, u: Utt, within_s: float = 10.0) -> str | None:
     """The identifier kind the other leg asked for just before ``u`` (its latest utterance)."""
     prev = [

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from ccedge.core.frames import RedactionSpan
 from ccedge.core.redact import context as ctx
 from ccedge.core.redact import payment
-from ccedge.core.redact.asked import requested
+from ccedge.core.redact.asked import asks_for_own, requested
 from ccedge.core.redact.calltext import CallText, Utt
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import RedactPolicy
-from ccedge.core.redact.windows import Window
+from ccedge.core.redact.windows import Window, numberish, said_digits
 
 _PROMPT_RX = re.compile(
     "|".join(
@@ -126,9 +126,47 @@ def prompted_answers(
             )
             for p in call.utts
         )
-        if asked or (_DATE_KINDS.intersection(found) and _answers_question(call, u)):
+        date = bool(_DATE_KINDS.intersection(found)) and _answers_question(call, u)
+        if asked or date:
             kind = max(set(found), key=found.count)
             out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
+        if date:
+            # "August 6, 19, 40 times": the year, heard as loose numbers, is an element too.
+            for k, t in enumerate(u.tokens):
+                if labs[k] is None and numberish(t.norm):
+                    labs[k] = kind
+    return out
+
+
+NUMERIC_SHARE = 0.5
+NUMERIC_MIN_DIGITS = 3
+
+
+def numeric_answers(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
+    """An answer that is mostly numbers to a request for something of the speaker's is masked whole.
+
+    "To verify, when were you born?" came back from whisper as "Can I have your name
+    somewhere?" and the date of birth as "0.05, 1.02,02.": no cue, no date, no detector; but a
+    request for something personal answered with a number is a number that identifies the
+    caller, whatever the request was heard as (fail closed). Not when the request names a number
+    as benign ("what's your order number") or a phone number (masked by its own detector).
+    """
+    out: list[RedactionSpan] = []
+    for u, labs in zip(call.utts, labels, strict=True):
+        if not u.tokens or any(x is not None for x in labs) or said_digits(u) < NUMERIC_MIN_DIGITS:
+            continue
+        nums = [k for k, t in enumerate(u.tokens) if numberish(t.norm)]
+        if len(nums) / len(u.tokens) < NUMERIC_SHARE:
+            continue
+        prev = [p for p in call.utts if p.leg != u.leg and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5]
+        if not prev:
+            continue
+        q = max(prev, key=lambda p: (p.t1, p.index)).text
+        if not asks_for_own(q) or ctx.BENIGN.search(q.lower()) or ctx.PHONE.search(q.lower()):
+            continue
+        for k in nums:
+            labs[k] = "NUMBER"
+        out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, "NUMBER", "numeric-answer", 0.5))
     return out
 
 

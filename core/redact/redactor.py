@@ -31,7 +31,13 @@ from ccedge.core.redact import (
 )
 from ccedge.core.redact.calltext import CallText, Hit
 from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
-from ccedge.core.redact.failclosed import absorb_homophones, dominated, prompted_answers, unheard_spans
+from ccedge.core.redact.failclosed import (
+    absorb_homophones,
+    dominated,
+    numeric_answers,
+    prompted_answers,
+    unheard_spans,
+)
 from ccedge.core.redact.lastfour import allowed_tokens
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import KINDS, RedactPolicy
@@ -282,6 +288,7 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
         wspans, masked_in_windows = mask_windows(call, wins, labels)
         spans.extend(wspans)
         spans.extend(join_runs(call, labels, early_benign(call, wins)))
+        spans.extend(numeric_answers(call, labels))
     if policy.enabled("UNHEARD"):
         spans.extend(unheard_spans(call, policy, segs, wins))
     spans.extend(dominated(call, labels))

@@ -56,7 +56,8 @@ CLOSES = (
 # A close the recogniser garbled ("Thank you, you're verified" written "Thank you, your Mayor, if
 # I..."): a short acknowledgement from a leg other than the one that answered, once the answer
 # holds as many digits as the kind needs, closes the window as well ("acknowledged"). Not when
-# it asks for more or again (a request frame, a question mark, "sorry", "the rest").
+# it asks for more or again (a request frame, a question mark, "sorry", "the rest"). An unsure
+# acknowledgement counts too when it says no number: what it garbled is the close phrase.
 ACKS = ("thank you", "thanks", "great", "perfect", "lovely", "excellent", "wonderful", "got it", "brilliant")
 _ASKS_MORE = re.compile(
     r"\?|\b(and|what|what's|whats|can|could|may|need|read|give|tell|confirm|verify|again|repeat|sorry|"
@@ -248,7 +249,7 @@ def find_windows(
 
 def _acknowledges(w: Window, u: Utt, answered: dict[str, int]) -> bool:
     """``u`` is a short acknowledgement, with no number, of a complete answer on another leg."""
-    if w.intent or said_digits(u) or unsure(u) or len(u.tokens) > _ACK_MAX_WORDS:
+    if w.intent or said_digits(u) or len(u.tokens) > _ACK_MAX_WORDS:
         return False
     text = " ".join(t.norm for t in u.tokens)
     if not text.startswith(ACKS) or _ASKS_MORE.search(u.text.lower()):
@@ -296,6 +297,15 @@ def in_window(wins: list[Window], t0: float, t1: float) -> Window | None:
     return None
 
 
+def _asker(call: CallText, w: Window) -> str | None:
+    """The leg that asked for the data (its opener says no number after the cue), if it asked."""
+    o = call.utts[w.opener]
+    start = _after_cue(o)
+    if any(numberish(t.norm) for t in o.tokens[start:]):
+        return None  # "my card number is 4111 …": the speaker gives the data, not asks for it
+    return o.leg
+
+
 def _switched_from(wins: list[Window], w: Window, u: Utt) -> Window | None:
     """The window that ``u`` closed by opening ``w`` with a cue of another kind, if any."""
     if u.index != w.opener:
@@ -314,6 +324,8 @@ def mask_windows(
         w = in_window(wins, u.t0, u.t1)
         if w is None or not qualifies(u) or (u.index != w.opener and _names_benign(u)) or u.index in allowed:
             continue
+        if u.tokens and said_digits(u) == 0 and _asker(call, w) == u.leg:
+            continue  # the asking side's own garbled talk ("What you remembered, umber."): no number in it
         lab = _label(w.kind, u)
         if w.intent:
             if _year_only(u):

@@ -160,3 +160,46 @@ def test_an_answer_before_the_next_cue_in_the_same_utterance_is_masked() -> None
     res = _redact(turns)
     assert not re.search(r"\d", res.transcripts[1].text), res.transcripts[1].text
     assert _covered(res, CUSTOMER, 2.5, 6.0) >= 0.99
+
+
+def test_a_number_answering_a_garbled_personal_request_is_masked() -> None:
+    """DOB leaks on the grown set: "when were you born?" heard as a request for a name."""
+    turns = [
+        (AGENT, "Could I have your name, Brightwood?", 0.0, 2.0),
+        (CUSTOMER, "0.3, 1.4,82.", 2.5, 5.0),
+    ]
+    res = _redact(turns)
+    assert not re.search(r"\d", res.transcripts[1].text)
+    assert _covered(res, CUSTOMER, 2.5, 5.0) >= 0.99
+    # A date with its year heard as loose numbers: no element left in the text.
+    res = _redact([turns[0], (CUSTOMER, "It's March 3, 19, 62 ways.", 2.5, 5.0)])
+    assert not re.search(r"\d|march", res.transcripts[1].text.lower()), res.transcripts[1].text
+    assert _covered(res, CUSTOMER, 2.5, 5.0) >= 0.99
+    # A request that names the number as benign, or no request at all: kept.
+    for q in ("What's your order number?", "How can I help you today?"):
+        res = _redact([(AGENT, q, 0.0, 2.0), (CUSTOMER, "It's 683 636.", 2.5, 4.0)])
+        assert "683 636" in res.transcripts[1].text and _covered(res, CUSTOMER, 2.5, 4.0) == 0.0, q
+
+
+def test_the_asking_side_garbled_without_a_number_is_not_masked() -> None:
+    turns = [
+        (AGENT, "And the last four of your social?", 0.0, 2.0),
+        (CUSTOMER, "It's 6 7 8 9.", 2.5, 4.5),
+        (AGENT, "What you remembered, umber.", 5.0, 7.5),  # unsure, no number
+    ]
+    res = _redact(turns, low_p=frozenset({2}))
+    assert _covered(res, CUSTOMER, 2.5, 4.5) >= 0.99
+    assert _covered(res, AGENT, 5.0, 7.5) == 0.0
+    # With number-like words, or on the answering side, the unsure talk stays masked.
+    res = _redact([*turns[:2], (AGENT, "so that's for to ate", 5.0, 7.5)], low_p=frozenset({2}))
+    assert _covered(res, AGENT, 5.0, 7.5) >= 0.99
+    res = _redact([*turns[:2], (CUSTOMER, "What you remembered, umber.", 5.0, 7.5)], low_p=frozenset({2}))
+    assert _covered(res, CUSTOMER, 5.0, 7.5) >= 0.99
+
+
+def test_an_unsure_acknowledgement_without_a_number_closes_the_window() -> None:
+    later = (CUSTOMER, "Could you ring me back at 2 30?", 9.5, 12.0)
+    ack = (AGENT, "Thank you, your Mayor, with I.", 7.0, 9.0)
+    res = _redact([*IDENTITY, ack, later], low_p=frozenset({2}))
+    assert [w.closed_by for w in res.windows] == ["acknowledged"]
+    assert _covered(res, CUSTOMER, 9.5, 12.0) == 0.0

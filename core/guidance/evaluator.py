@@ -31,7 +31,9 @@ class CompiledPolicy:
         self.sure_only = {f"rule:{r.id}" for r in policy.rules if r.kind == "forbidden"}
 
         def add(name: str, ps: PhraseSet) -> None:
-            self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy))
+            # Forbidden phrases are not matched by sound either: sure words only.
+            self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy,
+                                                 phonetic=name not in self.sure_only))
 
         for name, ps in policy.markers.items():
             add(name, ps)
@@ -40,6 +42,8 @@ class CompiledPolicy:
                 add(f"rule:{r.id}", r.said)
             if r.respond is not None:
                 add(f"respond:{r.id}", r.respond)
+            if r.after_masks:
+                add(f"after:{r.id}", PhraseSet(r.said.role, (), r.after_masks))
 
 
 class CallEvaluator:
@@ -180,6 +184,12 @@ def _forbidden(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
         return RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
     said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start]
+    after = ev.first(r.after) if r.after_masks else None
+    if after is not None:
+        unless = {h.t0 for h in ev.hits.get(r.after_unless, [])}
+        said += [h for h in ev.hits[f"after:{r.id}"]
+                 if h.t0 >= after.t0 and h.t0 not in unless and h not in said]
+        said.sort(key=lambda h: h.t0)
     return RuleState("violated", tuple(said)) if said else RuleState("met")
 
 

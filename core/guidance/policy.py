@@ -29,7 +29,7 @@ BUILTIN_MARKERS = ("dtmf",)  # the first key press on any leg
 _COMMON = {"id", "kind", "severity", "message", "title", "role", "when"}
 KIND_KEYS: dict[str, set[str]] = {
     "required": {"phrases", "masks", "within_s", "before"},
-    "forbidden": {"phrases", "masks"},
+    "forbidden": {"phrases", "masks", "after", "after_masks", "after_unless"},
     "trigger": {"phrases", "masks", "respond", "respond_role", "respond_within_s"},
     "ordering": {"first", "first_min", "then"},
     "talk": {"metric", "max_s"},
@@ -72,6 +72,13 @@ class Rule:
     max_s: float = 0.0
     below: float = 0.0  # sentiment: smoothed score under which the customer is frustrated
     drop: float = 0.0  # sentiment: and falling by at least this much
+    # forbidden: masks that count only once the ``after`` marker was said, and not in an utterance
+    # that says the ``after_unless`` marker: a long number the agent reads out after a card payment
+    # came up is the card read back even when the redactor, hearing digits that fail Luhn, wrote
+    # ``[NUMBER]`` rather than ``[PAN]`` (PCI DSS 3.3.1, 3.4.1) -- unless it is a reference number.
+    after: str = ""
+    after_masks: tuple[str, ...] = ()
+    after_unless: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +196,8 @@ class _Validator:
                 where.append(i)
         ids = {r.id for r in rules}
         for i, r in zip(where, rules, strict=True):
-            for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"),
+            for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"), (r.after, "after"),
+                             (r.after_unless, "after_unless"),
                              *((f, "first") for f in r.first)):
                 if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:
                     self.fault("rules", i, key, r.id, f"'{key}' names '{ref}', which is no marker or rule")
@@ -254,7 +262,7 @@ class _Validator:
         message = r.get("message", "")
         if not isinstance(message, str) or not message.strip():
             self.fault("rules", i, "message", rid, "needs a non-empty 'message' for the supervisor")
-        for k in ("when", "before", "then", "title"):
+        for k in ("when", "before", "then", "title", "after", "after_unless"):
             if k in r and not isinstance(r[k], str):
                 self.fault("rules", i, k, rid, f"'{k}' must be a string")
         said = PhraseSet()
@@ -294,10 +302,19 @@ class _Validator:
         drop = self.number(i, rid, r, "drop")
         if below is not None and not -1.0 <= below <= 1.0:
             self.fault("rules", i, "below", rid, "'below' is a sentiment score from -1 to 1")
+        after_masks = r.get("after_masks", [])
+        if not isinstance(after_masks, list) or not all(isinstance(x, str) and x.strip()
+                                                        for x in after_masks):
+            self.fault("rules", i, "after_masks", rid, "'after_masks' must be a list of non-empty strings")
+        elif bool(after_masks) != bool(r.get("after")) or (r.get("after_unless") and not after_masks):
+            self.fault("rules", i, "after_masks", rid, "'after' and 'after_masks' go together "
+                       "('after_unless' needs both)")
         if len(self.problems) > n_before:
             return None
         return Rule(
             rid, kind, severity, message.strip(), str(r.get("title", "")), str(r.get("when", "")), said,
             within, str(r.get("before", "")), respond, respond_within, first, first_min,
             str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
+            str(r.get("after", "")), tuple(m.upper() for m in after_masks),
+            str(r.get("after_unless", "")),
         )

@@ -24,14 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
-from rapidfuzz import fuzz
+import jellyfish
+from rapidfuzz import fuzz, process
 
 from ccedge.core.language.normalise import normalise
 
 _FUNCTION_WORDS = frozenset(
     "that this with your have will would what when where which there their they them then than from "
-    "about into been were just also very some more like".split()
+    "about into been were just also very some more like want".split()
 )
 
 
@@ -51,6 +54,18 @@ UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser
 def unsure_words(words: Iterable[tuple[str, float]]) -> frozenset[str]:
     """The normalised forms of the words (text, probability) heard with p < ``UNSURE_P``."""
     return frozenset(t for w, p in words if p < UNSURE_P for t in normalise(w).split())
+
+
+@lru_cache(maxsize=65536)
+def sound(word: str) -> str:
+    """The metaphone key of a word's light stem ("showed" -> "X", "arrears" -> "ARR"); masks and
+    numbers stay as they are."""
+    return jellyfish.metaphone(stem(word)) if word.isalpha() else word
+
+
+def sounds(words: Iterable[str]) -> str:
+    """The joined keys of a run of words: "go the evening" -> "K0EFNNK"."""
+    return "".join(sound(w) for w in words)
 
 
 def stem(word: str) -> str:
@@ -75,7 +90,8 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str], threshold: float = 86.0, fuzzy: bool = True,
                  min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
                  unsure_threshold: float = 70.0, ordered_from: int = 3, ordered_cutoff: float = 85.0,
-                 ordered_slack: int = 3) -> None:
+                 ordered_slack: int = 3, phonetic: bool = True, phonetic_cutoff: float = 80.0,
+                 stand_in_cutoff: float = 40.0) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy
@@ -86,9 +102,20 @@ class PhraseMatcher:
         self.ordered_from = ordered_from  # 0: off
         self.ordered_cutoff = ordered_cutoff
         self.ordered_slack = ordered_slack
+        self.phonetic = phonetic
+        self.stand_in_cutoff = stand_in_cutoff
+        self.phonetic_cutoff = phonetic_cutoff
+        self.word_sound_cutoff = 75.0  # a content word against the window's, by sound or spelling
         self._plain = {p: _plain(p) for p in self.phrases}
         self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
                          for p in self.phrases}
+        # Phrases with two content words or one long one only ("i am fed up" sounds like "i am
+        # set up", "i have no money" like "i have been meaning"), each of which must sound close
+        # to a word of the window or two adjacent ones ("arrears" ~ "a rear", "senior" ~ "seeing").
+        self._sound = {p: sounds(p.split()) for p in self.phrases
+                       if len(p) >= min_fuzzy_chars
+                       and (len(self._content[p]) >= 2 or any(len(w) >= 6 for w in self._content[p]))}
+        self._content_sound = {p: [sounds([w]) for w in self._content[p]] for p in self._sound}
 
     def match(self, text: str, normalised: bool = False,
               unsure: frozenset[str] = frozenset()) -> Match | None:
@@ -122,13 +149,54 @@ class PhraseMatcher:
             used = {i for c in close for i in c}
             stood_in = False
             if missing == 1 and found:  # one unsure word may stand in for one content word
-                stood_in = any(i not in used and len(w) >= 3 and w in unsure for i, w in enumerate(words))
+                lost = next(w for w, c in zip(content, close, strict=True) if not c)
+                stood_in = any(i not in used and len(w) >= 3 and w in unsure and self._like(lost, words, i)
+                               for i, w in enumerate(words))
                 missing -= stood_in
             if missing <= 0 and (al.score >= self.threshold or stood_in):
                 best = Match(p, float(al.score), al.dest_start, al.dest_end)
         if best is None and self.fuzzy and self.ordered_from:
             best = self._ordered(s)
+        if best is None and self.fuzzy and self.phonetic:
+            best = self._sounds_like(s)
         return best
+
+    def _sounds_like(self, s: str) -> Match | None:
+        """A window of words that sounds like a phrase (see the module docstring)."""
+        toks = s.split()
+        windows: dict[int, list[str]] = {}
+        for p, key in self._sound.items():
+            n = len(p.split())
+            for m in (n - 1, n, n + 1):
+                if m < 1 or m > len(toks):
+                    continue
+                if m not in windows:
+                    windows[m] = [sounds(toks[i : i + m]) for i in range(len(toks) - m + 1)]
+                for _, score, i in process.extract(key, windows[m], scorer=fuzz.ratio, limit=None,
+                                                   score_cutoff=self.phonetic_cutoff):
+                    w = windows[m][i]
+                    if w[:1] == key[:1] and w[-1:] == key[-1:] and self._each_sounds(p, toks[i : i + m]):
+                        a = len(" ".join(toks[:i])) + (i > 0)
+                        return Match(p, float(score), a, a + len(" ".join(toks[i : i + m])))
+        return None
+
+    def _each_sounds(self, p: str, window: list[str]) -> bool:
+        """Every content word of ``p`` sounds or is spelled close to a word of the window or two
+        adjacent ones joined ("arrears" ~ "a rear", "supervisor" ~ "super minor")."""
+        stems = [stem(w) for w in window]
+        spelt = stems + [a + b for a, b in pairwise(stems)]
+        keys = [sound(w) for w in window]
+        heard = keys + [a + b for a, b in pairwise(keys)]
+        cut = self.word_sound_cutoff
+        return all(any(fuzz.ratio(c, k) >= cut for k in heard)
+                   or any(fuzz.ratio(w, x) >= cut for x in spelt)
+                   for w, c in zip(self._content[p], self._content_sound[p], strict=True))
+
+    def _like(self, lost: str, words: list[str], i: int) -> bool:
+        """Is the unsure ``words[i]``, alone or joined with a neighbour (a word heard split in
+        two: "super mimer"), spelled somewhat like the content word ``lost`` it would stand in for?"""
+        cands = [words[i], *("".join(words[j : j + 2]) for j in (i - 1, i) if 0 <= j < len(words) - 1)]
+        return any(fuzz.ratio(lost, stem(c)) >= self.stand_in_cutoff for c in cands)
 
     def _ordered(self, s: str) -> Match | None:
         """Every content word of a phrase with ``ordered_from`` or more of them, in order, close together.

@@ -7,6 +7,8 @@ request for data: it opens no window. A read-back is allowed only when
 
 * the utterance says "ending in / ending with / ends in" (fuzzily: whisper wrote "car bending
   in") right before its digits, and holds at most four digits in all;
+* it does not answer a request for data (the other leg's latest utterance asked for none):
+  "my social ends in 4567" after "confirm the last four of your social" is an answer, masked;
 * the recogniser was sure of it (an unsure utterance may hold digits it did not write);
 * no fuller run exists: the leg's digit pieces joined as ``runs`` joins them (across
   utterances, pauses and acknowledgements) hold no more than those four digits.
@@ -21,12 +23,15 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from ccedge.core.redact import cues
+from ccedge.core.redact.asked import requested
 from ccedge.core.redact.calltext import CallText, Utt
 from ccedge.core.redact.runs import leg_runs
 
 LEADS = ("ending in", "ending with", "ends in", "ends with")
 LEAD_SCORE = 80.0  # "bending in" 95, "and in" 67
 MAX_DIGITS = 4
+ANSWER_S = 10.0
 _LOW_P = 0.5
 _COUNT_BEFORE = frozenset({"last", "first"})
 _COUNT_AFTER = frozenset({"of", "digits", "digit", "numbers", "on"})
@@ -45,13 +50,28 @@ def _sure(u: Utt) -> bool:
     return not ps or sum(ps) / len(ps) >= _LOW_P
 
 
+def _answers(call: CallText, u: Utt) -> bool:
+    """The other leg's latest utterance (within ``ANSWER_S``) asked for card or identity data."""
+    prev = [p for p in call.utts if p.leg != u.leg and u.t0 - ANSWER_S <= p.t1 <= u.t0 + 0.5]
+    if not prev:
+        return False
+    p = max(prev, key=lambda p: (p.t1, p.index))
+    return bool(cues.find(p.text)) or requested(call, u, ANSWER_S) is not None
+
+
 def readbacks(call: CallText) -> set[int]:
     """Indices of utterances that are last-four read-backs (see the module docstring)."""
     cands: dict[int, int] = {}
     for u in call.utts:
         digits = [p for p in u.pieces if p.digits]
         n = sum(len(p.digits) for p in digits)
-        if digits and n <= MAX_DIGITS and _sure(u) and _lead_before(u, digits[0].first):
+        if (
+            digits
+            and n <= MAX_DIGITS
+            and _sure(u)
+            and _lead_before(u, digits[0].first)
+            and not _answers(call, u)
+        ):
             cands[u.index] = n
     if not cands:
         return set()

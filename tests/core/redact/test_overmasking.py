@@ -113,6 +113,14 @@ def test_a_read_back_with_more_digits_or_a_fuller_run_stays_masked() -> None:
     assert readbacks(call) == set()
     res = redact_call(call, RedactPolicy())
     assert not re.search(r"\d", res.transcripts[0].text)
+    # An answer to a request for data is not a read-back, whatever words it uses.
+    res = _redact(
+        [
+            (AGENT, "Could you confirm the last four digits of your social security number?", 0.0, 3.0),
+            (CUSTOMER, "Sure, my social security number ends with three nine one zero.", 3.5, 7.0),
+        ]
+    )
+    assert "three nine one zero" not in res.transcripts[1].text
     # Unsure of what it heard: the recogniser may have dropped digits.
     res = _redact([(AGENT, "I can see the card ending in 4412.", 0.0, 3.0)], low_p=frozenset({0}))
     assert "4412" not in res.transcripts[0].text

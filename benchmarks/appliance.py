@@ -164,7 +164,13 @@ def measure_ours(w: Workload, events: list[tuple[float, dict[str, Any]]], rc: in
     ours = [cid for cid in started if cid in w.start]
     # the replay's clock: capture time + offset; the INVITE's event is the earliest sign of it
     offset = min((started[cid] - (EPOCH + w.start[cid]) for cid in ours), default=0.0)
-    utts = [(at, e) for at, e in events if e.get("type") == "utterance" and e.get("call_id") in w.start]
+    # The first version of each utterance is when a supervisor reads it: a live first version
+    # (``final`` false: numbers that could still grow read [NUMBER]) or the only, final one.
+    first: dict[tuple[str, str, float], tuple[float, dict[str, Any]]] = {}
+    for at, e in events:
+        if e.get("type") == "utterance" and e.get("call_id") in w.start:
+            first.setdefault((e["call_id"], e["leg"], float(e["start_s"])), (at, e))
+    utts = sorted(first.values(), key=lambda x: x[0])
     lat = [at - (offset + EPOCH + w.start[e["call_id"]] + float(e["end_s"])) for at, e in utts]
     paying = [w.in_payment(e["call_id"], float(e["start_s"]), float(e["end_s"])) for _, e in utts]
     by_leg: dict[tuple[str, str], list[tuple[float, float, float]]] = {}

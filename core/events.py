@@ -135,7 +135,10 @@ class UtteranceRedacted(Event):
     words: tuple[WordOut, ...] = ()
     spans: tuple[SpanOut, ...] = ()
     model: str = ""
-    final: bool = True  # False for a live pass that a second pass may replace
+    # False: a live first version, sent before the utterance's audio was cleared, with every
+    # number that could still grow read as [NUMBER]; the final version of the same call, leg and
+    # start_s follows and replaces it. Storing sinks receive final versions only.
+    final: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

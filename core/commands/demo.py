@@ -110,7 +110,8 @@ def _line(e: Event) -> str:
         return f"\n=== {cid}  call started ({parties})"
     if isinstance(e, UtteranceRedacted):
         span = f"[{e.start_s:6.2f}-{e.end_s:6.2f}]"
-        return f"    {cid:<28} {span} {e.leg:<7} {e.role:<8} {e.text}"
+        live = "" if e.final else "  (live: numbers held)"
+        return f"    {cid:<28} {span} {e.leg:<7} {e.role:<8} {e.text}{live}"
     if isinstance(e, DtmfMasked):
         key = f"<DTMF key, {e.method}, masked>"
         return f"    {cid:<28} [{e.start_s:6.2f}       ] {e.leg:<7} {e.role:<8} {key}"

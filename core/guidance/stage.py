@@ -75,6 +75,7 @@ class GuidanceStage:
         self.policy = policy
         self.monotonic = monotonic
         self._clocks: dict[str, _Clock] = {}
+        self._live: dict[str, set[tuple[str, float]]] = {}  # call -> (leg, start) seen as live versions
         self._lags: deque[float] = deque(maxlen=LAG_WINDOW)
         self.compiled = CompiledPolicy(policy, fuzzy)
         self.max_calls = max_calls
@@ -118,6 +119,8 @@ class GuidanceStage:
                 return ()
             wall = self._calls[e.call_id][1]
             return self._finish(e.call_id, max(e.duration_s, e.t), wall)
+        if isinstance(e, UtteranceRedacted) and self._seen_live(e):
+            return ()  # the final version of an utterance already judged in its live version
         ev, out = self._call(e.call_id, e.wall)
         clock, at = self._clocks[e.call_id], self.monotonic()
         mood: list[Event] = []
@@ -163,9 +166,23 @@ class GuidanceStage:
             for p in prompts
         ]
 
+    def _seen_live(self, e: UtteranceRedacted) -> bool:
+        """Rules see each utterance once, in the first version that arrives: a live first
+        version (numbers still masked) leads; its final version is then skipped."""
+        live = self._live.setdefault(e.call_id, set())
+        key = (e.leg, round(e.start_s, 3))
+        if not e.final:
+            live.add(key)
+            return False
+        if key in live:
+            live.discard(key)
+            return True
+        return False
+
     def _finish(self, call_id: str, end_s: float, wall: float) -> list[GuidancePrompt]:
         ev, _ = self._calls.pop(call_id)
         self._clocks.pop(call_id, None)
+        self._live.pop(call_id, None)
         prompts, results = ev.finish(end_s)
         self._results[call_id] = results
         while len(self._results) > self.keep_results:

@@ -223,6 +223,41 @@ def _other_leg_talk(call: CallText, a: _Item, b: _Item) -> int:
     return n
 
 
+LATE_KEY_S = 1.0  # a live RFC 2833 / in-band key reaches the redactor up to this late
+
+
+def can_grow(call: CallText, ch: Chain, t: float) -> bool:
+    """Whether a number or key said after ``t`` could still join ``ch`` (``_link`` not "hard").
+
+    ``t``: every transcript and key of the call up to this time is in. A later spoken group
+    joins a spoken chain only with nothing but fillers between them on the leg and fewer than
+    ``OTHER_LEG_WORDS`` words of the other leg: once the leg has said another word or the other
+    leg has talked, only a key can still join (within 3 s of spoken digits, ``DTMF_GAP_S`` of a
+    key, plus ``LATE_KEY_S`` for a key that arrives late). The live chain holds a leg's audio
+    and text while its last chain can grow (``Redactor.safe_until``): this is what lets it
+    clear a number as soon as the talk has moved on, instead of ``MAX_GAP_S`` after it.
+    """
+    gap = t - ch.t1
+    if gap > MAX_GAP_S:
+        return False
+    last = ch.digits[-1]
+    key_window = (DTMF_GAP_S if last.utt < 0 else 3.0) + LATE_KEY_S
+    if gap <= key_window:
+        return True
+    if last.utt < 0:  # a key: only a key (or speech within 3 s) could have followed
+        return False
+    u = call.utts[last.utt]
+    after = [tok.norm for tok in u.tokens[last.last + 1 :]]
+    later = [v for v in call.utts if v.leg == u.leg and v.index != u.index and v.t0 >= u.t1 and v.t1 <= t]
+    after += [tok.norm for v in later for tok in v.tokens]
+    if any(w not in FILLERS for w in after):
+        return False
+    other = sum(1 for v in call.utts if v.leg != u.leg and v.t0 >= ch.t1 - 0.3 and v.t1 <= t
+                for tok in v.tokens
+                if tok.norm not in FILLERS and tok.norm not in ACKS and not _numberish(tok.norm))
+    return other < OTHER_LEG_WORDS
+
+
 def _numberish(w: str) -> bool:
     return any(c.isdigit() for c in w) or w in UNITS or w in TEENS or w in TENS or w in REPEAT
 

@@ -30,7 +30,7 @@ from ccedge.core.redact import (
     ssn,
 )
 from ccedge.core.redact.calltext import CallText, Hit
-from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, chains
+from ccedge.core.redact.digitstream import MAX_GAP_S, Chain, can_grow, chains
 from ccedge.core.redact.failclosed import (
     absorb_homophones,
     dominated,
@@ -133,7 +133,7 @@ class Redactor:
         self._emitted.pop(call_id, None)
         return res
 
-    def safe_until(self, call_id: str, leg: str, t: float) -> float:
+    def safe_until(self, call_id: str, leg: str, t: float, strict: bool = False) -> float:
         """How far the audio of ``leg`` is cleared, given transcripts up to time ``t``.
 
         A number still being read may be completed by the next utterance and become a card
@@ -142,11 +142,18 @@ class Redactor:
         c = self._calls.get(call_id)
         if c is None:
             return t
-        safe = t
-        for ch in chains(c, [leg]):
-            if ch.t1 >= t - MAX_GAP_S:
-                safe = min(safe, ch.t0)
-        return safe
+        return min([t, *(t0 for t0, _t1 in self.growing(call_id, leg, t, strict))])
+
+    def growing(self, call_id: str, leg: str, t: float, strict: bool = False) -> list[tuple[float, float]]:
+        """(start, end) of each number on ``leg`` that talk after ``t`` could still extend.
+
+        ``strict`` (a payment is under way on the leg: keyed digits or a later group may still
+        extend its segment): every number said in the last ``MAX_GAP_S`` counts as growing."""
+        c = self._calls.get(call_id)
+        if c is None:
+            return []
+        return [(ch.t0, ch.t1) for ch in chains(c, [leg])
+                if (ch.t1 >= t - MAX_GAP_S if strict else can_grow(c, ch, t))]
 
     def open_calls(self) -> list[str]:
         return list(self._calls)

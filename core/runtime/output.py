@@ -6,7 +6,8 @@ them). Events reach the bus (live subscribers, bounded, drop-oldest) and every s
 through its :class:`SinkFeeder` (bounded, back-pressure). A sink sees ``open_call`` on
 ``CallStarted`` and ``close_call`` on ``CallEnded``; what stages derive from ``CallEnded``
 (a QM score) is delivered before it, so a sink never gets an event of a closed call.
-Released audio goes to the sinks only (never to the bus: events carry no audio).
+Released audio goes to the sinks only (never to the bus: events carry no audio); a live first
+version of an utterance (``final=False``) goes to the bus only (its final version is stored).
 A stage may also have ``async tick() -> Sequence[Event]``, called every ``TICK_S`` while the
 output runs: a clock for what is due when nothing arrives (guidance deadlines in a silent call).
 """
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ccedge.core.bus import EventBus
-from ccedge.core.events import CallEnded, CallStarted, Event
+from ccedge.core.events import CallEnded, CallStarted, Event, UtteranceRedacted
 from ccedge.core.sink import ReleasedAudio, Sink, SinkFeeder
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,8 @@ class Output:
     async def _deliver(self, e: Event) -> None:
         self.counts[e.type] = self.counts.get(e.type, 0) + 1
         await self.bus.publish(e)
+        if isinstance(e, UtteranceRedacted) and not e.final:
+            return  # a live first version: its final version is the one stored
         for f in self.feeders:
             if isinstance(e, CallStarted):
                 await f.open_call(e)

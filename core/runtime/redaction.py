@@ -12,6 +12,15 @@ the audio masked and the call's receipt is flagged ``audio-lagged``: fail closed
 At the end of a call one final pass redacts the whole call in the order a finished call is
 read (utterances by end time, DTMF and unheard speech in between): the receipt and the
 file verbs' outputs come from it.
+
+A number holds its leg until it can no longer grow (``Redactor.growing``): a few seconds after
+it when the talk moves on, up to ``MAX_GAP_S`` while a card is being read. So that a supervisor
+and guidance need not wait that long, an utterance whose text is complete (every leg's
+transcripts up to its end are in) but whose audio is still held leaves at once as a *live
+first version* (``final=False``) in which every word of a number that could still grow, and
+every word with a digit, reads ``[NUMBER]``; the exact version (``final=True``) follows when
+the audio is cleared. The live version is never less redacted than the final one; storing
+sinks keep only final versions (``UtteranceRedacted.final``).
 """
 
 from __future__ import annotations
@@ -25,7 +34,8 @@ from ccedge.core.events import CallEnded, DtmfMasked, Event, Role, UtteranceReda
 from ccedge.core.frames import AudioFrame, DtmfEvent, RedactionSpan, Transcript, Utterance
 from ccedge.core.redact import Redactor, RedactPolicy
 from ccedge.core.redact.callaudio import heard
-from ccedge.core.redact.events_out import spans_out, utterance_parts
+from ccedge.core.redact.digitstream import MAX_GAP_S
+from ccedge.core.redact.events_out import spans_out, utterance_parts, utterance_parts_masking
 from ccedge.core.redact.holdback import HoldBack, Released
 from ccedge.core.redact.receipt import Receipt, build_receipt
 from ccedge.core.sink import ReleasedAudio
@@ -61,6 +71,9 @@ class _Call:
     settled: dict[str, float] = field(default_factory=dict)  # leg -> VAD settled time
     cleared: dict[str, float] = field(default_factory=dict)  # leg -> what the hold-back was told
     waiting: list[tuple[int, Transcript]] = field(default_factory=list)  # (index, raw) not yet emitted
+    shown: set[int] = field(default_factory=set)  # indices of waiting ones already out as live versions
+    heard: float = float("-inf")  # every leg's transcripts up to here are in
+    paying: dict[str, float] = field(default_factory=dict)  # leg -> end of its latest PAYMENT span
     failed: int = 0
     lagged_s: float = 0.0
     refused: int = 0
@@ -126,7 +139,7 @@ class RedactStage:
             return self._unheard(c, u, failed=tr is None)
         c.transcripts.append(tr)
         _red, spans = self.redactor.process(tr)
-        self.holdback.add_spans(spans)
+        self._add_spans(c, spans)
         c.waiting.append((len(self.redactor.call(c.call_id).utts) - 1, tr))
         return self._advance(c, list(c.roles))
 
@@ -134,11 +147,17 @@ class RedactStage:
         c = self._calls[ev.call_id]
         (c.inband if ev.source == "inband" else c.oob).append(ev)
         _tr, spans = self.redactor.process(ev)
-        self.holdback.add_spans(spans)
+        self._add_spans(c, spans)
         masked = DtmfMasked(call_id=ev.call_id, t=ev.t0, wall=c.wall, leg=ev.leg,
                             role=c.roles.get(ev.leg, "unknown"), method=ev.source,
                             start_s=ev.t0, end_s=ev.t1)
         return [masked, *self._advance(c, [ev.leg])]
+
+    def _add_spans(self, c: _Call, spans: Sequence[RedactionSpan]) -> None:
+        self.holdback.add_spans(spans)
+        for s in spans:
+            if s.kind == "PAYMENT":
+                c.paying[s.leg] = max(s.t1, c.paying.get(s.leg, float("-inf")))
 
     def _unheard(self, c: _Call, u: Utterance, failed: bool) -> list[Out]:
         if failed:
@@ -163,7 +182,9 @@ class RedactStage:
             # cleared past what every leg's transcripts have already said (issue 10).
             t = min([c.settled[leg], *(c.settled[o] for o in c.settled),
                      *(p.t0 for o in c.settled for p in c.pending.get(o, []))])
-            safe = self.redactor.safe_until(c.call_id, leg, t)
+            c.heard = max(c.heard, t)
+            strict = c.paying.get(leg, float("-inf")) >= t - MAX_GAP_S
+            safe = self.redactor.safe_until(c.call_id, leg, t, strict)
             if safe > c.cleared.get(leg, float("-inf")):
                 c.cleared[leg] = safe
                 out.extend(self._released(c, self.holdback.clear(c.call_id, leg, safe)))
@@ -172,22 +193,34 @@ class RedactStage:
     def _emit_ready(self, c: _Call, final: bool) -> list[Out]:
         ready = [(i, tr) for i, tr in c.waiting
                  if final or c.cleared.get(tr.leg, float("-inf")) >= tr.t1]
-        if not ready:
+        early = [] if final else [(i, tr) for i, tr in c.waiting
+                                  if i not in c.shown and (i, tr) not in ready and c.heard >= tr.t1]
+        if not ready and not early:
             return []
         res = self.redactor.redact(c.call_id)
         c.waiting = [w for w in c.waiting if w not in ready]
         out: list[Out] = []
+        for i, raw in early:  # see the module docstring: a live first version
+            c.shown.add(i)
+            growing = self.redactor.growing(c.call_id, raw.leg, c.heard, strict=True)
+            text, words, _refused = utterance_parts_masking(res.transcripts[i], growing)
+            out.append(self._utterance(c, raw, text, words, res.spans, final=False))
         for i, raw in ready:
-            red = res.transcripts[i]
-            text, words, refused = utterance_parts(red)
+            c.shown.discard(i)
+            text, words, refused = utterance_parts(res.transcripts[i])
             if refused:
                 c.refused += 1
                 self.refused += 1
-            out.append(UtteranceRedacted(
-                call_id=c.call_id, t=raw.t0, wall=c.wall, leg=raw.leg, role=c.roles.get(raw.leg, "unknown"),
-                start_s=raw.t0, end_s=raw.t1, text=text, words=words,
-                spans=spans_out(res.spans, raw.leg, raw.t0, raw.t1), model=raw.model))
+            out.append(self._utterance(c, raw, text, words, res.spans, final=True))
         return out
+
+    @staticmethod
+    def _utterance(c: _Call, raw: Transcript, text: Any, words: Any, spans: Sequence[RedactionSpan],
+                   final: bool) -> UtteranceRedacted:
+        return UtteranceRedacted(
+            call_id=c.call_id, t=raw.t0, wall=c.wall, leg=raw.leg, role=c.roles.get(raw.leg, "unknown"),
+            start_s=raw.t0, end_s=raw.t1, text=text, words=words,
+            spans=spans_out(spans, raw.leg, raw.t0, raw.t1), model=raw.model, final=final)
 
     def _released(self, c: _Call, released: list[Released]) -> list[Out]:
         out: list[Out] = []

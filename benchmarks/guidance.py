@@ -41,7 +41,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from guidance_sets import CACHE, set_digest  # noqa: E402
+from guidance_sets import CACHE, pool, set_digest  # noqa: E402
 
 from ccedge.core.commands.score import read_calls, score_lines  # noqa: E402
 from ccedge.core.events import CallEnded, CallStarted, GuidancePrompt, Party  # noqa: E402
@@ -51,8 +51,6 @@ from ccedge.testing.guidance_calls import (  # noqa: E402
     ScriptedCall,
     clean_lines,
     eval_calls,
-    heldout_calls,
-    sentiment_calls,
 )
 from ccedge.testing.guidance_events import utterance_event  # noqa: E402
 
@@ -101,7 +99,7 @@ def clean_set(calls: list[ScriptedCall]) -> dict[str, list[dict[str, Any]]]:
     return read_calls(text)[0]
 
 
-def spoken_set(voice: str, every: int, held_out: bool = False
+def spoken_set(voice: str, every: int, held_out: bool | int = False
                ) -> tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None:
     folder = CACHE / f"{voice}-{set_digest(None, every, held_out)}"
     path = folder / "transcripts.jsonl"
@@ -113,8 +111,7 @@ def spoken_set(voice: str, every: int, held_out: bool = False
     lines = read_calls(path.read_text(), "inbound")[0]
     if partial and lines:
         lines.pop(list(lines)[-1])  # the call being transcribed now may lack a leg
-    pool = [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
-    calls = [c for c in pool[::every] if c.call_id in lines]
+    calls = [c for c in pool(held_out)[::every] if c.call_id in lines]
     return (calls, lines) if calls else None
 
 
@@ -214,38 +211,70 @@ def table(title: str, res: dict[str, Any], peer: dict[str, Any]) -> None:
               f"{r['status']:6.3f}   {peer_row}")
 
 
-def heldout(result: dict[str, Any]) -> None:
-    """The 12 held-out calls (other wording, same rules; nothing was tuned on them), all sets,
-    and the 6 calls labelled for the sentiment-trend rule (``customer-frustration``)."""
-    hcalls = [*heldout_calls(), *sentiment_calls()]
+HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
+    "heldout": (1, "HELD-OUT 1 (12 calls written after tuning; studied for packs 2026.12.4, so seen now)"),
+    "heldout2": (2, "HELD-OUT 2 (14 calls written with packs 2026.12.4, never tuned on)"),
+}
+
+
+def heldout(result: dict[str, Any], prefix: str) -> None:
+    """A held-out set (other wording, same rules), clean and spoken; held-out 1 also carries the 6
+    calls labelled for the sentiment-trend rule (``customer-frustration``)."""
+    which, title = HELD_OUT[prefix]
+    hcalls = pool(which)
     sets: dict[str, tuple[list[ScriptedCall], dict[str, list[dict[str, Any]]]] | None] = {
         "clean": (hcalls, clean_set(hcalls))}
     for voice in ("piper", "en-us"):
-        sets[f"speech-{voice}"] = spoken_set(voice, 1, held_out=True)
-    print("\nHELD-OUT calls (12, written after tuning; P / R / status, all kinds) beside the tuned set:")
+        sets[f"speech-{voice}"] = spoken_set(voice, 1, held_out=which)
+    print(f"\n{title}; P / R / status, all kinds, beside the tuned set:")
     for key, got in sets.items():
         if got is None:
-            print(f"  {key}: not cached (python benchmarks/guidance_sets.py --held-out)")
+            flag = "--held-out" if which == 1 else "--held-out-2"
+            print(f"  {key}: not cached (python benchmarks/guidance_sets.py {flag})")
             continue
         sent = [c for c in got[0] if c.call_id.startswith("ho-sent")]
         rest = [c for c in got[0] if not c.call_id.startswith("ho-sent")]
-        sres = evaluate_set(sent, got[1], None)
-        result["sets"].setdefault(f"sentiment-{key}", {})["ours"] = sres
         res = evaluate_set(rest, got[1], None)
-        result["sets"].setdefault(f"heldout-{key}", {})["ours"] = res
-        result["sets"][f"heldout-{key}"]["exact"] = evaluate_set(rest, got[1], False)
+        result["sets"].setdefault(f"{prefix}-{key}", {})["ours"] = res
+        result["sets"][f"{prefix}-{key}"]["exact"] = evaluate_set(rest, got[1], False)
         h, t = res["kinds"]["all"], result["sets"].get(key, {}).get("ours", {}).get("kinds", {}).get("all")
         tuned = f"{t['precision']:.3f} / {t['recall']:.3f} / {t['status']:.3f}" if t else "-"
-        ex = result["sets"][f"heldout-{key}"]["exact"]["kinds"]["all"]
+        ex = result["sets"][f"{prefix}-{key}"]["exact"]["kinds"]["all"]
         print(f"  {key:13} held-out {h['precision']:.3f} / {h['recall']:.3f} / {h['status']:.3f} "
               f"({h['pairs']} pairs, {h['violations']} viol)   tuned {tuned}   "
               f"exact peer {ex['precision']:.3f} / {ex['recall']:.3f} / {ex['status']:.3f}")
         print(f"    rules under 0.90: {below(res, 0.90)}")
-        sa = sres["kinds"]["all"]
-        print(f"    sentiment trend (customer-frustration, {len(sent)} calls, {sa['violations']} viol): "
-              f"P {sa['precision']:.3f} / R {sa['recall']:.3f} / status {sa['status']:.3f}")
-        for e in res["errors"] + sres["errors"]:
+        errors = res["errors"]
+        if sent:
+            sres = evaluate_set(sent, got[1], None)
+            result["sets"].setdefault(f"sentiment-{key}", {})["ours"] = sres
+            sa = sres["kinds"]["all"]
+            print(f"    sentiment trend (customer-frustration, {len(sent)} calls, {sa['violations']} viol): "
+                  f"P {sa['precision']:.3f} / R {sa['recall']:.3f} / status {sa['status']:.3f}")
+            errors = errors + sres["errors"]
+        for e in errors:
             print(f"    {e}")
+
+
+def rule_table(result: dict[str, Any], prefix: str, title: str) -> None:
+    """Per rule: P / R (violations) of ours, then the exact-match peer, on clean, piper, espeak-ng."""
+    keys = [k for k in ("clean", "speech-piper", "speech-en-us") if f"{prefix}{k}" in result["sets"]]
+    if not keys:
+        return
+    print(f"\nper rule, {title}: ours P/R (peer P/R), violations")
+    print(f"  {'rule':42}" + "".join(f" {k.replace('speech-', ''):>24}" for k in keys))
+    sets = {k: result["sets"][f"{prefix}{k}"] for k in keys}
+    rules = sorted({r for k in keys for r in sets[k]["ours"]["rules"]})
+    for rid in rules:
+        cells = []
+        for k in keys:
+            o, e = sets[k]["ours"]["rules"].get(rid), sets[k]["exact"]["rules"].get(rid)
+            if o is None or (o["violations"] == 0 and o["precision"] == 1.0):
+                cells.append(f"{'-' if o is None else 'ok, 0 viol':>24}")
+                continue
+            cells.append(f"{o['precision']:.2f}/{o['recall']:.2f} ({e['precision']:.2f}/{e['recall']:.2f}) "
+                         f"{o['violations']:>2}")
+        print(f"  {rid:42}" + "".join(f" {c:>24}" for c in cells))
 
 
 def main() -> int:
@@ -296,7 +325,11 @@ def main() -> int:
             cells = [f"{th}: {v['precision']:.3f} / {v['recall']:.3f} / {v['status']:.3f}"
                      for th, v in sweep.items()]
             print("  fuzzy threshold sweep (all kinds, P / R / status): " + "; ".join(cells))
-        heldout(result)
+        for prefix in HELD_OUT:
+            heldout(result, prefix)
+    rule_table(result, "", "tuned set (48 calls)")
+    for prefix, (_, title) in HELD_OUT.items():
+        rule_table(result, f"{prefix}-", title.split(" (")[0].lower())
     n = 4 if args.smoke else args.calls
     speed = 20.0 if args.smoke else args.speed
     lat = asyncio.run(latency_run(calls, clean, n, speed))

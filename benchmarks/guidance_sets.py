@@ -3,7 +3,8 @@
 ``python benchmarks/guidance_sets.py [--voice en-us|piper|all] [--limit N]`` writes, per voice,
 ``<cache>/<voice>/calls.pcap`` (all calls of the set as SIP + G.711 RTP, a few seconds apart)
 and ``transcripts.jsonl`` (``ccedge transcribe --json``: the real speech engine on the
-capture). ``--held-out``: the 12 held-out calls instead of the tuned set of 48.
+capture). ``--held-out``: the 12 held-out calls (and the 6 sentiment calls) instead of the tuned
+set of 48; ``--held-out-2``: the 14 calls of the second held-out set.
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -22,6 +23,7 @@ from ccedge.core.simulate import write_capture
 from ccedge.testing.guidance_calls import (
     ScriptedCall,
     eval_calls,
+    heldout2_calls,
     heldout_calls,
     sentiment_calls,
     synthetic_call,
@@ -35,18 +37,25 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
          "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
-def subset(limit: int | None = None, every: int = 1, held_out: bool = False) -> list[ScriptedCall]:
-    return ([*heldout_calls(), *sentiment_calls()] if held_out else eval_calls())[::every][:limit]
+def pool(held_out: bool | int = False) -> list[ScriptedCall]:
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 (2)."""
+    if held_out == 2:
+        return heldout2_calls()
+    return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
 
 
-def set_digest(limit: int | None, every: int = 1, held_out: bool = False) -> str:
+def subset(limit: int | None = None, every: int = 1, held_out: bool | int = False) -> list[ScriptedCall]:
+    return pool(held_out)[::every][:limit]
+
+
+def set_digest(limit: int | None, every: int = 1, held_out: bool | int = False) -> str:
     calls = subset(limit, every, held_out)
     blob = json.dumps([[c.call_id, c.turns] for c in calls]).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
 
 
 def prepare(voice: str, limit: int | None = None, every: int = 1, quiet: bool = False,
-            held_out: bool = False) -> Path:
+            held_out: bool | int = False) -> Path:
     """The transcripts of the set spoken by ``voice`` (rendered and transcribed when not cached)."""
     folder = CACHE / f"{voice}-{set_digest(limit, every, held_out)}"
     out = folder / "transcripts.jsonl"
@@ -78,9 +87,11 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
+    ap.add_argument("--held-out-2", action="store_true", help="the 14 calls of the second held-out set")
     a = ap.parse_args()
+    which: bool | int = 2 if a.held_out_2 else a.held_out
     for v in VOICES if a.voice == "all" else (a.voice,):
-        print(prepare(v, a.limit, a.every, held_out=a.held_out))
+        print(prepare(v, a.limit, a.every, held_out=which))
     return 0
 
 

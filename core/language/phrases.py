@@ -91,7 +91,7 @@ class PhraseMatcher:
                  min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
                  unsure_threshold: float = 70.0, ordered_from: int = 3, ordered_cutoff: float = 85.0,
                  ordered_slack: int = 3, phonetic: bool = True, phonetic_cutoff: float = 80.0,
-                 stand_in_cutoff: float = 40.0) -> None:
+                 stand_in_cutoff: float = 45.0) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy

@@ -53,11 +53,18 @@ def redact_call_audio(
     pos = dict.fromkeys(legs, 0)
     released: dict[str, list[Released]] = {leg: [] for leg in legs}
     items: list[tuple[float, int, Transcript | DtmfEvent | tuple[str, float, float]]]
+    transcripts, unheard = list(transcripts), list(unheard)
     items = [(tr.t1, 1, tr) for tr in transcripts]
     items += [(ev.t1, 0, ev) for ev in dtmf]
     items += [(u[2], 2, u) for u in unheard]
     items.sort(key=lambda x: (x[0], x[1]))
+    # Speech in progress: an utterance's words reach the redactor only when it ends, so no leg is
+    # cleared past the start of any utterance not yet transcribed, on any leg (a cue on one leg
+    # can open a window over the other's answer), as the runtime holds them (issue 10: a card
+    # number said while the agent spoke was released before its own transcript came).
+    said = [(x.t0, x.t1) for x in transcripts] + [(u[1], u[2]) for u in unheard]
     for t, _, item in items:
+        horizon = min([t, *(a for a, b in said if a < t < b)])
         for leg, fs in frames.items():
             while pos[leg] < len(fs) and fs[pos[leg]].t0 < t:
                 released[leg] += hb.push(fs[pos[leg]])
@@ -69,7 +76,7 @@ def redact_call_audio(
             _tr, spans = red.process(item)
             hb.add_spans(spans)
         for leg in legs:
-            released[leg] += hb.clear(call_id, leg, red.safe_until(call_id, leg, t))
+            released[leg] += hb.clear(call_id, leg, red.safe_until(call_id, leg, horizon))
     for leg, fs in frames.items():
         for f in fs[pos[leg] :]:
             released[leg] += hb.push(f)

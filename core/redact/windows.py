@@ -218,10 +218,12 @@ def find_windows(
         found = cue_mod.find(u.text, modes)
         if found:
             kind = found[0].kind
-            if cur is None or cur.kind != kind:
+            intent = all(c.phrase in cue_mod.INTENTS for c in found)
+            # An intent ("pay my balance") followed by the request itself ("what card would you
+            # like to use") becomes a request window: the answer is data, not maybe an order number.
+            if cur is None or cur.kind != kind or (cur.intent and not intent):
                 if cur is not None:
                     out.append(_closed(cur, u.t0, "topic"))
-                intent = all(c.phrase in cue_mod.INTENTS for c in found)
                 cur = Window(kind, u.t0, math.inf, "open", u.index, found[0].how, intent)
                 answered = {}
             active = u.t1
@@ -321,7 +323,11 @@ def mask_windows(
     n = 0
     allowed = readbacks(call) | early_benign(call, wins)
     for u, labs in zip(call.utts, labels, strict=True):
-        w = in_window(wins, u.t0, u.t1)
+        # A long utterance may overlap the window it opened and the next one (whisper joined the
+        # caller's "I'd like to pay my balance" and the first card digits, said while the agent
+        # asked for the card): the window it answers counts, not the one it opened.
+        others = [x for x in wins if u.t1 > x.t0 and u.t0 < x.t1 and x.opener != u.index]
+        w = others[0] if others else in_window(wins, u.t0, u.t1)
         if w is None or not qualifies(u) or (u.index != w.opener and _names_benign(u)) or u.index in allowed:
             continue
         if u.tokens and said_digits(u) == 0 and _asker(call, w) == u.leg:

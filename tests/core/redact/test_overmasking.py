@@ -211,3 +211,42 @@ def test_an_unsure_acknowledgement_without_a_number_closes_the_window() -> None:
     res = _redact([*IDENTITY, ack, later], low_p=frozenset({2}))
     assert [w.closed_by for w in res.windows] == ["acknowledged"]
     assert _covered(res, CUSTOMER, 9.5, 12.0) == 0.0
+
+
+def test_an_intent_then_the_request_opens_a_request_window_over_a_joined_utterance() -> None:
+    """Audio leak on the grown set: the first card digits were in the caller's utterance that
+    also said "pay my balance" (it opened the window) while the agent asked for the card."""
+    turns = [
+        (CUSTOMER, "I'd like to pay my balance please. 5-2.", 0.0, 8.0),
+        (AGENT, "What card would you like to use today?", 5.0, 7.0),
+    ]
+    res = _redact(turns)
+    assert [(w.kind, w.intent) for w in res.windows] == [("PAN", True), ("PAN", False)]
+    whole = [s for s in res.spans if s.leg == CUSTOMER and s.detector == "window-pan"]
+    assert any(s.t0 <= 0.0 and s.t1 >= 8.0 for s in whole)
+
+
+def test_audio_of_an_utterance_in_progress_is_held_until_its_transcript() -> None:
+    """Audio leak on the grown set: the other leg's transcript cleared the caller's audio while
+    the caller was still reading the number (its words, masked by the window, came later)."""
+    import numpy as np
+
+    from ccedge.core.redact.callaudio import redact_call_audio
+
+    rate = 8000
+    rng = np.random.default_rng(10)
+    legs = {
+        leg: (rate, (rng.standard_normal(12 * rate) * 3000).astype(np.int16)) for leg in (AGENT, CUSTOMER)
+    }
+    call = [
+        (AGENT, "What's your member number?", 0.0, 2.0),
+        (CUSTOMER, "it is W for to ate one", 2.5, 8.0),  # the window masks it, once it arrives
+        (AGENT, "Okay, go ahead please.", 4.0, 5.0),  # arrives while the caller still speaks
+    ]
+    trs = [
+        Transcript("om@test", leg, t0, t1, text, _call([(leg, text, t0, t1)]).utts[0].words)
+        for leg, text, t0, t1 in call
+    ]
+    audio, _trs, _red, _stats = redact_call_audio("om@test", legs, trs, [], RedactPolicy())
+    a, b = int(2.5 * rate), int(8.0 * rate)
+    assert not np.any(audio[CUSTOMER][a:b]), "caller audio released before its transcript"

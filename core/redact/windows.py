@@ -64,6 +64,7 @@ _ASKS_MORE = re.compile(
     r"pardon|missed|catch|continue|rest|next|more|other|wait|hold|moment)\b"
 )
 _ACK_MAX_WORDS = 8
+_NAMES_A_CARD = frozenset({"card ending"})
 # Digits an answer of each kind holds when complete (SSN: the last four may be all that is asked;
 # the rest of a number said after an acknowledgement still joins its run in ``runs``).
 _COMPLETE = {"PAN": 15, "EXPIRY": 3, "CVV": 3, "DOB": 3, "SSN": 4, "MEMBER": 5, "PIN": 4}
@@ -216,6 +217,8 @@ def find_windows(
             cur = None
             # "You're verified. And what card would you like to use?": a cue after the close opens.
         found = cue_mod.find(u.text, modes)
+        if found and not unsure(u) and all(c.phrase in _NAMES_A_CARD for c in found):
+            found = ()  # "I can see the card ending in …" ("car bending is high in"): asks nothing
         if found:
             kind = found[0].kind
             intent = all(c.phrase in cue_mod.INTENTS for c in found)

@@ -250,3 +250,15 @@ def test_audio_of_an_utterance_in_progress_is_held_until_its_transcript() -> Non
     audio, _trs, _red, _stats = redact_call_audio("om@test", legs, trs, [], RedactPolicy())
     a, b = int(2.5 * rate), int(8.0 * rate)
     assert not np.any(audio[CUSTOMER][a:b]), "caller audio released before its transcript"
+
+
+def test_naming_a_card_by_its_ending_asks_for_nothing() -> None:
+    """A garbled read-back ("card ending in" heard "car bending is high in") opened a card window
+    that then masked the agent's next sentence; naming a card is not asking for one."""
+    turns = [
+        (AGENT, "I can see the car bending is high in 3-0.", 0.0, 3.0),
+        (AGENT, "Your appointment is on the 20th at 10 o'clock.", 3.5, 6.0),
+    ]
+    res = _redact(turns)
+    assert not res.windows
+    assert _covered(res, AGENT, 3.5, 6.0) == 0.0

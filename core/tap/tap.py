@@ -161,9 +161,24 @@ class Tap:
                 self.stats[f"rtp.internal-error.{type(e).__name__}"] += 1
                 log.warning("RTP demux failed on a batch: %s", type(e).__name__)
         self.now = max(self.now, float(ts.max()))
+        out.extend(self._clock(getattr(self.demux, "fresh", None) or []))
+        return out
+
+    def advance(self, now: float) -> list[TapOutput]:
+        """Let capture time pass without packets: a live link gone quiet (``now`` on the
+        capture's clock, e.g. the wall clock for a live interface). Audio that is due plays out,
+        digits whose packets stopped are given, and calls that ended (BYE) or went idle are
+        handed out; without this a call's end waited for the next packet of any call."""
+        if now <= self.now:
+            return []
+        self.now = now
+        return self._clock([])
+
+    def _clock(self, fresh: list[Any]) -> list[TapOutput]:
+        out: list[TapOutput] = []
         if self.live_dtmf is not None:  # before live playout takes the fresh packets
             try:
-                out.extend(self.live_dtmf.feed(getattr(self.demux, "fresh", None) or [], self.now))
+                out.extend(self.live_dtmf.feed(fresh, self.now))
             except Exception as e:  # the end of the call still gives every digit not given live
                 self.stats[f"dtmf.live-internal-error.{type(e).__name__}"] += 1
                 log.warning("live RFC 4733 extraction failed on a batch: %s", type(e).__name__)

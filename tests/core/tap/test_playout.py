@@ -343,3 +343,22 @@ def test_a_live_playout_fault_loses_no_audio(sim: Path) -> None:
     for rec in report.calls:
         for leg in rec.legs:
             assert np.array_equal(_check_contiguous(legs[(rec.call_id, leg.name)]), leg.pcm())
+
+
+def test_a_quiet_link_still_ends_calls_when_the_clock_advances(sim: Path) -> None:
+    """Live capture: after the last packet of the day nothing more arrives, yet the last call's
+    BYE must still close it (issue 9's namespace run waited for a next packet that never came)."""
+    tap = Tap(audio_block_s=0.2)
+    batch = _whole(sim)
+    out = [x for b in _pieces(batch) for x in tap.feed(b)]
+
+    def ended(items: list[Any]) -> set[str]:
+        return {x.call_id for x in items if isinstance(x, CallEvent) and x.kind == "ended"}
+
+    last = float(batch.ts.max())
+    assert tap.advance(last - 1.0) == []  # the clock never goes back
+    soon = out + tap.advance(last + 5.0)
+    assert {"plain@live", "wide@live", "lossy@live"} <= ended(soon)
+    assert "srtp@live" not in ended(soon)  # no BYE: it waits for the idle timeout, with no packet
+    later = soon + tap.advance(last + 130.0)
+    assert "srtp@live" in ended(later)

@@ -52,6 +52,12 @@ TimeoutStopSec=90
 User={user}
 Group={user}
 Environment=CCEDGE_DATA_DIR={data_dir}
+# Numba's compiled kernels (VAD, DTMF, packet parsing) are cached beside the package by default,
+# which this read-only system forbids: without a writable cache every process of every start
+# compiles them again (measured: about 20 s of CPU each, inside the first calls).
+CacheDirectory=ccedge
+CacheDirectoryMode=0700
+Environment=NUMBA_CACHE_DIR=/var/cache/ccedge/numba
 UMask=0077
 {state}ReadWritePaths={data_dir}
 AmbientCapabilities=CAP_NET_RAW CAP_NET_ADMIN

@@ -124,6 +124,8 @@ def test_service_unit_is_sandboxed(tmp_path: Path) -> None:
         "ReadWritePaths=/var/lib/ccedge",
         "AmbientCapabilities=CAP_NET_RAW CAP_NET_ADMIN",
         "CapabilityBoundingSet=CAP_NET_RAW CAP_NET_ADMIN",
+        "CacheDirectory=ccedge",
+        "Environment=NUMBA_CACHE_DIR=/var/cache/ccedge/numba",
     ):
         assert line in unit.splitlines(), line
     if shutil.which("systemd-analyze") is None:
@@ -141,3 +143,25 @@ def test_service_unit_is_sandboxed(tmp_path: Path) -> None:
         pytest.skip("systemd-analyze has no --offline security mode here")
     score = float(line.split(":")[-1].split()[0])
     assert score <= 2.5, line
+
+
+def test_compiled_kernels_are_cached_where_the_unit_says(tmp_path: Path) -> None:
+    """The unit's read-only system forbids Numba's default cache beside the package; the
+    NUMBA_CACHE_DIR it sets must be where the kernels land, so a restart does not compile again."""
+    import wave
+
+    import numpy as np
+
+    wav = tmp_path / "tone.wav"
+    with wave.open(str(wav), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        t = np.arange(8000) / 8000
+        w.writeframes((np.sin(2 * np.pi * 697 * t) * 8000).astype("<i2").tobytes())
+    cache = tmp_path / "numba"
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(cache)}
+    proc = subprocess.run([sys.executable, "-m", "ccedge.core.cli", "dtmf", str(wav)], capture_output=True,
+                          text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert list(cache.rglob("*.nbi")), "no compiled kernel was cached under NUMBA_CACHE_DIR"

@@ -138,7 +138,7 @@ def prompted_answers(
     return out
 
 
-NUMERIC_SHARE = 0.5
+NUMERIC_SHARE = 0.4  # "and every 20 first, I'm seen 53" (a date of birth): 3 of 7 words
 NUMERIC_MIN_DIGITS = 3
 
 

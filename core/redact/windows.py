@@ -33,7 +33,8 @@ IDLE_S = 45.0  # a window with no number talk for this long closes
 MAX_S = 180.0  # no window stays open longer
 LOW_P = 0.5  # an utterance whose mean word probability is below this is "unsure"
 HOMOPHONES = frozenset(
-    {"for", "fore", "to", "too", "won", "ate", "tree", "free", "nein", "oh", "o", "sics", "sex", "fife"}
+    {"for", "fore", "far", "to", "too", "won", "ate", "tree", "free", "nein", "oh", "o", "sics", "sex"}
+    | {"fife"}
 )
 MONTHS = frozenset(
     "january february march april may june july august september october november december "

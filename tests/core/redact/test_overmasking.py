@@ -262,3 +262,22 @@ def test_naming_a_card_by_its_ending_asks_for_nothing() -> None:
     res = _redact(turns)
     assert not res.windows
     assert _covered(res, AGENT, 3.5, 6.0) == 0.0
+
+
+def test_answers_heard_as_far_off_words_are_masked() -> None:
+    """Leaks on the grown set: a CVV heard "too far free"; a date of birth heard as "and every 20
+    first, I'm seen 53" after a request the recogniser turned into one for a name."""
+    res = _redact(
+        [
+            (AGENT, "And the code on the back of the card?", 0.0, 2.0),
+            (CUSTOMER, "It's too far free.", 2.5, 4.0),
+        ]
+    )
+    assert _covered(res, CUSTOMER, 2.5, 4.0) >= 0.99
+    res = _redact(
+        [
+            (AGENT, "Can I have your name somewhere?", 0.0, 2.0),
+            (CUSTOMER, "and every 12 third, I'm seen 71.", 2.5, 5.0),
+        ]
+    )
+    assert not re.search(r"\d", res.transcripts[1].text) and _covered(res, CUSTOMER, 2.5, 5.0) >= 0.99

@@ -204,6 +204,7 @@ def measure_ours(w: Workload, events: list[tuple[float, dict[str, Any]]], rc: in
         "masked_lag_s": float(max((h.get("masked_lag_s", 0.0) for h in health), default=0.0)),
         "restarts": last.get("restarts", {}),
         "wall_s": wall_s, "cpu_s": tree.cpu_s, "processes": tree.processes,
+        "cpu_cores_by_process": {k: v / max(wall_s, 1e-9) for k, v in sorted(tree.cpu_by_role().items())},
         "cpu_cores": tree.cpu_s / wall_s if wall_s else 0.0,
         "cpu_pct_per_call": 100.0 * tree.cpu_s / wall_s / w.n if wall_s else 0.0,
         "peak_rss_mb": tree.peak_rss_mb, "peak_pss_mb": tree.peak_pss_mb,
@@ -359,6 +360,9 @@ def table(result: dict[str, Any]) -> str:
              "tree RSS / PSS MB |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     lines += [row("ccedge", r) for r in result["ours"]] + [row("WhisperLive", r) for r in result["peer"]]
+    for r in result["ours"]:  # the process model, measured: where the cores went
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in r.get("cpu_cores_by_process", {}).items())
+        lines.append(f"\nccedge, {r['calls']} calls, cores by process: {parts or '–'}")
     lines.append(f"\nsummary: {json.dumps(result.get('summary'))}; machine: {json.dumps(result['quiet'])}")
     return "\n".join(lines)
 

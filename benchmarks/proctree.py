@@ -23,6 +23,16 @@ class TreeSample:
     processes: int = 0
     samples: int = 0
     cpu_by_pid: dict[int, float] = field(default_factory=dict)
+    role_by_pid: dict[int, str] = field(default_factory=dict)
+
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds per part of the process model (ARCHITECTURE.md): the appliance process,
+        the capture process, the speech workers, helpers (multiprocessing's tracker)."""
+        out: dict[str, float] = {}
+        for pid, cpu in self.cpu_by_pid.items():
+            role = self.role_by_pid.get(pid, "other")
+            out[role] = out.get(role, 0.0) + cpu
+        return out
 
 
 class TreeSampler:
@@ -79,11 +89,26 @@ class TreeSampler:
             except psutil.Error:
                 continue
             self.result.cpu_by_pid[p.pid] = cpu
+            if p.pid not in self.result.role_by_pid:
+                self.result.role_by_pid[p.pid] = self._role(p)
             rss += mem.rss
             pss += getattr(mem, "pss", mem.rss)
         self.result.peak_rss_mb = max(self.result.peak_rss_mb, rss / 2**20)
         self.result.peak_pss_mb = max(self.result.peak_pss_mb, pss / 2**20)
         self.result.samples += 1
+
+    def _role(self, p: psutil.Process) -> str:
+        if p.pid == self.root.pid:
+            return "appliance"
+        try:
+            if "resource_tracker" in " ".join(p.cmdline()):
+                return "tracker"
+            # a speech worker has whisper.cpp loaded; the capture child does not
+            if any("whisper" in m.path for m in p.memory_maps()):
+                return "speech"
+        except psutil.Error:
+            return "other"
+        return "capture"
 
     def _run(self) -> None:
         while not self._stop.wait(self.every_s):

@@ -123,3 +123,7 @@ def test_smoke_run_writes_results(tmp_path: Path) -> None:
     assert r["calls_started"] == r["calls_ended"] == 2 and r["order_ok"]
     assert r["utterances"] > 4 and r["drops"] == 0
     assert 0.0 < r["latency"]["p50_s"] < 30.0 and r["peak_rss_mb"] > 50
+    # the process model, measured: the appliance, its capture process and the speech workers all worked
+    cores = r["cpu_cores_by_process"]
+    assert {"appliance", "capture", "speech"} <= set(cores)
+    assert cores["appliance"] > 0 and cores["speech"] > 0

@@ -3,7 +3,8 @@
 Resident memory is reported two ways: the sum of RSS over the tree (counts pages shared
 between a parent and its forked children once per process: an upper bound) and the sum of
 PSS (each shared page split between its sharers: what the tree really costs the box). CPU
-time is user + system of every process seen, including those that exited before the end.
+time is user + system of every process seen (each its own, never its reaped children's again),
+including those that exited before the end (up to their last sample).
 """
 
 from __future__ import annotations
@@ -77,8 +78,11 @@ class TreeSampler:
 
     @staticmethod
     def _cpu(p: psutil.Process) -> float:
+        # A process's own time only: its children are sampled themselves, and a parent's
+        # children_* times include them again once they are reaped (the speech workers at exit
+        # were counted twice, as "appliance" CPU, before this).
         t = p.cpu_times()
-        return float(t.user + t.system + t.children_user + t.children_system)
+        return float(t.user + t.system)
 
     def _sample(self) -> None:
         rss = pss = 0.0

@@ -93,7 +93,8 @@ class TreeSampler:
             except psutil.Error:
                 continue
             self.result.cpu_by_pid[p.pid] = cpu
-            if p.pid not in self.result.role_by_pid:
+            if self.result.role_by_pid.get(p.pid, "capture") == "capture":
+                # a speech worker still importing has no whisper.cpp mapped yet: look again
                 self.result.role_by_pid[p.pid] = self._role(p)
             rss += mem.rss
             pss += getattr(mem, "pss", mem.rss)

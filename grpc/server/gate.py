@@ -75,10 +75,21 @@ def grpc_peer(host: str, port: int) -> str:
     return f"ipv6:[{host}]:{port}" if ":" in host else f"ipv4:{host}:{port}"
 
 
-def _listen_socket(host: str, port: int) -> socket.socket | None:
-    """``::`` (the default): one dual-stack socket, as grpcio binds it; else let asyncio bind."""
+def listen_socket(host: str, port: int) -> socket.socket:
+    """The public socket, bound (not yet listening). ``::`` (the default): one dual-stack socket,
+    as grpcio binds it. Bound before the loopback server behind the gate takes its ephemeral
+    port, so that port can never be the public one (seen once as an exit at start in tests)."""
     if host not in ("::", ""):
-        return None
+        family, kind, proto, _name, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                              flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(addr)
+        except OSError:
+            sock.close()
+            raise
+        return sock
     try:
         sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
     except OSError:  # no IPv6 on this box: every IPv4 address
@@ -128,13 +139,11 @@ class TlsGate:
         client = self._clients.get(port)
         return grpc_peer(*client) if client else peer
 
-    async def start(self, host: str, port: int) -> int:
-        sock = _listen_socket(host, port)
-        if sock is not None:
-            server = await asyncio.start_server(self._handle, sock=sock, backlog=128, limit=CHUNK)
-        else:
-            server = await asyncio.start_server(self._handle, host, port, backlog=128, limit=CHUNK,
-                                                reuse_address=True)
+    async def start(self, host: str, port: int, sock: socket.socket | None = None) -> int:
+        """Serve on ``sock`` (from :func:`listen_socket`) or on a socket bound now."""
+        if sock is None:
+            sock = listen_socket(host, port)
+        server = await asyncio.start_server(self._handle, sock=sock, backlog=128, limit=CHUNK)
         self._server = server
         self.port = int(server.sockets[0].getsockname()[1])
         return self.port

@@ -40,7 +40,7 @@ from ccedge.rpc.server.auth import Callers, RoleInterceptor
 from ccedge.rpc.server.board import Board
 from ccedge.rpc.server.context import ApiContext, ApiSettings
 from ccedge.rpc.server.floor import CallsServicer, GuidanceServicer, TranscriptsServicer
-from ccedge.rpc.server.gate import BACKEND_HOST, TlsGate
+from ccedge.rpc.server.gate import BACKEND_HOST, TlsGate, listen_socket
 from ccedge.rpc.server.quality import QualityServicer
 from ccedge.rpc.server.recordings import RecordingsServicer
 
@@ -151,18 +151,24 @@ class ApiServer:
         reflection.enable_server_reflection(
             (*SERVICE_NAMES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
              reflection.SERVICE_NAME), server)
-        self.backend_port = server.add_secure_port(f"{BACKEND_HOST}:0", self._credentials())
-        if not self.backend_port:
-            raise OSError("cannot listen on the loopback port behind the TLS gate")
         host = self.settings.host
         address = f"[{host}]:{self.settings.port}" if ":" in host else f"{host}:{self.settings.port}"
+        try:
+            public = listen_socket(host, self.settings.port)  # first: see listen_socket
+        except OSError as e:
+            raise OSError(f"cannot listen on {address}: {e.strerror or e}") from e
+        self.backend_port = server.add_secure_port(f"{BACKEND_HOST}:0", self._credentials())
+        if not self.backend_port:
+            public.close()
+            raise OSError("cannot listen on the loopback port behind the TLS gate")
         self._board_sub = ctx.bus.subscribe("rpc:board", maxsize=BOARD_QUEUE, policy="drop-oldest")
         self._board_task = asyncio.create_task(self.board.follow(self._board_sub), name="rpc-board")
         await server.start()
         self.gate.backend_port = self.backend_port
         try:
-            self.port = await self.gate.start(host, self.settings.port)
+            self.port = await self.gate.start(host, self.settings.port, public)
         except OSError as e:
+            public.close()
             await server.stop(0)
             self._board_sub.close()
             self._board_task.cancel()

@@ -181,8 +181,11 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             await _quality_and_recordings(ch, sam, payment, out)
         return out
 
+    failure: BaseException | None = None
     try:
         got = asyncio.run(asyncio.wait_for(console(), 360))
+    except (grpc.aio.AioRpcError, TimeoutError, StopIteration) as e:
+        failure = e
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -190,6 +193,9 @@ def real_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         except subprocess.TimeoutExpired:
             proc.kill()
             _, err = proc.communicate()
+    if failure is not None:  # say why: the appliance's own last words
+        pytest.fail(f"{type(failure).__name__}: {failure}; exit {proc.returncode}; ccedge run stderr:\n"
+                    f"{err[-3000:]}")
     got["stderr"] = err
     return got
 

@@ -218,7 +218,7 @@ def _other_leg_talk(call: CallText, a: _Item, b: _Item) -> int:
     for u in call.utts:
         if u.leg != leg and u.t0 >= a.t1 - 0.3 and u.t1 <= b.t0 + 0.3:
             n += sum(
-                1 for t in u.tokens if t.norm not in FILLERS and t.norm not in ACKS and not _numberish(t.norm)
+                1 for t in u.tokens if t.norm not in FILLERS and t.norm not in ACKS and not numberish(t.norm)
             )
     return n
 
@@ -254,11 +254,12 @@ def can_grow(call: CallText, ch: Chain, t: float) -> bool:
         return False
     other = sum(1 for v in call.utts if v.leg != u.leg and v.t0 >= ch.t1 - 0.3 and v.t1 <= t
                 for tok in v.tokens
-                if tok.norm not in FILLERS and tok.norm not in ACKS and not _numberish(tok.norm))
+                if tok.norm not in FILLERS and tok.norm not in ACKS and not numberish(tok.norm))
     return other < OTHER_LEG_WORDS
 
 
-def _numberish(w: str) -> bool:
+def numberish(w: str) -> bool:
+    """A word that says (part of) a number: digits, a spoken digit, teen, ten or repeat."""
     return any(c.isdigit() for c in w) or w in UNITS or w in TEENS or w in TENS or w in REPEAT
 
 

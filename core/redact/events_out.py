@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from ccedge.core.events import RedactedText, SensitiveDataError, SpanOut, WordOut
 from ccedge.core.frames import RedactionSpan, Transcript, Word
-from ccedge.core.redact.spoken import REPEAT, SCALE, TEENS, TENS, UNITS
+from ccedge.core.redact.digitstream import numberish
+from ccedge.core.redact.spoken import SCALE
 
 MASKED_TEXT = "[REDACTED]"
-SPOKEN_DIGITS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | frozenset(REPEAT) | frozenset(SCALE)
 
 
 def masked() -> RedactedText:
@@ -50,7 +50,7 @@ def utterance_parts_masking(tr: Transcript, numbers: Iterable[tuple[float, float
     kept: list[Word] = []
     for w in tr.words:
         bare = w.text.strip(".,?!:;\"'-").lower()
-        hidden = (any(ch.isdigit() for ch in w.text) or bare in SPOKEN_DIGITS
+        hidden = (any(ch.isdigit() for ch in w.text) or numberish(bare) or bare in SCALE
                   or any(w.t0 < b + _SLACK_S and w.t1 > a - _SLACK_S for a, b in spans))
         if not hidden:
             kept.append(w)

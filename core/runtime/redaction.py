@@ -174,15 +174,16 @@ class RedactStage:
     # -- release ----------------------------------------------------------------------------
     def _advance(self, c: _Call, legs: Sequence[str]) -> list[Out]:
         out: list[Out] = []
+        if c.settled:
+            # A cue on another leg ("and your social security number?") can open a fail-closed
+            # window over this leg's answer when its transcript arrives: no leg's audio is
+            # cleared past what every leg's transcripts have already said (issue 10). The same
+            # point for every leg, so computed once per call of this (hot) method.
+            t = min([*c.settled.values(), *(p.t0 for o in c.settled for p in c.pending.get(o, []))])
+            c.heard = max(c.heard, t)
         for leg in legs:
             if leg not in c.settled:
                 continue
-            # A cue on another leg ("and your social security number?") can open a fail-closed
-            # window over this leg's answer when its transcript arrives: no leg's audio is
-            # cleared past what every leg's transcripts have already said (issue 10).
-            t = min([c.settled[leg], *(c.settled[o] for o in c.settled),
-                     *(p.t0 for o in c.settled for p in c.pending.get(o, []))])
-            c.heard = max(c.heard, t)
             strict = c.paying.get(leg, float("-inf")) >= t - MAX_GAP_S
             safe = self.redactor.safe_until(c.call_id, leg, t, strict)
             if safe > c.cleared.get(leg, float("-inf")):

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from ccedge.core.errors import CoreError
+from ccedge.core.files import atomic_write
 
 UserRole = Literal["supervisor", "compliance", "admin", "agent"]
 USER_ROLES: tuple[UserRole, ...] = ("supervisor", "compliance", "admin", "agent")
@@ -89,26 +89,6 @@ class PkiPaths:
 
     def exists(self) -> bool:
         return all(p.is_file() for p in (self.ca_cert, self.server_cert, self.server_key))
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``, mode 0600, so a crash leaves the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    dfd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dfd)
-    finally:
-        os.close(dfd)
 
 
 def load_cert(pem: bytes) -> x509.Certificate:
@@ -227,8 +207,8 @@ def revoke_serials(paths: PkiPaths, name: str, reason: str) -> list[str]:
             u["revoked"] = True
     revoked = read_json_list(paths.revoked)
     revoked += [{"serial": s, "name": name, "wall": time.time(), "reason": reason[:80]} for s in serials]
-    write_private(paths.revoked, json.dumps(revoked, indent=1).encode())
-    write_private(paths.users, json.dumps(known, indent=1).encode())
+    atomic_write(paths.revoked, json.dumps(revoked, indent=1).encode())
+    atomic_write(paths.users, json.dumps(known, indent=1).encode())
     return serials
 
 
@@ -257,7 +237,7 @@ class Bundle:
         return json.dumps(asdict(self), indent=1).encode()
 
     def save(self, path: Path) -> None:
-        write_private(path, self.to_bytes())
+        atomic_write(path, self.to_bytes())
 
     @classmethod
     def load(cls, path: Path) -> Bundle:
@@ -282,5 +262,5 @@ __all__ = [
     "AGENT_LABEL_OID",
     "DEFAULT_PORT", "USER_ROLES", "Bundle", "Identity", "PkiError", "PkiPaths", "RevocationList",
     "UserRole", "days_left", "fingerprint", "identity_of", "load_cert", "normalise_fingerprint",
-    "pki_dir", "read_cert", "read_json_list", "revoke_serials", "write_private",
+    "pki_dir", "read_cert", "read_json_list", "revoke_serials",
 ]

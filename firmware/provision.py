@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ccedge.core.access_audit import open_access_audit
+from ccedge.core.files import atomic_write
 from ccedge.core.pki import (
     DEFAULT_PORT,
     USER_ROLES,
@@ -28,7 +29,6 @@ from ccedge.core.pki import (
     read_cert,
     read_json_list,
     revoke_serials,
-    write_private,
 )
 from ccedge.firmware import FirmwareError
 from ccedge.firmware.certs import CLIENT_DAYS, KeyPair, box_names, create_ca, issue_client, issue_server
@@ -70,14 +70,14 @@ def init_pki(data_dir: Path, args: argparse.Namespace | None = None) -> bool:
         ca = KeyPair(paths.ca_key.read_bytes(), paths.ca_cert.read_bytes())
     else:
         ca = create_ca(site)
-        write_private(paths.ca_key, ca.key_pem)
-        write_private(paths.ca_cert, ca.cert_pem)
+        atomic_write(paths.ca_key, ca.key_pem)
+        atomic_write(paths.ca_cert, ca.cert_pem)
     server = issue_server(ca, names, addresses)
-    write_private(paths.server_key, server.key_pem)
-    write_private(paths.server_cert, server.cert_pem)
+    atomic_write(paths.server_key, server.key_pem)
+    atomic_write(paths.server_cert, server.cert_pem)
     address = next((a for a in addresses if not a.startswith(("127.", "::1")) and ":" not in a), "127.0.0.1")
     info = {"site": site, "address": address, "port": DEFAULT_PORT, "server_name": names[0]}
-    write_private(paths.root / "appliance.json", json.dumps(info, indent=1).encode())
+    atomic_write(paths.root / "appliance.json", json.dumps(info, indent=1).encode())
     _audit(data_dir).record("pki-init", "local-admin", "admin", "server-certificate",
                                      "ok", "renewed" if renew else "created")
     return True
@@ -124,7 +124,7 @@ def enroll(data_dir: Path, name: str, role: str, out: Path, address: str | None 
                   "serial": format(cert.serial_number, "x"),
                   "not_after": cert.not_valid_after_utc.timestamp(), "issued": time.time(),
                   "revoked": False})
-    write_private(paths.users, json.dumps(known, indent=1).encode())
+    atomic_write(paths.users, json.dumps(known, indent=1).encode())
     _audit(data_dir).record("enroll", "local-admin", "admin", f"user:{name}", "ok", role)
     return bundle
 

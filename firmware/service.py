@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ccedge.core.pki import write_private
+from ccedge.core.files import atomic_write
 from ccedge.firmware import FirmwareError
 
 UNIT_NAME = "ccedge.service"
@@ -113,7 +113,7 @@ def install(data_dir: Path = DEFAULT_DATA, user: str = "ccedge", unit_dir: Path 
     os.chown(data_dir, pw.pw_uid, pw.pw_gid)
     os.chmod(data_dir, 0o700)
     unit = unit_dir / UNIT_NAME
-    write_private(unit, render_unit(ccedge_executable(), data_dir, user, config, sound).encode())
+    atomic_write(unit, render_unit(ccedge_executable(), data_dir, user, config, sound).encode())
     os.chmod(unit, 0o644)  # systemd reads units as any user; it holds no secret
     if shutil.which("systemctl"):
         subprocess.run(["systemctl", "daemon-reload"], check=False)

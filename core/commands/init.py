@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import tomllib
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from ccedge.core.commands.vaultargs import add_vault_args, resolve_dir
 from ccedge.core.errors import CoreError
+from ccedge.core.files import atomic_write
 from ccedge.core.vault import Vault
 from ccedge.core.vault.keys import PASSPHRASE_ENV, tpm_status
 
@@ -66,13 +66,7 @@ def write_default_compliance(target: Path, pack: str) -> Path:
     else:
         body = f"[guidance]\npolicy = {pack!r}\n\n[qm]\nstore = true\n"
     body = f"# written by ccedge init: the default policy, used when the run config has no [guidance]\n{body}"
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(body)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    atomic_write(path, body.encode())
     return path
 
 

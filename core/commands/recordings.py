@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ccedge.core.commands.vaultargs import actor, add_vault_args, iso, open_vault, parse_time, recording_json
+from ccedge.core.files import atomic_write
 from ccedge.core.vault import quarantine_rescan
-from ccedge.core.vault.fsutil import atomic_write
 
 
 def register(sub: Any) -> None:

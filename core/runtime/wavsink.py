@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ccedge.core.events import CallEnded, CallStarted, Event, UtteranceRedacted
+from ccedge.core.files import fsync_dir
 from ccedge.core.sink import ReleasedAudio
 
 log = logging.getLogger(__name__)
@@ -167,11 +168,7 @@ class WavDirSink:
             os.close(fd)
 
     def _sync_dir(self) -> None:
-        fd = os.open(self.folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(self.folder)
 
 
 __all__ = ["WavDirSink", "safe_name", "utterance_json"]

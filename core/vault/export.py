@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyrage
 
+from ccedge.core.files import fsync_dir
 from ccedge.core.vault.bundle import (
     BUNDLE_FORMAT,
     CERTIFICATE,
@@ -30,7 +31,6 @@ from ccedge.core.vault.bundle import (
     safe_stem,
 )
 from ccedge.core.vault.errors import VaultError
-from ccedge.core.vault.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from ccedge.core.vault.store import Vault

@@ -35,8 +35,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
 
+from ccedge.core.files import atomic_write
 from ccedge.core.vault.errors import KeyUnavailableError, VaultError
-from ccedge.core.vault.fsutil import atomic_write
 
 PASSPHRASE_ENV = "CCEDGE_VAULT_PASSPHRASE"
 MACHINE_SECRET = "machine.secret"

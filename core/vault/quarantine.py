@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from ccedge.core.files import shred_file
 from ccedge.core.vault.errors import VaultError
 from ccedge.core.vault.format import KIND_AUDIO, ChunkWriter
-from ccedge.core.vault.fsutil import shred_file
 from ccedge.core.vault.keys import new_dek
 from ccedge.core.vault.recording import parse_quarantine, wav_header
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from ccedge.core.files import shred_file
 from ccedge.core.vault.errors import VaultError
-from ccedge.core.vault.fsutil import shred_file
 
 if TYPE_CHECKING:
     from ccedge.core.vault.store import Vault

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from ccedge.core.events import CallEnded, CallStarted, Event, Score
+from ccedge.core.files import private_dir, sync_filesystem
 from ccedge.core.sink import ReleasedAudio
 from ccedge.core.vault.errors import StorageUnavailable, VaultError
-from ccedge.core.vault.fsutil import private_dir, sync_filesystem
 from ccedge.core.vault.keys import new_dek
 from ccedge.core.vault.recording import LiveRecording
 from ccedge.core.vault.store import Vault, day_folder

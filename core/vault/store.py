@@ -27,10 +27,10 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from ccedge.core.files import atomic_write, private_dir
 from ccedge.core.vault.audit import AuditLog, ChainProblem
 from ccedge.core.vault.errors import AccessDenied, IntegrityError, KeyUnavailableError, VaultError
 from ccedge.core.vault.format import KIND_AUDIO, KIND_EVENTS, KIND_QUARANTINE, ChunkReader, seal_tail
-from ccedge.core.vault.fsutil import atomic_write, private_dir
 from ccedge.core.vault.index import SqliteIndex
 from ccedge.core.vault.keys import Keyring, resolve_passphrase, write_machine_secret
 from ccedge.core.vault.recording import finish_wav

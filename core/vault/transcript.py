@@ -15,9 +15,9 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ccedge.core.files import shred_file
 from ccedge.core.vault.errors import VaultError
 from ccedge.core.vault.format import KIND_EVENTS, ChunkWriter
-from ccedge.core.vault.fsutil import shred_file
 from ccedge.core.vault.keys import new_dek
 
 if TYPE_CHECKING:

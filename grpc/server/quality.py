@@ -25,7 +25,8 @@ from typing import Any
 import grpc
 
 from ccedge.core.events import EventsLost, Score
-from ccedge.core.pki import Identity, read_json_list, write_private
+from ccedge.core.files import atomic_write
+from ccedge.core.pki import Identity, read_json_list
 from ccedge.rpc.api.quality.v1 import quality_service_pb2 as q_pb
 from ccedge.rpc.api.quality.v1 import quality_service_pb2_grpc as q_grpc
 from ccedge.rpc.server import convert
@@ -121,7 +122,7 @@ class QualityServicer(q_grpc.QualityServiceServicer):
         return read_json_list(self.path)
 
     def _save(self, disputes: list[dict[str, Any]]) -> None:
-        write_private(self.path, json.dumps(disputes, indent=1).encode())
+        atomic_write(self.path, json.dumps(disputes, indent=1).encode())
 
     @staticmethod
     def _msg(d: dict[str, Any]) -> q_pb.Dispute:

@@ -1,4 +1,8 @@
-"""Owner-only files written whole: temp file, fsync, rename, fsync of the folder."""
+"""Owner-only files written whole (temp file, fsync, rename, fsync of the folder), and their end.
+
+One home for every writer of keys, certificates, configuration and vault records, so that a crash
+or a full disk leaves the old file or the new one, never half of one, and never a mode wider than
+0600 (0700 for folders)."""
 
 from __future__ import annotations
 
@@ -17,7 +21,10 @@ def private_dir(path: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` (mode 0600) so that a crash leaves the old or the new file."""
+    """Replace ``path`` with ``data`` (mode 0600) so that a crash leaves the old or the new file.
+
+    A missing parent folder is made owner-only (0700)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

@@ -69,9 +69,12 @@ def unheard_spans(
                 w.t0 <= t1 and t0 <= w.t1 for w in wins
             )
             before = [u for u in call.utts if t0 - policy.unheard_lookback_s <= u.t1 <= t0 + 0.5]
+            # A request for something of the speaker's counts whatever it was heard as ("What's
+            # your name, Tambur?" was "date of birth"): unheard speech answering it is masked.
             asked = any(
                 _PROMPT_RX.search(u.text.lower())
                 or payment.matches(PROMPTS, u.text, policy.trigger_score - 8)
+                or (u.leg != leg and asks_for_own(u.text))
                 for u in before
             )
             if not (in_segment or asked):

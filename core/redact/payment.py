@@ -23,6 +23,16 @@ class Segment:
     t0: float
     t1: float  # math.inf while open
     closed_by: str  # "end-phrase", "max-duration", "open"
+    leg: str = ""  # the leg whose utterance opened it
+    # Where the other legs' audio starts to be masked: the trigger's first word, not the start of
+    # its utterance. The voice detector may start an utterance seconds before its words (line
+    # noise, a breath), and the other party's greeting said then is not payment talk; the
+    # triggering leg itself is masked from its utterance's start (what it said before the words
+    # may be digits the recogniser missed).
+    others_from: float = -1.0
+
+    def start_on(self, leg: str) -> float:
+        return self.t0 if leg == self.leg or self.others_from < self.t0 else self.others_from
 
 
 def _score(phrase: str, text: str) -> float:
@@ -47,16 +57,18 @@ def segments(
 ) -> list[Segment]:
     out: list[Segment] = []
     start: float | None = None
+    leg, words_at = "", -1.0
     for u in call.order():
         if start is not None and u.t0 - start > max_s:
-            out.append(Segment(start, start + max_s, "max-duration"))
+            out.append(Segment(start, start + max_s, "max-duration", leg, words_at))
             start = None
         if start is None:
             if matches(triggers, u.text, threshold):
-                start = u.t0
+                start, leg = u.t0, u.leg
+                words_at = min(u.tokens[0].t0, u.t1) if u.tokens else u.t0
         elif matches(ends, u.text, threshold):
-            out.append(Segment(start, u.t0, "end-phrase"))
+            out.append(Segment(start, u.t0, "end-phrase", leg, words_at))
             start = None
     if start is not None:
-        out.append(Segment(start, start + max_s, "open"))
+        out.append(Segment(start, start + max_s, "open", leg, words_at))
     return out

@@ -287,9 +287,9 @@ def redact_call(call: CallText, policy: RedactPolicy) -> CallRedaction:
             # the hold-back buffer until later transcripts say whether the segment went on.
             t1 = min(s.t1, last) if s.closed_by == "open" else s.t1
             for leg in legs:
-                spans.append(
-                    RedactionSpan(call.call_id, leg, s.t0, max(t1, s.t0), "PAYMENT", "payment-segment", 0.3)
-                )
+                a = s.start_on(leg)
+                span = RedactionSpan(call.call_id, leg, a, max(t1, a), "PAYMENT", "payment-segment", 0.3)
+                spans.append(span)
     masked_in_windows = 0
     if policy.enabled("NUMBER"):
         wspans, masked_in_windows = mask_windows(call, wins, labels)

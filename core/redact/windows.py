@@ -85,6 +85,32 @@ def _names_benign(u: Utt) -> bool:
     )
 
 
+# Money and times of day: "The balance is $76.37", "your appointment is on the 15th at 10
+# o'clock". Said by the side that asked for the data (the agent quoting a balance or booking an
+# appointment while a window is open), or while only an intent is open, such an utterance holds no
+# card, code or identifier: a card group or a date of birth is never said with a currency or a
+# clock word. Bare decimals do not count (whisper writes a CVV "one nine eight" as "1.8").
+_CURRENCY = frozenset(
+    {"dollar", "dollars", "bucks", "cents", "cent", "pounds", "pound", "euros", "euro", "pence", "usd"}
+)
+
+
+def states_money_or_time(u: Utt) -> bool:
+    """Every number ``u`` says, clearly, is money or a time of day (with its ordinal day)."""
+    if not u.pieces or unsure(u) or cue_mod.find(u.text) or said_digits(u) > _BENIGN_MAX_DIGITS:
+        return False
+    has_time = any(p.role == "time" for p in u.pieces)
+    for p in u.pieces:
+        if p.role == "time" or (p.role == "ordinal" and has_time):
+            continue
+        first = u.tokens[p.first].norm
+        after = u.tokens[p.last + 1].norm if p.last + 1 < len(u.tokens) else ""
+        if p.role == "amount" and (first.startswith(("$", "£", "€")) or after in _CURRENCY):
+            continue
+        return False
+    return True
+
+
 # Before anything was asked for (no window but an intent's: "I'd like to pay my balance"), a
 # number named as an order/reference number may be longer (whisper writes a six-digit order
 # number said in words as seven digits); its audio stays, its text is masked (events refuse
@@ -336,6 +362,8 @@ def mask_windows(
             continue
         if u.tokens and said_digits(u) == 0 and _asker(call, w) == u.leg:
             continue  # the asking side's own garbled talk ("What you remembered, umber."): no number in it
+        if (w.intent or _asker(call, w) == u.leg) and states_money_or_time(u):
+            continue  # "The balance is $76.37": see ``states_money_or_time``
         lab = _label(w.kind, u)
         if w.intent:
             if _year_only(u):

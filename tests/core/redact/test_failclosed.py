@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from ccedge.core.frames import Transcript, Word
+from ccedge.core.frames import Transcript
 from ccedge.core.redact import Redactor, RedactPolicy, redact_call
-from ccedge.core.redact.calltext import CallText
 from ccedge.core.redact.cues import find
-from ccedge.core.redact.redactor import CallRedaction
 from ccedge.core.redact.textin import normalise
+from ccedge.testing.redact_calls import covered, timed_call
 
 AGENT, CUSTOMER = "callee", "caller"
 NUMBER_WORDS = re.compile(
@@ -22,37 +20,12 @@ NUMBER_WORDS = re.compile(
 )
 
 
-def _call(turns: Sequence[tuple[str, str, float, float]], low_p: set[int] = frozenset()) -> CallText:  # type: ignore[assignment]
-    c = CallText("fc@test")
-    for k, (leg, text, t0, t1) in enumerate(turns):
-        words = text.split()
-        step = (t1 - t0) / max(1, len(words))
-        ws = tuple(
-            Word((" " if i else "") + w, t0 + i * step, t0 + (i + 1) * step, 0.2 if k in low_p else 0.9)
-            for i, w in enumerate(words)
-        )
-        c.add_transcript(Transcript("fc@test", leg, t0, t1, text, ws))
-    return c
-
-
-def _covered(res: CallRedaction, leg: str, t0: float, t1: float) -> float:
-    """Share of [t0, t1] on ``leg`` that the result's spans mask."""
-    iv = sorted((max(s.t0, t0), min(s.t1, t1)) for s in res.spans if s.leg == leg and s.t1 > t0 and s.t0 < t1)
-    total, end = 0.0, t0
-    for a, b in iv:
-        a = max(a, end)
-        if b > a:
-            total += b - a
-            end = b
-    return total / (t1 - t0)
-
-
 def _no_numbers(text: str) -> bool:
     return NUMBER_WORDS.search(normalise(text).lower()) is None
 
 
 def test_day_to_birth_answer_is_masked_in_text_and_audio() -> None:
-    call = _call(
+    call = timed_call(
         [
             (AGENT, "Can you confirm your day to birth?", 0.0, 2.0),
             (CUSTOMER, "Yes, it's March fourteenth, nineteen eighty two.", 2.5, 5.5),
@@ -62,7 +35,7 @@ def test_day_to_birth_answer_is_masked_in_text_and_audio() -> None:
     text = res.transcripts[1].text
     assert _no_numbers(text), text
     assert "[DOB]" in text
-    assert _covered(res, CUSTOMER, 3.0, 5.5) >= 0.99
+    assert covered(res, CUSTOMER, 3.0, 5.5) >= 0.99
 
 
 def test_split_15_digit_card_with_a_misheard_group_leaves_no_run() -> None:
@@ -75,12 +48,12 @@ def test_split_15_digit_card_with_a_misheard_group_leaves_no_run() -> None:
         (AGENT, "Mm-hmm.", 7.2, 7.6),
         (CUSTOMER, "one oh oh oh fife", 8.0, 10.0),
     ]
-    res = redact_call(_call(turns), RedactPolicy())
+    res = redact_call(timed_call(turns), RedactPolicy())
     for k in (1, 3):
         assert _no_numbers(res.transcripts[k].text), res.transcripts[k].text
-    assert _covered(res, CUSTOMER, 3.0, 7.0) >= 0.99 and _covered(res, CUSTOMER, 8.0, 10.0) >= 0.99
+    assert covered(res, CUSTOMER, 3.0, 7.0) >= 0.99 and covered(res, CUSTOMER, 8.0, 10.0) >= 0.99
     # The same without any request at all: the joined run is masked as a number.
-    res = redact_call(_call(turns[1:]), RedactPolicy())
+    res = redact_call(timed_call(turns[1:]), RedactPolicy())
     for k in (0, 2):
         assert not re.search(r"\d{5}", res.transcripts[k].text)
         assert _no_numbers(res.transcripts[k].text.replace("It's", "")), res.transcripts[k].text
@@ -95,12 +68,12 @@ def test_expiry_and_code_after_a_garbled_card_request() -> None:
         (AGENT, "Sorry, the code again?", 14.0, 15.0),
         (CUSTOMER, "The code is 1.8", 15.5, 17.0),  # "one nine eight" as the recogniser wrote it
     ]
-    res = redact_call(_call(turns), RedactPolicy())
+    res = redact_call(timed_call(turns), RedactPolicy())
     for k in (1, 3, 5):
         assert _no_numbers(res.transcripts[k].text), res.transcripts[k].text
     assert "1.8" not in res.transcripts[5].text and "8" not in res.transcripts[5].text
-    assert _covered(res, CUSTOMER, 11.0, 13.5) >= 0.99
-    assert _covered(res, CUSTOMER, 16.0, 17.0) >= 0.99
+    assert covered(res, CUSTOMER, 11.0, 13.5) >= 0.99
+    assert covered(res, CUSTOMER, 16.0, 17.0) >= 0.99
 
 
 def test_low_confidence_empty_and_unheard_speech_in_a_window_is_masked() -> None:
@@ -109,11 +82,11 @@ def test_low_confidence_empty_and_unheard_speech_in_a_window_is_masked() -> None
         (CUSTOMER, "it's uh the first one", 2.5, 4.0),  # recogniser unsure (p = 0.2)
         (CUSTOMER, "", 4.5, 5.5),  # returned nothing
     ]
-    call = _call(turns, low_p={1})
+    call = timed_call(turns, low_p={1})
     call.unheard.append((CUSTOMER, 6.0, 7.0))
     res = redact_call(call, RedactPolicy())
-    assert _covered(res, CUSTOMER, 2.5, 4.0) >= 0.99
-    assert _covered(res, CUSTOMER, 6.0, 7.0) >= 0.99
+    assert covered(res, CUSTOMER, 2.5, 4.0) >= 0.99
+    assert covered(res, CUSTOMER, 6.0, 7.0) >= 0.99
     assert "first" not in res.transcripts[1].text
     assert res.window_utterances >= 2
 
@@ -125,10 +98,10 @@ def test_window_closes_and_later_talk_stays() -> None:
         (AGENT, "Thank you, your payment has been processed.", 9.0, 11.0),
         (CUSTOMER, "Great, I'll call back at two tomorrow about the other two orders.", 12.0, 15.0),
     ]
-    res = redact_call(_call(turns), RedactPolicy())
+    res = redact_call(timed_call(turns), RedactPolicy())
     assert res.windows[0].closed_by == "close-phrase"
     assert res.transcripts[3].text == turns[3][1]
-    assert _covered(res, CUSTOMER, 12.0, 15.0) == 0.0
+    assert covered(res, CUSTOMER, 12.0, 15.0) == 0.0
 
 
 def test_amounts_and_talk_before_any_request_are_kept() -> None:
@@ -136,7 +109,7 @@ def test_amounts_and_talk_before_any_request_are_kept() -> None:
         (CUSTOMER, "Hi, my bill says forty five dollars and I was charged twice.", 0.0, 4.0),
         (AGENT, "I am sorry about that, let me check the two charges.", 4.5, 7.0),
     ]
-    res = redact_call(_call(turns), RedactPolicy())
+    res = redact_call(timed_call(turns), RedactPolicy())
     assert [t.text for t in res.transcripts] == [t[1] for t in turns]
     assert not res.spans
 
@@ -146,7 +119,7 @@ def test_labels_are_honest() -> None:
         (AGENT, "Can I have your member ID?", 0.0, 2.0),
         (CUSTOMER, "I think it was in nineteen ninety nine", 2.5, 5.0),  # a year: not a member ID
     ]
-    res = redact_call(_call(turns), RedactPolicy())
+    res = redact_call(timed_call(turns), RedactPolicy())
     assert "[MEMBER]" not in res.transcripts[1].text and "[ACCOUNT]" not in res.transcripts[1].text
 
 
@@ -178,7 +151,7 @@ def test_streaming_masks_the_window_answer_before_the_audio_is_cleared() -> None
 
 def test_date_of_birth_after_an_unrecognisable_question_is_still_a_date() -> None:
     # From the spoken set: "What's your date of birth please?" heard as below, "of" as "on".
-    call = _call(
+    call = timed_call(
         [
             (AGENT, "Wipe your nate on earth, lean.", 0.0, 2.0),
             (CUSTOMER, "13th on February, 1971", 2.5, 4.5),
@@ -186,7 +159,7 @@ def test_date_of_birth_after_an_unrecognisable_question_is_still_a_date() -> Non
     )
     res = redact_call(call, RedactPolicy())
     assert _no_numbers(res.transcripts[1].text) and "february" not in res.transcripts[1].text.lower()
-    assert _covered(res, CUSTOMER, 2.5, 4.5) >= 0.99
+    assert covered(res, CUSTOMER, 2.5, 4.5) >= 0.99
 
 
 def test_a_number_the_caller_names_an_order_number_is_not_masked_as_an_id() -> None:
@@ -198,11 +171,29 @@ def test_a_number_the_caller_names_an_order_number_is_not_masked_as_an_id() -> N
         (CUSTOMER, "It's ABC123456789.", 6.0, 8.0),
         (AGENT, "Thank you, you're verified.", 8.5, 10.0),
     ]
-    res = redact_call(_call([*turns, (CUSTOMER, "My order number is 683636.", 10.5, 13.0)]), RedactPolicy())
+    res = redact_call(
+        timed_call([*turns, (CUSTOMER, "My order number is 683636.", 10.5, 13.0)]), RedactPolicy()
+    )
     assert "683636" in res.transcripts[-1].text
-    assert _covered(res, CUSTOMER, 10.5, 13.0) == 0.0
+    assert covered(res, CUSTOMER, 10.5, 13.0) == 0.0
     assert "6789" not in res.transcripts[1].text and "123456789" not in res.transcripts[3].text
     # Named as an ID, the same digits stay masked.
-    res = redact_call(_call([*turns, (CUSTOMER, "My member number is 683636.", 10.5, 13.0)]), RedactPolicy())
+    res = redact_call(
+        timed_call([*turns, (CUSTOMER, "My member number is 683636.", 10.5, 13.0)]), RedactPolicy()
+    )
     assert "683636" not in res.transcripts[-1].text
-    assert _covered(res, CUSTOMER, 10.5, 13.0) > 0.5
+    assert covered(res, CUSTOMER, 10.5, 13.0) > 0.5
+
+
+def test_unheard_speech_answering_a_garbled_personal_request_is_masked() -> None:
+    # "And your date of birth?" came back as "What's your name, Tambur, please?"; the answer was
+    # not transcribed at all. A request for something of the caller's, whatever it was heard as,
+    # makes the unheard answer masked (HIPAA Safe Harbor: every element of a date of birth).
+    call = timed_call([(AGENT, "What's your name, Tambur, please?", 8.9, 11.0)])
+    call.unheard.append((CUSTOMER, 11.7, 15.4))
+    res = redact_call(call, RedactPolicy())
+    assert covered(res, CUSTOMER, 11.7, 15.4) >= 0.99
+    # Unheard speech after a statement that asks for nothing stays audible.
+    call = timed_call([(AGENT, "Okay, I have moved it for you.", 8.9, 11.0)])
+    call.unheard.append((CUSTOMER, 11.7, 15.4))
+    assert covered(redact_call(call, RedactPolicy()), CUSTOMER, 11.7, 15.4) == 0.0

@@ -194,7 +194,9 @@ def e2e_eval() -> dict[str, Any]:
         return run(Path(d), small=False, model=model)
 
 
-def spoken_eval(calls: int, budget_min: float, cache: Path, model: Path | None) -> dict[str, Any]:
+def spoken_eval(
+    calls: int, budget_min: float, cache: Path, model: Path | None, limit: int | None = None
+) -> dict[str, Any]:
     """The spoken set end to end: shipped policy and ablations (windows off, cue matching)."""
     import dataclasses
 
@@ -204,9 +206,12 @@ def spoken_eval(calls: int, budget_min: float, cache: Path, model: Path | None) 
     t = time.perf_counter()
     cap, sset = build(cache, calls)
     render_s = time.perf_counter() - t
-    t = time.perf_counter()
-    inputs = se.transcribe(cap, cache, model=model, budget_s=budget_min * 60)
-    asr_s = time.perf_counter() - t
+    t, cpu = time.perf_counter(), time.process_time()
+    # Transcripts are cached per model: "shipped" for the built default, the file's stem otherwise.
+    tag = "shipped" if model is None else model.stem
+    inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
+    asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu
+    audio_s = sum(len(pcm) / rate for c in inputs for rate, pcm in c.legs.values())
     done = {c.call_id for c in inputs}
     sset.values = [v for v in sset.values if v.call_id in done]
     sset.turns = [x for x in sset.turns if x["call_id"] in done]
@@ -222,6 +227,11 @@ def spoken_eval(calls: int, budget_min: float, cache: Path, model: Path | None) 
         "calls_scored": len(inputs),
         "render_s": round(render_s, 1),
         "transcribe_s": round(asr_s, 1),
+        # Whisper runs in this process: its CPU time is ours. Cached chunks cost nothing here, so
+        # the rate is only meaningful for a run that transcribed every call it scores.
+        "model": tag,
+        "transcribe_cpu_s": round(asr_cpu, 1),
+        "leg_audio_s": round(audio_s, 1),
         "variants": {},
     }
     rates = {c.call_id: next(iter(c.legs.values()))[0] for c in inputs}
@@ -241,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget-min", type=float, default=90.0, help="stop transcribing new chunks after this")
     ap.add_argument("--cache", type=Path, default=REPO / "tmp/cache/redact")
     ap.add_argument("--model", type=Path, help="ggml model for the spoken set (default: the built one)")
+    ap.add_argument("--calls-limit", type=int, help="score only the first N calls of the spoken set")
     args = ap.parse_args(argv)
     sc, over = score_cases(cases())
     res: dict[str, Any] = {
@@ -254,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         "end_to_end_speech": {"skipped": "--smoke or --no-e2e"} if args.smoke or args.no_e2e else e2e_eval(),
         "spoken_set": {"skipped": "--smoke or --spoken-calls 0"}
         if args.smoke or not args.spoken_calls
-        else spoken_eval(args.spoken_calls, args.budget_min, args.cache, args.model),
+        else spoken_eval(args.spoken_calls, args.budget_min, args.cache, args.model, args.calls_limit),
         "smoke": args.smoke,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

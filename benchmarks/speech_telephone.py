@@ -60,6 +60,10 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "logprob-off": {"logprob_thold": -100.0},
     "drop-off": {"drop_logprob": -100.0},  # our own whole-segment drop below -2.0
     "nst-off": {"suppress_non_speech": False},
+    # The encoder floor for a lone utterance (issue 9: live utterances mostly reach an idle worker
+    # alone and pay for 10.24 s of encoder); "unpacked" is how they are decoded then.
+    "unpacked-ctx384": {"pack": False, "audio_ctx_min": 384},
+    "unpacked-ctx256": {"pack": False, "audio_ctx_min": 256},
 }
 
 

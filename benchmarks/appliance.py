@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -97,13 +98,16 @@ class Workload:
 
 
 # ------------------------------------------------------------------------------------------ ours
-def run_ours(w: Workload, ccedge: str, extra: list[str], timeout_s: float) -> dict[str, Any]:
+def run_ours(
+    w: Workload, ccedge: str, extra: list[str], timeout_s: float, speech: Sequence[str] = ()
+) -> dict[str, Any]:
     events: list[tuple[float, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory(prefix="ccedge-bench-") as tmp:
         conf = Path(tmp) / "ccedge.toml"
         from ccedge.core.speech.build import default_model_path
 
-        conf.write_text(CONFIG.format(model=default_model_path("q8_0").resolve()))
+        extra_speech = "".join(f"{x}\n" for x in speech)  # lines appended to the [speech] table
+        conf.write_text(CONFIG.format(model=default_model_path("q8_0").resolve()) + extra_speech)
         cmd = [ccedge, "run", "--config", str(conf), "--replay", str(w.capture), "--exit-when-done",
                "--events", "-", "--data-dir", f"{tmp}/data", "--wav-dir", f"{tmp}/wav", *extra]
         err = open(f"{tmp}/stderr", "w+")
@@ -292,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-stop", action="store_true", help="try every N even after one fails")
     ap.add_argument("--ccedge", default=str(Path(sys.executable).with_name("ccedge")))
     ap.add_argument("--run-arg", action="append", default=[], help="extra argument for ccedge run")
+    ap.add_argument("--speech", action="append", default=[], help="extra [speech] line: pack_wait_s = 0.5")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     if args.smoke:
@@ -310,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
                               "p95_target_s": P95_TARGET_S, "ours": [], "peer": []}
     for n in ns:
         w = Workload(n, args.seconds, cache)
-        r = run_ours(w, args.ccedge, args.run_arg, timeout_s=w.span_s + 180)
+        r = run_ours(w, args.ccedge, args.run_arg, timeout_s=w.span_s + 180, speech=args.speech)
         r["holds"] = holds_ours(r)
         r["holds_every_utterance"] = holds_ours(r, "latency")
         result["ours"].append(r)

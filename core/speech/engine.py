@@ -81,6 +81,10 @@ class TranscribeOptions:
     # much audio, separated by ``pack_gap_s`` of silence (fills the 512 floor for free).
     pack_seconds: float = 8.9  # + margin = 512 positions: packs fill the floor window exactly
     pack_gap_s: float = 1.0
+    # Live packing wait (issue 9): how long a window with room waits, counted from when its first
+    # utterance was queued, for others to share it. 0: never wait (the default; see
+    # ``UtteranceQueue.get_batch``).
+    pack_wait_s: float = 0.0
     temperature_inc: float = 0.0  # 0 disables temperature fallback (bounded latency)
     no_speech_thold: float = 0.6
     logprob_thold: float = -1.0  # whisper.cpp: no speech when also no_speech_prob > no_speech_thold

@@ -98,7 +98,12 @@ class UtteranceQueue:
             return item.utt, item.enqueued
 
     def get_batch(
-        self, timeout: float | None = None, max_seconds: float = 0.0, max_items: int = 8, gap_s: float = 0.0
+        self,
+        timeout: float | None = None,
+        max_seconds: float = 0.0,
+        max_items: int = 8,
+        gap_s: float = 0.0,
+        wait_s: float = 0.0,
     ) -> list[tuple[Utterance, float]]:
         """The most urgent utterance plus others already waiting that fit one window.
 
@@ -106,7 +111,10 @@ class UtteranceQueue:
         silence between each two (the engine lays them out so). Waiting utterances are
         taken first-fit in urgency order, so a long one that does not fit does not stop
         shorter ones behind it from filling the window; it stays at the head for the next
-        window. Batch scheduling never waits for more: that would add latency.
+        window. With ``wait_s`` (0: never), a window with room waits until the first
+        utterance has been queued that long for others to share it: a lone short utterance
+        pays for the encoder's whole floor window, so under load packing buys throughput
+        for a bounded latency.
         """
         first = self.get(timeout)
         if first is None:
@@ -114,6 +122,18 @@ class UtteranceQueue:
         out = [first]
         total = first[0].t1 - first[0].t0
         with self._cond:
+            until = first[1] + wait_s
+            while (
+                wait_s > 0
+                and not self._closed
+                and total + gap_s < max_seconds
+                and sum(it.utt.t1 - it.utt.t0 + gap_s for it in self._heap) + total < max_seconds
+                and len(self._heap) + 1 < max_items
+            ):
+                remaining = until - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._cond.wait(remaining)
             taken: list[_Item] = []
             for item in sorted(self._heap):
                 if len(out) >= max_items or total + gap_s >= max_seconds:

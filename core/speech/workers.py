@@ -270,7 +270,10 @@ class WorkerPool:
         o = self.options
         while not self._stop.is_set():
             got = self.queue.get_batch(
-                timeout=0.2, max_seconds=o.pack_seconds if self.pack else 0.0, gap_s=o.pack_gap_s
+                timeout=0.2,
+                max_seconds=o.pack_seconds if self.pack else 0.0,
+                gap_s=o.pack_gap_s,
+                wait_s=o.pack_wait_s if self.pack else 0.0,
             )
             if not got:
                 if self.queue_closed_and_empty():

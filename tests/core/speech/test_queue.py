@@ -99,3 +99,36 @@ def test_get_batch_counts_the_gaps_and_fills_past_a_long_utterance() -> None:
     assert [u.call_id for u, _ in batch] == ["a", "b"]  # 1 + 1 + 1 = 3; c would make 5
     assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)] == ["long"]
     assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)] == ["c"]
+
+
+def test_get_batch_waits_for_utterances_to_share_the_window_until_it_is_full() -> None:
+    q = UtteranceQueue(10)
+    q.put(utt("a", 0.0))  # 1 s
+    late = threading.Thread(target=lambda: (time.sleep(0.1), q.put(utt("b", 5.0)), q.put(utt("c", 9.0))))
+    late.start()
+    start = time.monotonic()
+    # 1 + 1 gap + 1 + 1 gap + 1 = 5 s fills a 5 s window: the wait ends when c arrives, long
+    # before its 60 s bound.
+    batch = q.get_batch(timeout=1, max_seconds=5.0, gap_s=1.0, wait_s=60.0)
+    late.join()
+    assert [u.call_id for u, _ in batch] == ["a", "b", "c"]
+    assert time.monotonic() - start < 30
+
+
+def test_get_batch_wait_is_bounded_from_the_first_arrival_and_off_by_default() -> None:
+    q = UtteranceQueue(10)
+    q.put(utt("a", 0.0))
+    start = time.monotonic()
+    assert [u.call_id for u, _ in q.get_batch(timeout=1, max_seconds=9.0, wait_s=0.3)] == ["a"]
+    assert time.monotonic() - start >= 0.25  # waited (nothing came), then went alone
+    q.put(utt("c", 2.0))
+    assert [u.call_id for u, _ in q.get_batch(timeout=1, max_seconds=9.0)] == ["c"]  # wait_s 0
+
+
+def test_closing_the_queue_ends_a_packing_wait() -> None:
+    q = UtteranceQueue(10)
+    q.put(utt("a", 0.0))
+    threading.Timer(0.1, q.close).start()
+    start = time.monotonic()
+    assert [u.call_id for u, _ in q.get_batch(timeout=1, max_seconds=9.0, wait_s=60.0)] == ["a"]
+    assert time.monotonic() - start < 30  # woken by the close, not by the 60 s bound

@@ -47,6 +47,7 @@ class UtteranceQueue:
         self._cond = threading.Condition()
         self._shed: dict[str, int] = {}
         self._closed = False
+        self._packing = False  # a get_batch is gathering utterances for its window
 
     def __len__(self) -> int:
         with self._cond:
@@ -67,7 +68,7 @@ class UtteranceQueue:
                 heapq.heapify(self._heap)
                 self._count_shed(worst.utt.call_id)
             heapq.heappush(self._heap, item)
-            self._cond.notify()
+            self._cond.notify_all()  # a packer gathering for its window must see it too
             return True
 
     def _count_shed(self, call_id: str) -> None:
@@ -87,15 +88,19 @@ class UtteranceQueue:
         """The most urgent utterance and its enqueue time (monotonic); None on timeout or close."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
-            while not self._heap:
-                if self._closed:
-                    return None
-                remaining = None if deadline is None else deadline - time.monotonic()
-                if remaining is not None and remaining <= 0:
-                    return None
-                self._cond.wait(remaining)
-            item = heapq.heappop(self._heap)
-            return item.utt, item.enqueued
+            return self._pop(deadline)
+
+    def _pop(self, deadline: float | None) -> tuple[Utterance, float] | None:
+        """Pop the head once there is one and no packer is gathering (the lock is held)."""
+        while not self._heap or (self._packing and not self._closed):
+            if self._closed and not self._heap:
+                return None
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                return None
+            self._cond.wait(remaining)
+        item = heapq.heappop(self._heap)
+        return item.utt, item.enqueued
 
     def get_batch(
         self,
@@ -114,26 +119,34 @@ class UtteranceQueue:
         window. With ``wait_s`` (0: never), a window with room waits until the first
         utterance has been queued that long for others to share it: a lone short utterance
         pays for the encoder's whole floor window, so under load packing buys throughput
-        for a bounded latency.
+        for a bounded latency. One caller gathers at a time: the others wait in ``get`` meanwhile
+        (they would take the very utterances it waits for, and each go alone).
         """
-        first = self.get(timeout)
-        if first is None:
-            return []
-        out = [first]
-        total = first[0].t1 - first[0].t0
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
+            first = self._pop(deadline)
+            if first is None:
+                return []
+            out = [first]
+            total = first[0].t1 - first[0].t0
             until = first[1] + wait_s
-            while (
-                wait_s > 0
-                and not self._closed
-                and total + gap_s < max_seconds
-                and sum(it.utt.t1 - it.utt.t0 + gap_s for it in self._heap) + total < max_seconds
-                and len(self._heap) + 1 < max_items
-            ):
-                remaining = until - time.monotonic()
-                if remaining <= 0:
-                    break
-                self._cond.wait(remaining)
+            self._packing = wait_s > 0
+            try:
+                while (
+                    self._packing
+                    and not self._closed
+                    and total + gap_s < max_seconds
+                    and sum(it.utt.t1 - it.utt.t0 + gap_s for it in self._heap) + total < max_seconds
+                    and len(self._heap) + 1 < max_items
+                ):
+                    remaining = until - time.monotonic()
+                    if remaining <= 0:
+                        break
+                    self._cond.wait(remaining)
+            finally:
+                if self._packing:
+                    self._packing = False
+                    self._cond.notify_all()
             taken: list[_Item] = []
             for item in sorted(self._heap):
                 if len(out) >= max_items or total + gap_s >= max_seconds:
@@ -148,6 +161,8 @@ class UtteranceQueue:
                 ids = {id(it) for it in taken}
                 self._heap = [it for it in self._heap if id(it) not in ids]
                 heapq.heapify(self._heap)
+            if self._heap:
+                self._cond.notify_all()  # what did not fit is another idle worker's
         return out
 
     def close(self) -> None:

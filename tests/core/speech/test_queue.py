@@ -132,3 +132,28 @@ def test_closing_the_queue_ends_a_packing_wait() -> None:
     start = time.monotonic()
     assert [u.call_id for u, _ in q.get_batch(timeout=1, max_seconds=9.0, wait_s=60.0)] == ["a"]
     assert time.monotonic() - start < 30  # woken by the close, not by the 60 s bound
+
+
+def test_one_caller_gathers_at_a_time_and_the_others_do_not_take_its_utterances() -> None:
+    q = UtteranceQueue(10)
+    q.put(utt("a", 0.0))
+    got: dict[str, list[str]] = {}
+
+    def packer() -> None:
+        got["packer"] = [u.call_id for u, _ in q.get_batch(timeout=5, max_seconds=5.0, gap_s=1.0, wait_s=60.0)]
+
+    def other() -> None:
+        got["other"] = [u.call_id for u, _ in q.get_batch(timeout=30, max_seconds=5.0, gap_s=1.0)]
+
+    p = threading.Thread(target=packer)
+    p.start()
+    while not q.closed and len(q) > 0:  # the packer has taken "a" and is gathering
+        time.sleep(0.01)
+    o = threading.Thread(target=other)
+    o.start()
+    q.put(utt("b", 5.0))
+    q.put(utt("c", 9.0))  # 1 + 1 + 1 + 1 + 1 = 5 s: the packer's window is full
+    p.join(30)
+    q.put(utt("d", 12.0))
+    o.join(30)
+    assert got == {"packer": ["a", "b", "c"], "other": ["d"]}

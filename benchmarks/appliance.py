@@ -106,8 +106,11 @@ def run_ours(
         conf = Path(tmp) / "ccedge.toml"
         from ccedge.core.speech.build import default_model_path
 
-        extra_speech = "".join(f"{x}\n" for x in speech)  # lines appended to the [speech] table
-        conf.write_text(CONFIG.format(model=default_model_path("q8_0").resolve()) + extra_speech)
+        # lines appended to the [speech] table; one naming a key of CONFIG replaces its line
+        given = {x.split("=")[0].strip() for x in speech}
+        base = [ln for ln in CONFIG.format(model=default_model_path("q8_0").resolve()).splitlines()
+                if ln.split("=")[0].strip() not in given]
+        conf.write_text("".join(f"{x}\n" for x in [*base, *speech]))
         cmd = [ccedge, "run", "--config", str(conf), "--replay", str(w.capture), "--exit-when-done",
                "--events", "-", "--data-dir", f"{tmp}/data", "--wav-dir", f"{tmp}/wav", *extra]
         err = open(f"{tmp}/stderr", "w+")

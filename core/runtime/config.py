@@ -54,6 +54,9 @@ class SpeechConfig:
     # Seconds a worker waits, from an utterance's arrival, for others to pack into its window
     # (0: never). Trades latency for throughput under load (README, "Live load").
     pack_wait_s: float = 0.0
+    # Encoder floor of a window, in positions of 20 ms (512: 10.24 s, the engine's; README, "Live
+    # load": lower is cheaper for a lone short utterance and measured to cost words).
+    audio_ctx_min: int = 512
     # Issue 15, two passes: a larger built model (e.g. ggml-base-q8_0.bin, or "base" for the built
     # base q8_0) that transcribes finished calls again when the box is idle; "": no second pass.
     second_pass_model: str = ""
@@ -140,6 +143,8 @@ def _check_value(key: str, default: Any, value: Any) -> Any:
             raise bad("an integer >= 0")
         if key == "metrics.port" and not 1 <= value <= 65535:
             raise bad("a port number 1..65535")
+        if key == "speech.audio_ctx_min" and not 128 <= value <= 1500:
+            raise bad("an integer from 128 to 1500")
         return value
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, int | float):

@@ -31,6 +31,8 @@ def test_no_file_and_empty_file_are_the_defaults(tmp_path: Path) -> None:
         ("[metrics]\nport = 70000\n", "metrics.port: must be a port number 1..65535, got 70000"),
         ("[redact]\nholdback_s = -1\n", "redact.holdback_s: must be a number > 0, got -1"),
         ("[speech]\npack_wait_s = 5\n", "speech.pack_wait_s: must be a number from 0.0 to 2.0, got 5"),
+        ("[speech]\naudio_ctx_min = 64\n",
+         "speech.audio_ctx_min: must be an integer from 128 to 1500, got 64"),
         ("[capture]\nfast = 'yes'\n", "capture.fast: must be true or false, got 'yes'"),
         ("[sepech]\n", "sepech: unknown section or key; allowed: data_dir, [capture]"),
         ("[api]\nenabled = 1\n", "api.enabled: must be true or false, got 1"),

@@ -140,7 +140,8 @@ def test_one_caller_gathers_at_a_time_and_the_others_do_not_take_its_utterances(
     got: dict[str, list[str]] = {}
 
     def packer() -> None:
-        got["packer"] = [u.call_id for u, _ in q.get_batch(timeout=5, max_seconds=5.0, gap_s=1.0, wait_s=60.0)]
+        batch = q.get_batch(timeout=5, max_seconds=5.0, gap_s=1.0, wait_s=60.0)
+        got["packer"] = [u.call_id for u, _ in batch]
 
     def other() -> None:
         got["other"] = [u.call_id for u, _ in q.get_batch(timeout=30, max_seconds=5.0, gap_s=1.0)]

@@ -213,7 +213,8 @@ def table(title: str, res: dict[str, Any], peer: dict[str, Any]) -> None:
 
 HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout": (1, "HELD-OUT 1 (12 calls written after tuning; studied for packs 2026.12.4, so seen now)"),
-    "heldout2": (2, "HELD-OUT 2 (14 calls written with packs 2026.12.4, never tuned on)"),
+    "heldout2": (2, "HELD-OUT 2 (14 calls; studied for packs 2026.12.5, so seen now)"),
+    "heldout3": (3, "HELD-OUT 3 (12 calls written before packs 2026.12.5, never tuned on)"),
 }
 
 
@@ -229,7 +230,7 @@ def heldout(result: dict[str, Any], prefix: str) -> None:
     print(f"\n{title}; P / R / status, all kinds, beside the tuned set:")
     for key, got in sets.items():
         if got is None:
-            flag = "--held-out" if which == 1 else "--held-out-2"
+            flag = "--held-out" if which == 1 else f"--held-out-{which}"
             print(f"  {key}: not cached (python benchmarks/guidance_sets.py {flag})")
             continue
         sent = [c for c in got[0] if c.call_id.startswith("ho-sent")]

@@ -4,7 +4,8 @@
 ``<cache>/<voice>/calls.pcap`` (all calls of the set as SIP + G.711 RTP, a few seconds apart)
 and ``transcripts.jsonl`` (``ccedge transcribe --json``: the real speech engine on the
 capture). ``--held-out``: the 12 held-out calls (and the 6 sentiment calls) instead of the tuned
-set of 48; ``--held-out-2``: the 14 calls of the second held-out set.
+set of 48; ``--held-out-2``: the 14 calls of the second held-out set; ``--held-out-3``: the 12
+calls of the third.
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -24,6 +25,7 @@ from ccedge.testing.guidance_calls import (
     ScriptedCall,
     eval_calls,
     heldout2_calls,
+    heldout3_calls,
     heldout_calls,
     sentiment_calls,
     synthetic_call,
@@ -38,7 +40,9 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
-    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 (2)."""
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 (2), 3 (3)."""
+    if held_out == 3:
+        return heldout3_calls()
     if held_out == 2:
         return heldout2_calls()
     return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
@@ -88,8 +92,9 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
     ap.add_argument("--held-out-2", action="store_true", help="the 14 calls of the second held-out set")
+    ap.add_argument("--held-out-3", action="store_true", help="the 12 calls of the third held-out set")
     a = ap.parse_args()
-    which: bool | int = 2 if a.held_out_2 else a.held_out
+    which: bool | int = 3 if a.held_out_3 else 2 if a.held_out_2 else a.held_out
     for v in VOICES if a.voice == "all" else (a.voice,):
         print(prepare(v, a.limit, a.every, held_out=which))
     return 0

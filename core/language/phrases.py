@@ -48,6 +48,10 @@ def _plain(s: str) -> str:
 
 
 _SUFFIXES = ("ing", "ed", "es", "s")
+# rapidfuzz's partial ratio aligns the shorter string inside the longer, so an utterance much
+# shorter than a phrase scores 100 against any phrase that contains it ("no" in "it is not on"):
+# fuzzy matching needs an utterance at least this share of the phrase's length.
+_MIN_SHARE = 0.75
 UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser was unsure of
 
 
@@ -131,8 +135,8 @@ class PhraseMatcher:
                 return Match(p, 100.0, i, i + len(p))
             if self.fuzzy and f" {self._plain[p]} " in plain:  # "this is *really* unacceptable"
                 return Match(p, 95.0, 0, len(s))
-            if not self.fuzzy or len(p) < self.min_fuzzy_chars:
-                continue
+            if not self.fuzzy or len(p) < self.min_fuzzy_chars or len(s) < _MIN_SHARE * len(p):
+                continue  # a short utterance aligns *inside* a long phrase: "no" in "it is not on"
             cutoff = min(self.threshold, self.unsure_threshold) if unsure else self.threshold
             al = fuzz.partial_ratio_alignment(p, s, score_cutoff=cutoff)
             if al is None or (best is not None and al.score <= best.score):

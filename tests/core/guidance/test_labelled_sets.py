@@ -11,6 +11,7 @@ from ccedge.testing.guidance_calls import (
     clean_lines,
     eval_calls,
     heldout2_calls,
+    heldout3_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -48,6 +49,20 @@ def test_second_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None
         # every phrase-based rule of the pack is labelled (the same columns as the first held-out set)
         assert rules - set(c.expected) <= unlabelled, (c.call_id, rules - set(c.expected))
         assert all(c.held_out for c in calls)
+
+
+def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout3_calls()
+    older = {c.call_id for c in [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls()]}
+    assert len(calls) == 12 and not older & {c.call_id for c in calls}
+    assert {c.pack for c in calls} == {"finance", "healthcare", "service"}
+    statuses = [s for c in calls for s in c.expected.values()]
+    assert statuses.count("violated") >= 12 and statuses.count("met") >= 12
+    unlabelled = {"customer-frustration", "long-hold", "legal-mention", "agent-monologue", "bereavement"}
+    for c in calls:
+        rules = {r.id for r in load_policy(c.pack).rules}
+        assert set(c.expected) <= rules and rules - set(c.expected) <= unlabelled, c.call_id
+        assert c.held_out
 
 
 def test_sentiment_trend_fires_recovers_or_stays_quiet() -> None:

@@ -281,6 +281,13 @@ class WhisperCppEngine(Engine):
         p.print_timestamps = False
         p.print_special = False
         p.token_timestamps = True
+        # With DTW every window comes back as one segment: word times come from the alignment,
+        # not from segment bounds, and whisper.cpp aborts the process (WHISPER_ASSERT
+        # filter_width < a->ne[2], its DTW median filter) on a segment shorter than 7 encoder
+        # positions, which a repetition loop's collapsed timestamps produce (seen on the spoken
+        # set with the 0.6 s pause). The decoded tokens are the same; the drop below is judged
+        # per utterance instead of per segment.
+        p.single_segment = o.dtw
         p.audio_ctx = audio_ctx
         p.temperature = 0.0
         p.temperature_inc = o.temperature_inc
@@ -338,21 +345,27 @@ class WhisperCppEngine(Engine):
     def _kept_segments(
         self, audio: npt.NDArray[np.float32], ctx: int
     ) -> tuple[list[_Token], list[SegmentInfo]]:
-        o = self.options
         tokens: list[_Token] = []
         infos: list[SegmentInfo] = []
         for toks, seg_text in self.decode(audio, ctx):
             raw_text = seg_text.decode("utf-8", errors="replace").strip()
             if not toks or not raw_text:
                 continue
-            text = clean_text(raw_text)
-            avg = float(np.mean([t.plog for t in toks]))
-            cr = compression_ratio(raw_text)
-            keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
-            infos.append(SegmentInfo(text, avg, cr, keep))
-            if keep:
+            info = self._judge(raw_text, toks)
+            infos.append(info)
+            if info.kept:
                 tokens.extend(toks)
         return tokens, infos
+
+    def _judge(self, raw_text: str, toks: Sequence[_Token]) -> SegmentInfo:
+        """Keep decoded text unless its mean log-probability or its compression ratio says the
+        decoder was guessing or looping."""
+        o = self.options
+        text = clean_text(raw_text)
+        avg = float(np.mean([t.plog for t in toks]))
+        cr = compression_ratio(raw_text)
+        keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
+        return SegmentInfo(text, avg, cr, keep)
 
     def transcribe_many(self, utts: Sequence[Utterance]) -> list[Result]:
         """Batch scheduling: decode waiting utterances (any calls) packed into one window.
@@ -385,11 +398,17 @@ class WhisperCppEngine(Engine):
                 spans.append((start, start + audio.size / WHISPER_RATE))
             packed = np.concatenate(pieces)
             ctx = o.ctx_for(packed.size / WHISPER_RATE)
-            tokens, infos = self._kept_segments(packed, ctx)
+            tokens = [t for toks, _ in self.decode(packed, ctx) for t in toks]
             half = o.pack_gap_s / 2
             for k, (i, _) in enumerate(pack):
                 a, b = spans[k]
                 mine = [t for t in tokens if a - half <= (t.t0 + t.t1) / 2 < b + half]
+                # Each utterance's words are judged on their own: one looping or guessed
+                # utterance must not take the others of its window with it, nor hide among them.
+                raw = b"".join(t.raw for t in mine).decode("utf-8", errors="replace").strip()
+                infos = [self._judge(raw, mine)] if mine and raw else []
+                if infos and not infos[0].kept:
+                    mine = []
                 utt = utts[i]
                 shifted = [_Token(t.id, t.raw, t.t0 - a, t.t1 - a, t.p, t.plog) for t in mine]
                 words = tuple(w for w in words_from_tokens(shifted, utt.t0, utt.t1) if clean_text(w.text))

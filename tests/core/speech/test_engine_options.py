@@ -44,3 +44,26 @@ def test_packed_window_keeps_each_utterances_words(
     for tr, u in ((first, two_utterances[0]), (second, two_utterances[1])):
         assert all(u.t0 <= w.t0 <= w.t1 <= u.t1 for w in tr.words)
         assert np.all(np.diff([w.t0 for w in tr.words]) >= 0)
+
+
+def test_a_packed_window_judges_each_utterance_on_its_own(
+        q8_model: Path, two_utterances: list[Utterance]) -> None:
+    """With DTW a window is one decoder segment (whisper.cpp aborts on DTW over a segment of
+    under 7 positions), so the drop is decided per utterance: speech packed with a held tone
+    and hold music keeps its words, and the tone and the music bring none."""
+    rate = 8000
+    t = np.arange(3 * rate) / rate
+    tone = (8000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16)
+    chord = sum(np.sin(2 * np.pi * f * t) * (0.5 + 0.5 * np.sin(2 * np.pi * 2 * t)) for f in (262, 330, 392))
+    music = (3000 * chord).astype(np.int16)
+    speech = two_utterances[0]
+    utts = [Utterance("c", "caller", 0.0, 3.0, rate, tone), speech,
+            Utterance("c", "caller", 20.0, 23.0, rate, music)]
+    engine = WhisperCppEngine(q8_model, TranscribeOptions(dtw=True, gate_dbfs=float("-inf")))
+    try:
+        got = [r.transcript for r in engine.transcribe_many(utts)]
+    finally:
+        engine.close()
+    assert [g.t0 for g in got] == [u.t0 for u in utts]
+    assert got[0].text == "" and got[2].text == ""
+    assert "credit" in got[1].text.lower()

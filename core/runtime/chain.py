@@ -26,12 +26,13 @@ from ccedge.core.dtmf_stage import InbandDtmfStage
 from ccedge.core.events import CallChange, CallStarted, CallUpdated, Event, TalkStats
 from ccedge.core.frames import AudioFrame, CallEvent, DtmfEvent, Transcript, Utterance
 from ccedge.core.redact import RedactPolicy
+from ccedge.core.runtime.config import VadConfig
 from ccedge.core.runtime.items import CallClosed, CallInfo, Item, SourceStatus
 from ccedge.core.runtime.output import Output
 from ccedge.core.runtime.redaction import CallFinal, RedactStage
 from ccedge.core.runtime.roles import RoleMap
 from ccedge.core.runtime.speech import SpeechService
-from ccedge.core.segment import Segmenter
+from ccedge.core.segment import SegmentConfig, Segmenter
 from ccedge.core.speech.workers import Outcome
 from ccedge.dsp.talkstats import talk_stats
 
@@ -71,11 +72,15 @@ class Chain:
     def __init__(self, output: Output, roles: RoleMap, speech: SpeechService | None,
                  policy: RedactPolicy | None = None,
                  on_result: Callable[[CallResult], None] | None = None,
-                 on_transcript: Callable[[Transcript], None] | None = None) -> None:
+                 on_transcript: Callable[[Transcript], None] | None = None,
+                 vad: VadConfig | None = None) -> None:
         self.output = output
         self.roles = roles
         self.speech = speech
-        self.vad = Segmenter()
+        v = vad or VadConfig()
+        self.vad = Segmenter(SegmentConfig(engine="webrtc" if v.engine == "webrtc" else "ccedge",
+                                           min_pause_s=v.min_pause_s, pad_s=v.pad_s,
+                                           max_utterance_s=v.max_utterance_s))
         self.inband = InbandDtmfStage()
         self.redact = RedactStage(policy, transcribing=speech is not None)
         self.on_result = on_result

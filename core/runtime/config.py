@@ -45,6 +45,17 @@ class RolesConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class VadConfig:
+    """How each leg is cut into utterances (``core.segment.SegmentConfig``; README, "Accuracy on
+    telephone calls": longer pauses cost latency and win words)."""
+
+    engine: str = "ccedge"  # the Numba VAD, or "webrtc"
+    min_pause_s: float = 0.6  # non-speech that ends an utterance
+    pad_s: float = 0.2  # audio kept either side of the speech
+    max_utterance_s: float = 8.0  # a longer utterance is cut at its longest pause
+
+
+@dataclass(frozen=True, slots=True)
 class SpeechConfig:
     enabled: bool = True  # False: VAD, DTMF and audio redaction only (no transcripts)
     workers: int = 1  # whisper.cpp worker processes
@@ -91,6 +102,7 @@ class RuntimeConfig:
     data_dir: str = ""  # "": ~/.local/share/ccedge
     capture: CaptureConfig = field(default_factory=CaptureConfig)
     roles: RolesConfig = field(default_factory=RolesConfig)
+    vad: VadConfig = field(default_factory=VadConfig)
     speech: SpeechConfig = field(default_factory=SpeechConfig)
     redact: RedactConfig = field(default_factory=RedactConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
@@ -110,17 +122,23 @@ class RuntimeConfig:
 # Tables kept raw for their owners; "api" is also read for "enabled".
 PASSTHROUGH = ("vault", "guidance", "qm", "api", "sound")  # [sound]: core.runtime.soundcard
 _TABLES: dict[str, type] = {
-    "capture": CaptureConfig, "roles": RolesConfig, "speech": SpeechConfig, "redact": RedactConfig,
-    "metrics": MetricsConfig, "runtime": RuntimeSettings,
+    "capture": CaptureConfig, "roles": RolesConfig, "vad": VadConfig, "speech": SpeechConfig,
+    "redact": RedactConfig, "metrics": MetricsConfig, "runtime": RuntimeSettings,
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
     "roles.inbound_default": ("callee", "caller", "unknown"),
+    "vad.engine": ("ccedge", "webrtc"),
     "redact.lag_action": ("mask", "seal"),
     "runtime.log_format": ("json", "text"),
 }
 _POSITIVE = {"capture.idle_timeout_s", "redact.holdback_s", "runtime.health_interval_s",
              "runtime.drain_timeout_s"}
-_RANGES = {"speech.pack_wait_s": (0.0, 2.0)}  # beyond 2 s the wait alone breaks the p95 target
+_RANGES = {
+    "speech.pack_wait_s": (0.0, 2.0),  # beyond 2 s the wait alone breaks the p95 target
+    "vad.min_pause_s": (0.05, 3.0),
+    "vad.pad_s": (0.0, 1.0),
+    "vad.max_utterance_s": (2.0, 28.0),  # one utterance must fit one 30 s encoder window
+}
 _AT_LEAST_ONE = {"speech.workers", "speech.queue", "runtime.live_queue", "runtime.sink_queue"}
 
 
@@ -219,6 +237,10 @@ def parse_config(data: Mapping[str, Any], source: str = "<string>") -> RuntimeCo
             else:
                 allowed = ", ".join(["data_dir", *(f"[{t}]" for t in (*_TABLES, *PASSTHROUGH))])
                 raise ConfigError(f"{key}: unknown section or key; allowed: {allowed}")
+        vad = kw.get("vad", VadConfig())
+        if vad.min_pause_s >= vad.max_utterance_s / 2:
+            raise ConfigError(f"vad.min_pause_s: must be under half of vad.max_utterance_s "
+                              f"({vad.max_utterance_s}), got {vad.min_pause_s}")
         api = sections.get("api", {})
         enabled = api.get("enabled", False)
         if not isinstance(enabled, bool):
@@ -261,5 +283,5 @@ def with_overrides(cfg: RuntimeConfig, **sections: Mapping[str, Any]) -> Runtime
 
 __all__ = [
     "CaptureConfig", "ConfigError", "MetricsConfig", "RedactConfig", "RolesConfig", "RuntimeConfig",
-    "RuntimeSettings", "SpeechConfig", "load_config", "parse_config", "with_overrides",
+    "RuntimeSettings", "SpeechConfig", "VadConfig", "load_config", "parse_config", "with_overrides",
 ]

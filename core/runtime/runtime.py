@@ -83,7 +83,7 @@ class Runtime:
         self.policy = policy or policy_from(cfg)
         self.speech = SpeechService(cfg.speech, fault_call_id) if cfg.speech.enabled else None
         self.chain = Chain(self.output, RoleMap(cfg.roles), self.speech, self.policy, on_result,
-                           on_transcript)
+                           on_transcript, cfg.vad)
         self.services: list[Any] = []
         self._runners: list[SourceRunner] = []
         self._lock = asyncio.Lock()

@@ -44,10 +44,11 @@ def test_utterances_at_pauses_with_exact_samples(rate: int) -> None:
     x = _call(rate, layout)
     utts: list[Utterance] = run_pipeline(Segmenter(), _frames(x, rate, rate // 50))
     assert len(utts) == 2
+    pad = SegmentConfig().pad_s
     for u, (start, end) in zip(utts, [(1.0, 2.5), (3.3, 5.3)], strict=True):
         assert u.call_id == "c1" and u.leg == "caller" and u.rate == rate
-        assert u.t0 == pytest.approx(start - 0.1, abs=0.12)
-        assert u.t1 == pytest.approx(end + 0.1, abs=0.25)  # the VAD's decision tail is ~0.15 s
+        assert u.t0 == pytest.approx(start - pad, abs=0.12)
+        assert u.t1 == pytest.approx(end + pad, abs=0.25)  # the VAD's decision tail is ~0.15 s
         i0 = round(u.t0 * rate)
         np.testing.assert_array_equal(u.samples, x[i0 : i0 + len(u.samples)])  # sample-accurate
         assert len(u.samples) == round((u.t1 - u.t0) * rate)
@@ -121,3 +122,26 @@ def test_bad_settings_are_named() -> None:
         SegmentConfig(max_utterance_s=0.5)
     with pytest.raises(SegmentError, match="rate"):
         Segmenter().process_sync(AudioFrame("c", "l", 0.0, 11025, np.zeros(100, np.int16)))
+
+
+def test_the_vad_table_of_the_configuration_reaches_the_live_chain() -> None:
+    """``[vad] min_pause_s``: a 0.5 s pause ends an utterance with 0.3 s, not by default (0.6 s)."""
+    from ccedge.core.runtime import Runtime, parse_config
+
+    rate = 8000
+    x = _call(rate, [("sil", 1.0), ("speech", 1.5), ("sil", 0.5), ("speech", 2.0), ("sil", 1.0)])
+    cuts = []
+    for table in ({"min_pause_s": 0.3, "pad_s": 0.1}, {}):
+        rt = Runtime(parse_config({"vad": table, "speech": {"enabled": False}}), sources=[])
+        utts = run_pipeline(rt.chain.vad, _frames(x, rate, rate // 50))
+        cuts.append([(round(u.t0, 1), round(u.t1, 1)) for u in utts])
+    assert len(cuts[0]) == 2 and len(cuts[1]) == 1
+    assert cuts[1][0][0] == pytest.approx(cuts[0][0][0] - 0.1, abs=0.05)  # 0.2 s padding, not 0.1
+
+
+def test_the_configuration_defaults_are_the_stage_defaults() -> None:
+    from ccedge.core.runtime.config import VadConfig
+
+    v, s = VadConfig(), SegmentConfig()
+    assert (v.engine, v.min_pause_s, v.pad_s, v.max_utterance_s) == (
+        s.engine, s.min_pause_s, s.pad_s, s.max_utterance_s)

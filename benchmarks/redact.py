@@ -200,6 +200,7 @@ def spoken_eval(
     """The spoken set end to end: shipped policy and ablations (windows off, cue matching)."""
     import dataclasses
 
+    from ccedge.core.segment import SegmentConfig
     from ccedge.testing import spokeneval as se
     from ccedge.testing.spokenset import build
 
@@ -207,8 +208,11 @@ def spoken_eval(
     cap, sset = build(cache, calls)
     render_s = time.perf_counter() - t
     t, cpu = time.perf_counter(), time.process_time()
-    # Transcripts are cached per model: "shipped" for the built default, the file's stem otherwise.
-    tag = "shipped" if model is None else model.stem
+    # Transcripts are cached per model ("shipped" for the built default, the file's stem otherwise)
+    # and per VAD cut (the stage's defaults: a new default cuts, and so transcribes, anew).
+    seg = SegmentConfig()
+    vad = f"-vad{seg.min_pause_s}+{seg.pad_s}+{seg.max_utterance_s}"
+    tag = ("shipped" if model is None else model.stem) + vad
     inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu
     audio_s = sum(len(pcm) / rate for c in inputs for rate, pcm in c.legs.values())

@@ -64,6 +64,18 @@ CONFIGS: dict[str, dict[str, Any]] = {
     # alone and pay for 10.24 s of encoder); "unpacked" is how they are decoded then.
     "unpacked-ctx384": {"pack": False, "audio_ctx_min": 384},
     "unpacked-ctx256": {"pack": False, "audio_ctx_min": 256},
+    # Segmentation isolated from decoding: our engine on the cuts of faster-whisper's own Silero
+    # VAD (its defaults: 2 s of silence ends a chunk, 0.4 s padding; an offline cut, too slow to
+    # close an utterance live). The peer on our cuts is the row "faster-whisper ... on our cuts".
+    "silero-cuts": {"segment": "silero"},
+    # The VAD's pause and padding (the shipped default since issue 15 is 0.6 s / 0.2 s; "pause03" is
+    # the one before), then longer pauses and utterances up to a whole sentence, offline-like.
+    "pause03": {"segment": {"min_pause_s": 0.3, "pad_s": 0.1}},
+    "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
+    "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},
+    "pause20-long": {"segment": {"min_pause_s": 2.0, "pad_s": 0.4, "max_utterance_s": 28.0}},
+    "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},
+    "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},
 }
 
 
@@ -109,10 +121,12 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
 
     cfg = dict(config)
     pack = cfg.pop("pack", True)
-    seg_cfg = SegmentConfig(**cfg.pop("segment", {}))
+    segment = cfg.pop("segment", {})
 
     def utterances(call_id: str, leg: str, t0: float, rate: int, pcm: Any) -> list[Any]:
-        seg, out = Segmenter(seg_cfg), []
+        if segment == "silero":
+            return silero_cuts(call_id, leg, rate, pcm)
+        seg, out = Segmenter(SegmentConfig(**segment)), []
         for a in range(0, len(pcm), rate):
             out += seg.process_sync(AudioFrame(call_id, leg, t0 + a / rate, rate,
                                                np.ascontiguousarray(pcm[a:a + rate])))
@@ -132,6 +146,20 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     conn.send({"texts": texts, "cpu": cpu, "utts": per_utt})
+
+
+def silero_cuts(call_id: str, leg: str, rate: int, pcm: Any) -> list[Any]:
+    """The leg cut where faster-whisper's Silero VAD (its default options) finds speech."""
+    import numpy as np
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    from ccedge.core.frames import Utterance
+    from ccedge.core.speech.audio import to_whisper
+
+    spans = get_speech_timestamps(to_whisper(pcm, rate), VadOptions())
+    return [Utterance(call_id, leg, t["start"] / 16000, t["end"] / 16000, rate,
+                      np.ascontiguousarray(pcm[t["start"] * rate // 16000:t["end"] * rate // 16000]))
+            for t in spans]
 
 
 def moved_words(packed: list[list[str]], alone: list[list[str]]) -> tuple[int, int]:
@@ -156,19 +184,36 @@ def moved_words(packed: list[list[str]], alone: list[list[str]]) -> tuple[int, i
     return moved, judged
 
 
-def _faster(model: str, beam: int, legs: list[Any], conn: Any) -> None:
+def _faster(model: str, beam: int, our_cuts: bool, legs: list[Any], conn: Any) -> None:
+    """The peer over each whole leg with its Silero VAD, or (``our_cuts``) over each utterance
+    our VAD stage cuts, one window each, without its VAD: decoding compared on the same cuts."""
     os.environ["OMP_NUM_THREADS"] = "1"
+    import numpy as np
     from faster_whisper import WhisperModel
 
+    from ccedge.core.frames import AudioFrame
+    from ccedge.core.segment import Segmenter
     from ccedge.core.speech.audio import to_whisper
+
+    def pieces(leg: Any) -> list[Any]:
+        if not our_cuts:
+            return [to_whisper(leg.samples, leg.rate)]
+        seg, out, rate = Segmenter(), [], leg.rate
+        for a in range(0, len(leg.samples), rate):
+            out += seg.process_sync(AudioFrame(leg.name, "x", a / rate, rate,
+                                               np.ascontiguousarray(leg.samples[a:a + rate])))
+        return [to_whisper(u.samples, u.rate) for u in out + seg.flush_sync()]
 
     m = WhisperModel(model, device="cpu", compute_type="int8", cpu_threads=1, num_workers=1)
     texts = []
     r0 = resource.getrusage(resource.RUSAGE_SELF)
     for leg in legs:
-        segs, _ = m.transcribe(to_whisper(leg.samples, leg.rate), language="en", beam_size=beam,
-                               vad_filter=True, condition_on_previous_text=False)
-        texts.append(" ".join(s.text.strip() for s in segs))
+        words = []
+        for audio in pieces(leg):
+            segs, _ = m.transcribe(audio, language="en", beam_size=beam, vad_filter=not our_cuts,
+                                   condition_on_previous_text=False)
+            words += [s.text.strip() for s in segs]
+        texts.append(" ".join(words))
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     conn.send({"texts": texts, "cpu": cpu})
@@ -220,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="one conversation per voice, ours only")
     ap.add_argument("--configs", default="default,unpacked", help=f"of {','.join(CONFIGS)}")
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--peer-on-our-cuts", action="store_true",
+                    help="also the peer decoding our VAD stage's utterances (segmentation isolated)")
     ap.add_argument("--parts", default="", help="only legs of these parts (comma-separated)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO))
@@ -251,7 +298,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             for beam in (1, 5):
                 rows.append(score(f"faster-whisper int8 beam {beam} (+ Silero VAD)",
-                                  run(_faster, str(source_dir()), beam, legs), legs))
+                                  run(_faster, str(source_dir()), beam, False, legs), legs))
+            if args.peer_on_our_cuts:
+                rows.append(score("faster-whisper int8 beam 1 on our cuts",
+                                  run(_faster, str(source_dir()), 1, True, legs), legs))
     print(table(rows))
     out = OUT if not args.parts else OUT.with_name(f"speech_telephone-{args.parts.replace(',', '+')}.json")
     out.parent.mkdir(parents=True, exist_ok=True)  # a subset keeps its own file: the whole set's stays

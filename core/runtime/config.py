@@ -50,8 +50,8 @@ class VadConfig:
     telephone calls": longer pauses cost latency and win words)."""
 
     engine: str = "ccedge"  # the Numba VAD, or "webrtc"
-    min_pause_s: float = 0.6  # non-speech that ends an utterance
-    pad_s: float = 0.2  # audio kept either side of the speech
+    min_pause_s: float = 0.3  # non-speech that ends an utterance
+    pad_s: float = 0.1  # audio kept either side of the speech
     max_utterance_s: float = 8.0  # a longer utterance is cut at its longest pause
 
 

@@ -125,13 +125,13 @@ def test_bad_settings_are_named() -> None:
 
 
 def test_the_vad_table_of_the_configuration_reaches_the_live_chain() -> None:
-    """``[vad] min_pause_s``: a 0.5 s pause ends an utterance with 0.3 s, not by default (0.6 s)."""
+    """``[vad] min_pause_s``: a 0.5 s pause ends an utterance by default (0.3 s), not with 0.6 s."""
     from ccedge.core.runtime import Runtime, parse_config
 
     rate = 8000
     x = _call(rate, [("sil", 1.0), ("speech", 1.5), ("sil", 0.5), ("speech", 2.0), ("sil", 1.0)])
     cuts = []
-    for table in ({"min_pause_s": 0.3, "pad_s": 0.1}, {}):
+    for table in ({}, {"min_pause_s": 0.6, "pad_s": 0.2}):
         rt = Runtime(parse_config({"vad": table, "speech": {"enabled": False}}), sources=[])
         utts = run_pipeline(rt.chain.vad, _frames(x, rate, rate // 50))
         cuts.append([(round(u.t0, 1), round(u.t1, 1)) for u in utts])

@@ -3,10 +3,7 @@
 ``golden/`` holds what the old batch path printed for the bundled capture (recorded before it
 was removed; redacted content only); ``redact_capture*.jsonl`` were re-recorded (issue 10) after
 DTW word times and the fail-closed windows changed the redacted text on purpose, checked by hand:
-no digit run, every card/CVV/DOB/SSN/member/policy value masked. All three were re-recorded again
-(issue 15) when the VAD's defaults became a 0.6 s pause and 0.2 s padding: fewer, longer
-utterances and talk times that include the shorter pauses; calls, legs, DTMF and receipts were
-compared with the previous recording and are unchanged apart from the cuts. The chain must print the
+no digit run, every card/CVV/DOB/SSN/member/policy value masked. The chain must print the
 same keys and, call by call, the same legs, DTMF, utterance cuts, talk statistics, redacted
 transcripts and receipts.
 Differences allowed, and why: calls come out in the order they end (live), not the order

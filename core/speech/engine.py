@@ -108,6 +108,14 @@ class TranscribeOptions:
     # tokens drift and words went to, or fell between, the wrong utterances; measured on the
     # telephone conversations, WER 22.9 -> 22.7 % at 7 % more CPU (benchmarks/speech_telephone.py).
     dtw: bool = True
+    # One decoder segment per window, the drop judged per utterance of a packed window. With DTW,
+    # whisper.cpp aborts the process (WHISPER_ASSERT filter_width < a->ne[2], its DTW median
+    # filter) on a segment shorter than 7 encoder positions, which a repetition loop's collapsed
+    # timestamps produced once on the spoken set (0.6 s VAD pause); one segment per window cannot
+    # abort. Off by default: measured on the 0.3 s cuts it costs 0.1 WER points and raised the
+    # spoken set's over-masking 2.90 -> 3.24 % (two short agent utterances judged alone dropped);
+    # the worker pool survives the abort (worker replaced, utterances retried, then masked).
+    single_segment: bool = False
 
     def ctx_for(self, seconds: float) -> int:
         if self.audio_ctx == "auto":
@@ -281,13 +289,7 @@ class WhisperCppEngine(Engine):
         p.print_timestamps = False
         p.print_special = False
         p.token_timestamps = True
-        # With DTW every window comes back as one segment: word times come from the alignment,
-        # not from segment bounds, and whisper.cpp aborts the process (WHISPER_ASSERT
-        # filter_width < a->ne[2], its DTW median filter) on a segment shorter than 7 encoder
-        # positions, which a repetition loop's collapsed timestamps produce (seen on the spoken
-        # set with the 0.6 s pause). The decoded tokens are the same; the drop below is judged
-        # per utterance instead of per segment.
-        p.single_segment = o.dtw
+        p.single_segment = o.single_segment
         p.audio_ctx = audio_ctx
         p.temperature = 0.0
         p.temperature_inc = o.temperature_inc
@@ -398,17 +400,22 @@ class WhisperCppEngine(Engine):
                 spans.append((start, start + audio.size / WHISPER_RATE))
             packed = np.concatenate(pieces)
             ctx = o.ctx_for(packed.size / WHISPER_RATE)
-            tokens = [t for toks, _ in self.decode(packed, ctx) for t in toks]
+            infos: list[SegmentInfo] = []
+            if o.single_segment:  # judged per utterance below
+                tokens = [t for toks, _ in self.decode(packed, ctx) for t in toks]
+            else:
+                tokens, infos = self._kept_segments(packed, ctx)
             half = o.pack_gap_s / 2
             for k, (i, _) in enumerate(pack):
                 a, b = spans[k]
                 mine = [t for t in tokens if a - half <= (t.t0 + t.t1) / 2 < b + half]
-                # Each utterance's words are judged on their own: one looping or guessed
-                # utterance must not take the others of its window with it, nor hide among them.
-                raw = b"".join(t.raw for t in mine).decode("utf-8", errors="replace").strip()
-                infos = [self._judge(raw, mine)] if mine and raw else []
-                if infos and not infos[0].kept:
-                    mine = []
+                if o.single_segment:
+                    # The window is one segment: each utterance's words are judged on their own,
+                    # so one looping utterance neither takes the others with it nor hides among them.
+                    raw = b"".join(t.raw for t in mine).decode("utf-8", errors="replace").strip()
+                    infos = [self._judge(raw, mine)] if mine and raw else []
+                    if infos and not infos[0].kept:
+                        mine = []
                 utt = utts[i]
                 shifted = [_Token(t.id, t.raw, t.t0 - a, t.t1 - a, t.p, t.plog) for t in mine]
                 words = tuple(w for w in words_from_tokens(shifted, utt.t0, utt.t1) if clean_text(w.text))

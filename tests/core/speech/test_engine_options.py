@@ -46,11 +46,12 @@ def test_packed_window_keeps_each_utterances_words(
         assert np.all(np.diff([w.t0 for w in tr.words]) >= 0)
 
 
+@pytest.mark.parametrize("single", [False, True], ids=["segments", "single-segment"])
 def test_a_packed_window_judges_each_utterance_on_its_own(
-        q8_model: Path, two_utterances: list[Utterance]) -> None:
-    """With DTW a window is one decoder segment (whisper.cpp aborts on DTW over a segment of
-    under 7 positions), so the drop is decided per utterance: speech packed with a held tone
-    and hold music keeps its words, and the tone and the music bring none."""
+        q8_model: Path, two_utterances: list[Utterance], single: bool) -> None:
+    """Speech packed between a held tone and hold music keeps its words, and the tone and the
+    music bring none: per decoder segment by default, per utterance with ``single_segment``
+    (one segment per window, which whisper.cpp's DTW cannot abort on)."""
     rate = 8000
     t = np.arange(3 * rate) / rate
     tone = (8000 * np.sin(2 * np.pi * 440 * t)).astype(np.int16)
@@ -59,7 +60,8 @@ def test_a_packed_window_judges_each_utterance_on_its_own(
     speech = two_utterances[0]
     utts = [Utterance("c", "caller", 0.0, 3.0, rate, tone), speech,
             Utterance("c", "caller", 20.0, 23.0, rate, music)]
-    engine = WhisperCppEngine(q8_model, TranscribeOptions(dtw=True, gate_dbfs=float("-inf")))
+    opts = TranscribeOptions(dtw=True, gate_dbfs=float("-inf"), single_segment=single)
+    engine = WhisperCppEngine(q8_model, opts)
     try:
         got = [r.transcript for r in engine.transcribe_many(utts)]
     finally:

@@ -113,10 +113,8 @@ def load_set(smoke: bool) -> list[Any]:
 
 def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
-    import numpy as np
-
-    from ccedge.core.frames import AudioFrame
-    from ccedge.core.segment import SegmentConfig, Segmenter
+    from ccedge.core.commands.transcribe import utterances as vad_cuts
+    from ccedge.core.segment import SegmentConfig
     from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
 
     cfg = dict(config)
@@ -126,11 +124,7 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
     def utterances(call_id: str, leg: str, t0: float, rate: int, pcm: Any) -> list[Any]:
         if segment == "silero":
             return silero_cuts(call_id, leg, rate, pcm)
-        seg, out = Segmenter(SegmentConfig(**segment)), []
-        for a in range(0, len(pcm), rate):
-            out += seg.process_sync(AudioFrame(call_id, leg, t0 + a / rate, rate,
-                                               np.ascontiguousarray(pcm[a:a + rate])))
-        return out + seg.flush_sync()
+        return list(vad_cuts(call_id, leg, t0, rate, pcm, SegmentConfig(**segment)))
 
     engine = WhisperCppEngine(Path(model), TranscribeOptions(n_threads=1, **cfg))
     texts, per_utt = [], []
@@ -188,21 +182,15 @@ def _faster(model: str, beam: int, our_cuts: bool, legs: list[Any], conn: Any) -
     """The peer over each whole leg with its Silero VAD, or (``our_cuts``) over each utterance
     our VAD stage cuts, one window each, without its VAD: decoding compared on the same cuts."""
     os.environ["OMP_NUM_THREADS"] = "1"
-    import numpy as np
     from faster_whisper import WhisperModel
 
-    from ccedge.core.frames import AudioFrame
-    from ccedge.core.segment import Segmenter
+    from ccedge.core.commands.transcribe import utterances as vad_cuts
     from ccedge.core.speech.audio import to_whisper
 
     def pieces(leg: Any) -> list[Any]:
         if not our_cuts:
             return [to_whisper(leg.samples, leg.rate)]
-        seg, out, rate = Segmenter(), [], leg.rate
-        for a in range(0, len(leg.samples), rate):
-            out += seg.process_sync(AudioFrame(leg.name, "x", a / rate, rate,
-                                               np.ascontiguousarray(leg.samples[a:a + rate])))
-        return [to_whisper(u.samples, u.rate) for u in out + seg.flush_sync()]
+        return [to_whisper(u.samples, u.rate) for u in vad_cuts(leg.name, "x", 0.0, leg.rate, leg.samples)]
 
     m = WhisperModel(model, device="cpu", compute_type="int8", cpu_threads=1, num_workers=1)
     texts = []

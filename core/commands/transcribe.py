@@ -21,6 +21,7 @@ import numpy.typing as npt
 from ccedge.core.audiolegs import file_kind
 from ccedge.core.frames import Utterance
 from ccedge.core.pipeline import transcript_json
+from ccedge.core.segment import SegmentConfig
 from ccedge.core.speech.errors import SpeechError
 
 
@@ -35,13 +36,14 @@ def register(sub: Any) -> None:
 
 
 def utterances(
-    call_id: str, leg: str, t0: float, rate: int, pcm: npt.NDArray[np.int16]
+    call_id: str, leg: str, t0: float, rate: int, pcm: npt.NDArray[np.int16],
+    config: SegmentConfig | None = None,
 ) -> Iterator[Utterance]:
     """The leg cut by the appliance's VAD stage (core.segment), fed in 1 s frames."""
     from ccedge.core.frames import AudioFrame
     from ccedge.core.segment import Segmenter
 
-    seg = Segmenter()
+    seg = Segmenter(config)
     for a in range(0, len(pcm), rate):
         frame = AudioFrame(call_id, leg, t0 + a / rate, rate, np.ascontiguousarray(pcm[a : a + rate]))
         yield from seg.process_sync(frame)

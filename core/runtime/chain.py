@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ccedge.core.dtmf_stage import InbandDtmfStage
@@ -77,10 +77,8 @@ class Chain:
         self.output = output
         self.roles = roles
         self.speech = speech
-        v = vad or VadConfig()
-        self.vad = Segmenter(SegmentConfig(engine="webrtc" if v.engine == "webrtc" else "ccedge",
-                                           min_pause_s=v.min_pause_s, pad_s=v.pad_s,
-                                           max_utterance_s=v.max_utterance_s))
+        settings = asdict(vad or VadConfig())
+        self.vad = Segmenter(SegmentConfig.from_settings({f"vad.{k}": v for k, v in settings.items()}))
         self.inband = InbandDtmfStage()
         self.redact = RedactStage(policy, transcribing=speech is not None)
         self.on_result = on_result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ccedge.core.commands.score import read_calls, score_lines
 from ccedge.core.guidance import load_policy
@@ -35,34 +36,34 @@ def test_held_out_sets_are_new_and_labelled_with_pack_rules() -> None:
         assert set(c.expected) <= rules, c.call_id
 
 
-def test_second_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
-    calls = heldout2_calls()
-    older = {c.call_id for c in [*eval_calls(), *heldout_calls(), *sentiment_calls()]}
-    assert len(calls) >= 12 and not older & {c.call_id for c in calls}
+UNLABELLED = {"customer-frustration", "long-hold", "legal-mention", "agent-monologue", "bereavement"}
+
+
+def _new_mixed_and_labelled(calls: list[Any], older: set[str]) -> None:
+    """No call id seen in an older set; every pack; enough of each status; every phrase-based rule
+    of the pack labelled (the same columns as the first held-out set)."""
+    assert not older & {c.call_id for c in calls}
     assert {c.pack for c in calls} == {"finance", "healthcare", "service"}
     statuses = [s for c in calls for s in c.expected.values()]
     assert statuses.count("violated") >= 12 and statuses.count("met") >= 12
-    unlabelled = {"customer-frustration", "long-hold", "legal-mention", "agent-monologue", "bereavement"}
     for c in calls:
         rules = {r.id for r in load_policy(c.pack).rules}
         assert set(c.expected) <= rules, c.call_id
-        # every phrase-based rule of the pack is labelled (the same columns as the first held-out set)
-        assert rules - set(c.expected) <= unlabelled, (c.call_id, rules - set(c.expected))
-        assert all(c.held_out for c in calls)
+        assert rules - set(c.expected) <= UNLABELLED, (c.call_id, rules - set(c.expected))
+        assert c.held_out
+
+
+def test_second_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout2_calls()
+    assert len(calls) >= 12
+    _new_mixed_and_labelled(calls, {c.call_id for c in [*eval_calls(), *heldout_calls(), *sentiment_calls()]})
 
 
 def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
     calls = heldout3_calls()
-    older = {c.call_id for c in [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls()]}
-    assert len(calls) == 12 and not older & {c.call_id for c in calls}
-    assert {c.pack for c in calls} == {"finance", "healthcare", "service"}
-    statuses = [s for c in calls for s in c.expected.values()]
-    assert statuses.count("violated") >= 12 and statuses.count("met") >= 12
-    unlabelled = {"customer-frustration", "long-hold", "legal-mention", "agent-monologue", "bereavement"}
-    for c in calls:
-        rules = {r.id for r in load_policy(c.pack).rules}
-        assert set(c.expected) <= rules and rules - set(c.expected) <= unlabelled, c.call_id
-        assert c.held_out
+    assert len(calls) == 12
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls()]
+    _new_mixed_and_labelled(calls, {c.call_id for c in older})
 
 
 def test_sentiment_trend_fires_recovers_or_stays_quiet() -> None:

@@ -18,7 +18,7 @@ from ccedge.core.redact.asked import asks_for_own, requested
 from ccedge.core.redact.calltext import CallText, Utt
 from ccedge.core.redact.payment import Segment
 from ccedge.core.redact.policy import RedactPolicy
-from ccedge.core.redact.windows import Window, numberish, said_digits
+from ccedge.core.redact.windows import LOW_P, Window, numberish, said_digits, unsure
 
 _PROMPT_RX = re.compile(
     "|".join(
@@ -145,6 +145,17 @@ NUMERIC_SHARE = 0.4  # "and every 20 first, I'm seen 53" (a date of birth): 3 of
 NUMERIC_MIN_DIGITS = 3
 
 
+def garbled_request(u: Utt) -> bool:
+    """A request for something of the listener's that the recogniser could not hear: "your" after
+    some other word, the rest of the utterance unsure ("What's your date of birth, please?" came
+    back "Wipe your nate on earth, lean.": no frame, no cue, nothing close to a known request)."""
+    words = [(w.text.strip().strip(".,;:!?\"'").lower(), w.p) for w in u.words]
+    if not any(k > 0 and w == "your" for k, (w, _) in enumerate(words)):
+        return False
+    rest = [p for w, p in words if w != "your"]
+    return bool(rest) and sum(rest) / len(rest) < LOW_P
+
+
 def numeric_answers(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
     """An answer that is mostly numbers to a request for something of the speaker's is masked whole.
 
@@ -159,13 +170,18 @@ def numeric_answers(call: CallText, labels: list[list[str | None]]) -> list[Reda
         if not u.tokens or any(x is not None for x in labs) or said_digits(u) < NUMERIC_MIN_DIGITS:
             continue
         nums = [k for k, t in enumerate(u.tokens) if numberish(t.norm)]
-        if len(nums) / len(u.tokens) < NUMERIC_SHARE:
-            continue
         prev = [p for p in call.utts if p.leg != u.leg and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5]
         if not prev:
             continue
-        q = max(prev, key=lambda p: (p.t1, p.index)).text
-        if not asks_for_own(q) or ctx.BENIGN.search(q.lower()) or ctx.PHONE.search(q.lower()):
+        asker = max(prev, key=lambda p: (p.t1, p.index))
+        q = asker.text
+        if ctx.BENIGN.search(q.lower()) or ctx.PHONE.search(q.lower()):
+            continue
+        framed = asks_for_own(q) and len(nums) / len(u.tokens) >= NUMERIC_SHARE
+        # A garbled request answered with garbled speech that says numbers: the answer is masked
+        # however few of its words came out as numbers (a date of birth as "…19 for the iron").
+        garbled = garbled_request(asker) and unsure(u)
+        if not (framed or garbled):
             continue
         for k in nums:
             labs[k] = "NUMBER"

@@ -164,6 +164,25 @@ def test_a_number_answering_a_garbled_personal_request_is_masked() -> None:
         assert "683 636" in res.transcripts[1].text and covered(res, CUSTOMER, 2.5, 4.0) == 0.0, q
 
 
+def test_a_number_answering_a_request_garbled_past_its_frame_is_masked() -> None:
+    """"What's your date of birth, please?" came back with no frame and no cue ("Wipe your nate
+    on earth, lean."), the date as garbled words around one number: unsure on both sides, it is
+    masked whole. Heard clearly on either side, it is not."""
+    turns = [
+        (AGENT, "Wipe your nate on earth, lean.", 0.0, 2.2),
+        (CUSTOMER, "The third can do every 19 for the ocean.", 2.8, 6.2),
+    ]
+    res = _redact(turns, low_p=frozenset({0, 1}))
+    assert covered(res, CUSTOMER, 2.8, 6.2) >= 0.99
+    assert "19" not in res.transcripts[1].text
+    for low in ({0}, {1}):
+        res = _redact(turns, low_p=frozenset(low))
+        assert covered(res, CUSTOMER, 2.8, 6.2) == 0.0, low
+    # "your" first or missing: no request
+    res = _redact([(AGENT, "Wipe the nate on earth, lean.", 0.0, 2.2), turns[1]], low_p=frozenset({0, 1}))
+    assert covered(res, CUSTOMER, 2.8, 6.2) == 0.0
+
+
 def test_the_asking_side_garbled_without_a_number_is_not_masked() -> None:
     turns = [
         (AGENT, "And the last four of your social?", 0.0, 2.0),

@@ -70,6 +70,8 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "silero-cuts": {"segment": "silero"},
     # The VAD's pause and padding (the shipped default since issue 15 is 0.6 s / 0.2 s; "pause03" is
     # the one before), then longer pauses and utterances up to a whole sentence, offline-like.
+    "flash-all": {"flash_attn": True},  # encoder and decoder: no DTW word times (whisper.cpp)
+    "no-flash": {"flash_encoder": False},  # the plain encoder (the PyPI wheel)
     "pause03": {"segment": {"min_pause_s": 0.3, "pad_s": 0.1}},
     "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
     "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},

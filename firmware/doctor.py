@@ -127,6 +127,20 @@ def check_model(data_dir: Path) -> Check:
     return Check("model", "ok", f"{binary.name} ({binary.stat().st_size / 1e6:.0f} MB), SHA-256 matches")
 
 
+def check_engine() -> Check:
+    """The whisper.cpp build: the install's patched source build, or the slower PyPI wheel."""
+    from ccedge.core.speech.backend import backend
+
+    b = backend()
+    kind = "source build" if b.source_build else "PyPI wheel"
+    parts = [kind] + (["OpenBLAS"] if b.blas else []) + (["flash encoder"] if b.encoder_flash else [])
+    detail = "whisper.cpp " + " + ".join(parts)
+    if not b.encoder_flash:
+        return Check("engine", "warn", detail + ": about half the live call count",
+                     "re-run the install's whisper.cpp build (`bash .ci/setup`: a compiler and OpenBLAS)")
+    return Check("engine", "ok", detail)
+
+
 def _caps() -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("CapEff:"):
@@ -234,6 +248,7 @@ def run_checks(data_dir: Path, calls: int = 20, port: int = 7443) -> list[Check]
         lambda: check_sizing(calls),
         lambda: check_disk(data_dir),
         lambda: check_model(data_dir),
+        check_engine,
         check_capture,
         lambda: check_certificates(data_dir),
         lambda: check_clock(data_dir),

@@ -68,6 +68,10 @@ class SpeechConfig:
     # Encoder floor of a window, in positions of 20 ms (512: 10.24 s, the engine's; README, "Live
     # load": lower is cheaper for a lone short utterance and measured to cost words).
     audio_ctx_min: int = 512
+    # Flash attention in the encoder (the engine's default, issue 9: about twice the throughput
+    # at the same words); windows are then whole multiples of 256 positions, so audio_ctx_min is
+    # rounded up to one.
+    flash_encoder: bool = True
     # Issue 15, two passes: a larger built model (e.g. ggml-base-q8_0.bin, or "base" for the built
     # base q8_0) that transcribes finished calls again when the box is idle; "": no second pass.
     second_pass_model: str = ""

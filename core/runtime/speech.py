@@ -50,7 +50,7 @@ class SpeechService:
         # A multilingual model (Whisper base) decodes each leg in its own language (issue 15).
         language = "auto" if is_multilingual(model) else "en"
         opts = TranscribeOptions(n_threads=threads, language=language, pack_wait_s=cfg.pack_wait_s,
-                                 audio_ctx_min=cfg.audio_ctx_min)
+                                 audio_ctx_min=cfg.audio_ctx_min, flash_encoder=cfg.flash_encoder)
         pool = WorkerPool(model, workers=cfg.workers, options=opts,
                           queue_size=cfg.queue, fault_call_id=self.fault_call_id)
         await asyncio.to_thread(pool.start)

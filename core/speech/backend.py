@@ -18,10 +18,14 @@ class Backend:
     system_info: str  # whisper.cpp's own line: CPU features it was compiled for
     blas: bool  # a libggml-blas was built alongside (source build with OpenBLAS)
     source_build: bool  # libraries beside the binding (source build) vs the wheel's .libs
+    # Our patched build (.ci/setup): flash attention in the encoder only (about twice the
+    # throughput; the decoder keeps what DTW word times need).
+    encoder_flash: bool = False
 
     def describe(self) -> str:
         kind = "source build" if self.source_build else "PyPI wheel"
-        return f"whisper.cpp {kind}{' + OpenBLAS' if self.blas else ''}: {self.system_info.strip()}"
+        extra = (" + OpenBLAS" if self.blas else "") + (" + flash encoder" if self.encoder_flash else "")
+        return f"whisper.cpp {kind}{extra}: {self.system_info.strip()}"
 
 
 def ggml_lib_dir() -> Path:
@@ -45,4 +49,5 @@ def backend() -> Backend:
         system_info=str(pw.whisper_print_system_info()),
         blas=any(libs.glob("libggml-blas*.so*")),
         source_build=libs.name != "pywhispercpp.libs",
+        encoder_flash=hasattr(pw.whisper_context_default_params(), "flash_attn_encoder"),
     )

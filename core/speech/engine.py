@@ -22,7 +22,7 @@ import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,15 @@ class TranscribeOptions:
     # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the
     # time a repetition loop on a tone can burn; -1 = unlimited.
     max_tokens: int = 0
-    flash_attn: bool = False  # off: see WhisperCppEngine.__init__ (history-dependent output)
+    # Flash attention everywhere (encoder and decoder). whisper.cpp then computes no DTW word
+    # times (it disables them), so words drift between packed utterances: off.
+    flash_attn: bool = False
+    # Flash attention in the encoder's self-attention only (issue 9), where whisper.cpp's other
+    # path grows with the square of the window: 70 % of a 10 s encode. The decoder keeps the
+    # attention weights DTW needs. Needs our patched build (``.ci/setup``; the field
+    # ``flash_attn_encoder``); without it the engine falls back to the plain path. Windows are
+    # then multiples of 256 positions (``ctx_step``), which keeps the output free of history.
+    flash_encoder: bool = True
     beam_size: int = 1  # 1: greedy; > 1: beam search of that width (issue 15 measures both)
     # Text the decoder is conditioned on before each window: contact-centre vocabulary and the
     # site's own terms make the words that redaction and guidance key on likelier.
@@ -111,10 +119,12 @@ class TranscribeOptions:
     # One decoder segment per window, the drop judged per utterance of a packed window. With DTW,
     # whisper.cpp aborts the process (WHISPER_ASSERT filter_width < a->ne[2], its DTW median
     # filter) on a segment shorter than 7 encoder positions, which a repetition loop's collapsed
-    # timestamps produced once on the spoken set (0.6 s VAD pause); one segment per window cannot
-    # abort. Off by default: measured on the 0.3 s cuts it costs 0.1 WER points and raised the
-    # spoken set's over-masking 2.90 -> 3.24 % (two short agent utterances judged alone dropped);
-    # the worker pool survives the abort (worker replaced, utterances retried, then masked).
+    # timestamps produced on the spoken set; one segment per window cannot abort. Our patched
+    # build (.ci/setup) removes the abort at its source (such a segment keeps no DTW times), so
+    # this is only needed on the PyPI wheel. Off by default: measured on the 0.3 s cuts it costs
+    # 0.1 WER points and raised the spoken set's over-masking 2.90 -> 3.24 % (two short agent
+    # utterances judged alone dropped); the worker pool survives the abort (worker replaced,
+    # utterances retried, then masked).
     single_segment: bool = False
 
     def ctx_for(self, seconds: float) -> int:
@@ -122,9 +132,19 @@ class TranscribeOptions:
             if seconds >= 30.0:
                 return 0
             n = max(math.ceil(seconds * _FRAMES_PER_SECOND) + self.audio_ctx_margin, self.audio_ctx_min)
-            n = -(-n // 32) * 32  # round up to 32 positions so few graph shapes recur
+            n = -(-n // self.ctx_step) * self.ctx_step  # few graph shapes recur
             return 0 if n >= _MAX_CTX else n
-        return int(self.audio_ctx)
+        n = int(self.audio_ctx)
+        n = -(-n // self.ctx_step) * self.ctx_step
+        return 0 if n >= _MAX_CTX else n
+
+    @property
+    def ctx_step(self) -> int:
+        """Encoder windows are whole multiples of this. With flash attention whisper.cpp pads
+        the cross-attention keys to 256 positions and does not mask the pad, so a window that
+        is not a multiple of 256 reads the previous window's keys (output depends on history:
+        measured); at multiples of 256 there is no pad. Otherwise 32, so few shapes recur."""
+        return 256 if self.flash_attn or self.flash_encoder else 32
 
 
 @dataclass(frozen=True)
@@ -256,10 +276,14 @@ class WhisperCppEngine(Engine):
         cparams = pw.whisper_context_default_params()
         cparams.use_gpu = False
         # Flash attention pads the cross-attention KV to 256 positions without masking the pad,
-        # so with a sized audio_ctx (not a multiple of 256) a decode read stale keys from the
-        # previous utterance and its output depended on history (measured: "Yes." then "Yeah.").
-        # Without it output is deterministic, and sized contexts run faster anyway.
+        # so a sized audio_ctx that is not a multiple of 256 would read stale keys from the
+        # previous window (measured: "Yes." then "Yeah."); ``ctx_step`` keeps windows whole.
         cparams.flash_attn = self.options.flash_attn
+        if self.options.flash_encoder and not hasattr(cparams, "flash_attn_encoder"):
+            # the PyPI wheel, unpatched: the plain encoder (half the throughput, same words)
+            self.options = replace(self.options, flash_encoder=False)
+        elif hasattr(cparams, "flash_attn_encoder"):
+            cparams.flash_attn_encoder = self.options.flash_encoder
         if self.options.dtw:
             cparams.dtw_token_timestamps = True
             cparams.dtw_aheads_preset = _alignment_heads(pw, path.name)

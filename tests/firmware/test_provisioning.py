@@ -100,13 +100,18 @@ def test_doctor_reports_each_check_with_a_fix(appliance: Path) -> None:
     proc = ccedge("doctor", "--json", "--data-dir", str(appliance), "--port", "1", ok=False)
     report = json.loads(proc.stdout)
     names = [c["name"] for c in report["checks"]]
-    assert names == ["cpu", "sizing", "disk", "model", "capture", "certificates", "clock", "service"]
+    assert names == ["cpu", "sizing", "disk", "model", "engine", "capture", "certificates", "clock",
+                     "service"]
     for c in report["checks"]:
         assert c["status"] in ("ok", "warn", "fail")
         assert c["status"] == "ok" or c["fix"], c
     by = {c["name"]: c for c in report["checks"]}
     assert by["certificates"]["status"] == "ok"
     assert by["model"]["status"] == "fail" and "ccedge model build" in by["model"]["fix"]
+    from ccedge.core.speech.backend import backend  # the build this box runs, as doctor sees it
+
+    assert (by["engine"]["status"] == "ok") == backend().encoder_flash, by["engine"]
+    assert "whisper.cpp" in by["engine"]["detail"]
     assert proc.returncode == (1 if not report["ok"] else 0)
     table = ccedge("doctor", "--data-dir", str(appliance), ok=False).stdout
     assert "certificates" in table and "fix:" in table

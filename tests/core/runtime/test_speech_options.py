@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from ccedge.core.runtime.config import SpeechConfig
@@ -12,13 +13,15 @@ from ccedge.core.runtime.speech import SpeechService
 def test_pack_wait_and_encoder_floor_reach_the_workers(q8_model: Path) -> None:
     async def go() -> None:
         svc = SpeechService(SpeechConfig(enabled=True, model=str(q8_model), workers=1, threads=1,
-                                         pack_wait_s=0.25, audio_ctx_min=384))
+                                         pack_wait_s=0.25, audio_ctx_min=384, flash_encoder=False))
         await svc.start()
         try:
             assert svc.pool is not None
             o = svc.pool.options
-            assert (o.pack_wait_s, o.audio_ctx_min, o.n_threads) == (0.25, 384, 1)
+            assert (o.pack_wait_s, o.audio_ctx_min, o.n_threads, o.flash_encoder) == (0.25, 384, 1, False)
             assert o.ctx_for(3.0) == 384  # a lone 3 s utterance: the floor given, not the engine's 512
+            # with the flash encoder (the default) windows are whole multiples of 256 positions
+            assert replace(o, flash_encoder=True).ctx_for(3.0) == 512
         finally:
             await svc.close()
 
@@ -31,7 +34,8 @@ def test_the_defaults_leave_the_engine_as_it_is(q8_model: Path) -> None:
         await svc.start()
         try:
             assert svc.pool is not None
-            assert (svc.pool.options.pack_wait_s, svc.pool.options.audio_ctx_min) == (0.0, 512)
+            o = svc.pool.options
+            assert (o.pack_wait_s, o.audio_ctx_min, o.flash_encoder) == (0.0, 512, True)
         finally:
             await svc.close()
 

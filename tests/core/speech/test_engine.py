@@ -83,6 +83,35 @@ def test_lazy_iterator_short_utterance_and_no_history(q8_engine: WhisperCppEngin
     assert rest[1].text == first.text and rest[1].words == first.words
 
 
+def test_sized_windows_past_the_floor_carry_no_history(q8_model: Path) -> None:
+    """With flash attention whisper.cpp pads the cross-attention keys to 256 positions; a window
+    of 672 or 896 positions read the previous window's keys in the pad (its words changed with
+    what was decoded before). Windows of whole 256s (768, 1280) give the same words as a fresh
+    engine, whatever came before."""
+    from ccedge.core.simulate import speak
+
+    sentence = speak(SENTENCE, rate=8000)
+    gap = np.zeros(4000, np.int16)
+
+    def utt(n: int) -> Utterance:
+        pcm = np.concatenate([np.concatenate([sentence, gap])] * n)
+        return Utterance("c", "caller", 0.0, len(pcm) / 8000, 8000, pcm)
+
+    short, mid, long = utt(1), utt(3), utt(5)
+    order = [mid, short, long, mid, short, long]
+    used = WhisperCppEngine(q8_model)
+    seen = [used.transcribe_one(u) for u in order]
+    assert sorted({r.audio_ctx for r in seen}) == [512, 768, 1280]
+    for u, r in zip(order, seen, strict=True):
+        fresh = WhisperCppEngine(q8_model)
+        try:
+            again = fresh.transcribe_one(u)
+        finally:
+            fresh.close()
+        assert r.transcript.words == again.transcript.words
+        assert overlap(r.transcript.text, SENTENCE) >= 0.8
+
+
 def _noises() -> dict[str, np.ndarray]:
     rng = np.random.default_rng(11)
     sr, n = 16000, 4 * 16000
@@ -158,12 +187,19 @@ def test_missing_model_is_an_error_not_a_download(tmp_path: Path) -> None:
 
 
 def test_audio_ctx_sizing() -> None:
-    o = TranscribeOptions()
+    o = TranscribeOptions(flash_encoder=False)
     assert o.ctx_for(1.1) == 512  # the floor
     assert o.ctx_for(11.0) == 640  # 550 + 64 margin, rounded up to 32
-    assert TranscribeOptions(audio_ctx_min=0).ctx_for(1.1) == 128
+    assert TranscribeOptions(audio_ctx_min=0, flash_encoder=False).ctx_for(1.1) == 128
     assert o.ctx_for(29.0) == 0 and o.ctx_for(45.0) == 0  # the full 30 s window
     assert TranscribeOptions(audio_ctx=0).ctx_for(3.0) == 0
+    # flash attention in the encoder (the default): whole multiples of 256, or the full window
+    f = TranscribeOptions()
+    assert f.flash_encoder and f.ctx_step == 256
+    assert f.ctx_for(1.1) == 512 and f.ctx_for(11.0) == 768 and f.ctx_for(20.0) == 1280
+    assert f.ctx_for(25.0) == 0  # 1314 positions round past the 1500 of a full window
+    assert TranscribeOptions(audio_ctx_min=0).ctx_for(1.1) == 256
+    assert TranscribeOptions(audio_ctx=300).ctx_for(3.0) == 512
 
 
 def test_words_from_tokens_groups_on_spaces_and_clamps() -> None:

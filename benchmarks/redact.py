@@ -211,11 +211,12 @@ def spoken_eval(
     # Transcripts are cached per model ("shipped" for the built default, the file's stem otherwise)
     # and per VAD cut (the stage's defaults: a new default cuts, and so transcribes, anew) and
     # encoder (the flash encoder's numbers differ slightly from the plain one's).
+    from ccedge.core.speech.backend import backend
     from ccedge.core.speech.engine import TranscribeOptions
 
     seg = SegmentConfig()
     vad = f"-vad{seg.min_pause_s}+{seg.pad_s}+{seg.max_utterance_s}"
-    flash = "-fenc" if TranscribeOptions().flash_encoder else ""
+    flash = "-fenc" if TranscribeOptions().flash_encoder and backend().encoder_flash else ""
     tag = ("shipped" if model is None else model.stem) + vad + flash
     inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu

@@ -132,9 +132,7 @@ def check_engine() -> Check:
     from ccedge.core.speech.backend import backend
 
     b = backend()
-    kind = "source build" if b.source_build else "PyPI wheel"
-    parts = [kind] + (["OpenBLAS"] if b.blas else []) + (["flash encoder"] if b.encoder_flash else [])
-    detail = "whisper.cpp " + " + ".join(parts)
+    detail = b.summary()
     if not b.encoder_flash:
         return Check("engine", "warn", detail + ": about half the live call count",
                      "re-run the install's whisper.cpp build (`bash .ci/setup`: a compiler and OpenBLAS)")

@@ -149,10 +149,9 @@ def garbled_request(u: Utt) -> bool:
     """A request for something of the listener's that the recogniser could not hear: "your" after
     some other word, the rest of the utterance unsure ("What's your date of birth, please?" came
     back "Wipe your nate on earth, lean.": no frame, no cue, nothing close to a known request)."""
-    words = [(w.text.strip().strip(".,;:!?\"'").lower(), w.p) for w in u.words]
-    if not any(k > 0 and w == "your" for k, (w, _) in enumerate(words)):
+    if not any(k > 0 and t.norm == "your" for k, t in enumerate(u.tokens)):
         return False
-    rest = [p for w, p in words if w != "your"]
+    rest = [t.p for t in u.tokens if t.norm != "your"]
     return bool(rest) and sum(rest) / len(rest) < LOW_P
 
 

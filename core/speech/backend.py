@@ -22,10 +22,14 @@ class Backend:
     # throughput; the decoder keeps what DTW word times need).
     encoder_flash: bool = False
 
-    def describe(self) -> str:
+    def summary(self) -> str:
+        """Which build, in words ("whisper.cpp source build + OpenBLAS + flash encoder")."""
         kind = "source build" if self.source_build else "PyPI wheel"
         extra = (" + OpenBLAS" if self.blas else "") + (" + flash encoder" if self.encoder_flash else "")
-        return f"whisper.cpp {kind}{extra}: {self.system_info.strip()}"
+        return f"whisper.cpp {kind}{extra}"
+
+    def describe(self) -> str:
+        return f"{self.summary()}: {self.system_info.strip()}"
 
 
 def ggml_lib_dir() -> Path:

@@ -193,11 +193,11 @@ class WhisperCppEngine(Engine):
         # so a sized audio_ctx that is not a multiple of 256 would read stale keys from the
         # previous window (measured: "Yes." then "Yeah."); ``ctx_step`` keeps windows whole.
         cparams.flash_attn = self.options.flash_attn
-        if self.options.flash_encoder and not hasattr(cparams, "flash_attn_encoder"):
+        if hasattr(cparams, "flash_attn_encoder"):  # our patched build (.ci/setup)
+            cparams.flash_attn_encoder = self.options.flash_encoder
+        elif self.options.flash_encoder:
             # the PyPI wheel, unpatched: the plain encoder (half the throughput, same words)
             self.options = replace(self.options, flash_encoder=False)
-        elif hasattr(cparams, "flash_attn_encoder"):
-            cparams.flash_attn_encoder = self.options.flash_encoder
         if self.options.dtw:
             cparams.dtw_token_timestamps = True
             cparams.dtw_aheads_preset = _alignment_heads(pw, path.name)

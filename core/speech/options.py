@@ -74,14 +74,13 @@ class TranscribeOptions:
     single_segment: bool = False
 
     def ctx_for(self, seconds: float) -> int:
-        if self.audio_ctx == "auto":
-            if seconds >= 30.0:
-                return 0
+        if self.audio_ctx != "auto":
+            n = int(self.audio_ctx)
+        elif seconds >= 30.0:
+            return 0
+        else:
             n = max(math.ceil(seconds * FRAMES_PER_SECOND) + self.audio_ctx_margin, self.audio_ctx_min)
-            n = -(-n // self.ctx_step) * self.ctx_step  # few graph shapes recur
-            return 0 if n >= MAX_CTX else n
-        n = int(self.audio_ctx)
-        n = -(-n // self.ctx_step) * self.ctx_step
+        n = -(-n // self.ctx_step) * self.ctx_step  # whole steps: few graph shapes recur
         return 0 if n >= MAX_CTX else n
 
     @property

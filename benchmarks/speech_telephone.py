@@ -72,6 +72,9 @@ CONFIGS: dict[str, dict[str, Any]] = {
     # the one before), then longer pauses and utterances up to a whole sentence, offline-like.
     "flash-all": {"flash_attn": True},  # encoder and decoder: no DTW word times (whisper.cpp)
     "no-flash": {"flash_encoder": False},  # the plain encoder (the PyPI wheel)
+    # Issue 9: windows of 768 positions (14 s of packed audio) instead of the 512 floor's 8.9 s, as
+    # a backlogged queue packs them (``TranscribeOptions.pack_seconds_backlog``).
+    "pack14": {"pack_seconds": 14.0},
     "pause03": {"segment": {"min_pause_s": 0.3, "pad_s": 0.1}},
     "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
     "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},

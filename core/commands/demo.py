@@ -45,7 +45,8 @@ def register(sub: Any) -> None:
     p.add_argument("--fast", action="store_true", help="replay as fast as possible, not in real time")
     p.add_argument("--json", action="store_true", help="one JSON object per call instead of the live view")
     p.add_argument("--no-transcribe", action="store_true", help="stop after the tap, VAD and DTMF stages")
-    p.add_argument("--workers", type=int, default=1, help="speech worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="speech worker processes (default 0: one per core, as `ccedge run`)")
     p.add_argument("--wav-dir", type=Path,
                    help="store masked audio per leg, redacted transcripts and receipts here")
     p.add_argument("--no-console", action="store_true",
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                                              fast=args.fast, transcribe=not args.no_transcribe)
     captures = [str(c) for c in (args.capture or [bundled_capture()])]
     cfg = RuntimeConfig(capture=CaptureConfig(fast=args.fast, exit_when_done=True),
-                        speech=SpeechConfig(enabled=not args.no_transcribe, workers=max(1, args.workers)))
+                        speech=SpeechConfig(enabled=not args.no_transcribe, workers=max(0, args.workers)))
     sinks = [WavDirSink(args.wav_dir)] if args.wav_dir else []
     started = time.monotonic()
 

@@ -60,7 +60,7 @@ def wanted(no_console: bool, plain_output: bool) -> bool:
             and console_available())
 
 
-def run_with_console(captures: Sequence[Path], workers: int = 1, fast: bool = False,
+def run_with_console(captures: Sequence[Path], workers: int = 0, fast: bool = False,
                      transcribe: bool = True) -> int:
     """Provision, run, show the console; clean everything up when it quits. Returns its exit code."""
     from ccedge.core.speech.build import default_model_path
@@ -79,7 +79,7 @@ def run_with_console(captures: Sequence[Path], workers: int = 1, fast: bool = Fa
         config.write_text(
             "[api]\nenabled = true\nhost = \"127.0.0.1\"\n"
             f"port = {port}\nsite = \"demo\"\nadvertise_interfaces = [\"127.0.0.1\"]\n"
-            f"\n[speech]\nworkers = {max(1, workers)}\nmodel = {str(model)!r}\n"
+            f"\n[speech]\nworkers = {max(0, workers)}\nmodel = {str(model)!r}\n"
             if transcribe and model.exists() else "\n[speech]\nenabled = false\n")
         replay = [a for c in captures for a in ("--replay", str(c))] + (["--fast"] if fast else [])
         previous = {s: signal.signal(s, _raise_hangup) for s in (signal.SIGHUP, signal.SIGTERM)}

@@ -3,7 +3,7 @@
 Every key has a default (the tables below are the documentation the README repeats), so an
 empty file, or none, is a valid configuration. A wrong key or value stops the start with one
 line naming the file, the key, what is wrong and what is allowed
-(``ccedge.toml: speech.workers: must be an integer >= 1, got 0``).
+(``ccedge.toml: speech.queue: must be an integer >= 1, got 0``).
 
 Sections owned by later areas (``[vault]``, ``[guidance]``, ``[qm]``, ``[api]``) are kept as
 plain tables for their owners to validate; ``[api] enabled`` is read here because it decides
@@ -13,6 +13,7 @@ whether the runtime starts the services of the ``ccedge.services`` entry-point g
 from __future__ import annotations
 
 import ipaddress
+import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -58,13 +59,17 @@ class VadConfig:
 @dataclass(frozen=True, slots=True)
 class SpeechConfig:
     enabled: bool = True  # False: VAD, DTMF and audio redaction only (no transcripts)
-    workers: int = 1  # whisper.cpp worker processes
+    # whisper.cpp worker processes; 0: one per core. One single-threaded worker per core is the
+    # measured best (README, "Transcription": 1 worker x 2 threads fell far behind 2 x 1).
+    workers: int = 0
     threads: int = 0  # threads per worker; 0: the box's cores divided by the workers
     model: str = ""  # ggml model file; "": the built model in the data directory
     queue: int = 256  # utterances waiting for a worker; when full the least urgent is shed
     # Seconds a worker waits, from an utterance's arrival, for others to pack into its window
     # (0: never). Trades latency for throughput under load (README, "Live load").
     pack_wait_s: float = 0.0
+    # Under a backlog, windows of this much packed audio (0: never; README, "Live load").
+    pack_seconds_backlog: float = 0.0
     # Encoder floor of a window, in positions of 20 ms (512: 10.24 s, the engine's; README, "Live
     # load": lower is cheaper for a lone short utterance and measured to cost words).
     audio_ctx_min: int = 512
@@ -76,6 +81,12 @@ class SpeechConfig:
     # base q8_0) that transcribes finished calls again when the box is idle; "": no second pass.
     second_pass_model: str = ""
     second_pass_language: str = "en"  # the second pass's language ("auto" with a multilingual model)
+
+    def pool_size(self) -> tuple[int, int]:
+        """(worker processes, threads each) after resolving the 0s against this box's cores."""
+        cores = os.cpu_count() or 1
+        workers = self.workers or cores
+        return workers, self.threads or max(1, cores // workers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +150,12 @@ _POSITIVE = {"capture.idle_timeout_s", "redact.holdback_s", "runtime.health_inte
              "runtime.drain_timeout_s"}
 _RANGES = {
     "speech.pack_wait_s": (0.0, 2.0),  # beyond 2 s the wait alone breaks the p95 target
+    "speech.pack_seconds_backlog": (0.0, 28.0),  # one window is at most 30 s
     "vad.min_pause_s": (0.05, 3.0),
     "vad.pad_s": (0.0, 1.0),
     "vad.max_utterance_s": (2.0, 28.0),  # one utterance must fit one 30 s encoder window
 }
-_AT_LEAST_ONE = {"speech.workers", "speech.queue", "runtime.live_queue", "runtime.sink_queue"}
+_AT_LEAST_ONE = {"speech.queue", "runtime.live_queue", "runtime.sink_queue"}
 
 
 def _check_value(key: str, default: Any, value: Any) -> Any:

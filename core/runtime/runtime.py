@@ -186,7 +186,7 @@ class Runtime:
 
     async def _consume(self, items: asyncio.Queue[Message], active: int) -> None:
         fast = self.config.capture.fast
-        limit = max(8, min(self.config.speech.queue - 1, 16 * self.config.speech.workers))
+        limit = max(8, min(self.config.speech.queue - 1, 16 * self.config.speech.pool_size()[0]))
         while active:
             m = await items.get()
             if m[0] != "items":

@@ -10,7 +10,6 @@ are never more outcomes than utterances submitted).
 from __future__ import annotations
 
 import asyncio
-import os
 import queue as stdqueue
 import threading
 from collections import deque
@@ -44,14 +43,15 @@ class SpeechService:
 
         cfg = self.config
         model = Path(cfg.model).expanduser() if cfg.model else find_model()  # noqa: ASYNC240 - once, at start
-        threads = cfg.threads or max(1, (os.cpu_count() or 1) // cfg.workers)
+        workers, threads = cfg.pool_size()
         from ccedge.core.speech.ggml import is_multilingual
 
         # A multilingual model (Whisper base) decodes each leg in its own language (issue 15).
         language = "auto" if is_multilingual(model) else "en"
         opts = TranscribeOptions(n_threads=threads, language=language, pack_wait_s=cfg.pack_wait_s,
+                                 pack_seconds_backlog=cfg.pack_seconds_backlog,
                                  audio_ctx_min=cfg.audio_ctx_min, flash_encoder=cfg.flash_encoder)
-        pool = WorkerPool(model, workers=cfg.workers, options=opts,
+        pool = WorkerPool(model, workers=workers, options=opts,
                           queue_size=cfg.queue, fault_call_id=self.fault_call_id)
         await asyncio.to_thread(pool.start)
         self.pool = pool

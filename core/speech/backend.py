@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+CURRENT_PATCH = 2  # the level .ci/pywhispercpp-ccedge.patch builds today (``Backend.patch``)
+
 
 @dataclass(frozen=True)
 class Backend:
@@ -21,12 +23,23 @@ class Backend:
     # Our patched build (.ci/setup): flash attention in the encoder only (about twice the
     # throughput; the decoder keeps what DTW word times need).
     encoder_flash: bool = False
+    # Which of .ci/pywhispercpp-ccedge.patch's changes the build carries: 0 none (the wheel, an
+    # unpatched build), 1 the flash encoder and the DTW guard, 2 also the encoder's convolutions
+    # through BLAS and the vocabulary product for the last token only where no other is asked
+    # for (the DTW pass): together about 1.35x the throughput of level 1 (README, "Transcription").
+    patch: int = 0
+
+    @property
+    def current(self) -> bool:
+        """The build carries today's patch (what ``.ci/setup`` rebuilds for when it does not)."""
+        return self.patch >= CURRENT_PATCH
 
     def summary(self) -> str:
-        """Which build, in words ("whisper.cpp source build + OpenBLAS + flash encoder")."""
+        """Which build, in words ("whisper.cpp source build + OpenBLAS + flash encoder (patch 2)")."""
         kind = "source build" if self.source_build else "PyPI wheel"
         extra = (" + OpenBLAS" if self.blas else "") + (" + flash encoder" if self.encoder_flash else "")
-        return f"whisper.cpp {kind}{extra}"
+        level = f" (patch {self.patch})" if self.patch else ""
+        return f"whisper.cpp {kind}{extra}{level}"
 
     def describe(self) -> str:
         return f"{self.summary()}: {self.system_info.strip()}"
@@ -49,9 +62,11 @@ def backend() -> Backend:
     import _pywhispercpp as pw
 
     libs = ggml_lib_dir()
+    encoder_flash = hasattr(pw.whisper_context_default_params(), "flash_attn_encoder")
     return Backend(
         system_info=str(pw.whisper_print_system_info()),
         blas=any(libs.glob("libggml-blas*.so*")),
         source_build=libs.name != "pywhispercpp.libs",
-        encoder_flash=hasattr(pw.whisper_context_default_params(), "flash_attn_encoder"),
+        encoder_flash=encoder_flash,
+        patch=int(getattr(pw, "CCEDGE_PATCH", 1 if encoder_flash else 0)),
     )

@@ -307,12 +307,13 @@ class WhisperCppEngine(Engine):
         keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
         return SegmentInfo(text, avg, cr, keep)
 
-    def transcribe_many(self, utts: Sequence[Utterance]) -> list[Result]:
+    def transcribe_many(self, utts: Sequence[Utterance], max_seconds: float = 0.0) -> list[Result]:
         """Batch scheduling: decode waiting utterances (any calls) packed into one window.
 
         The utterances are laid end to end with ``pack_gap_s`` of silence between them and
         decoded once; each token goes back to the utterance whose span (plus half a gap
-        either side) holds its midpoint. Packing stops at ``pack_seconds`` of audio.
+        either side) holds its midpoint. Packing stops at ``max_seconds`` of audio
+        (0: ``pack_seconds``).
         """
         o = self.options
         results: list[Result | None] = [None] * len(utts)
@@ -325,7 +326,7 @@ class WhisperCppEngine(Engine):
                 live.append((i, to_whisper(utt.samples, utt.rate)))
         gap = np.zeros(int(o.pack_gap_s * WHISPER_RATE), np.float32)
         seconds = [audio.size / WHISPER_RATE for _, audio in live]
-        for group in pack_groups(seconds, o.pack_gap_s, o.pack_seconds):
+        for group in pack_groups(seconds, o.pack_gap_s, max_seconds or o.pack_seconds):
             pack = [live[k] for k in group]
             if len(pack) == 1:
                 results[pack[0][0]] = self.transcribe_one(utts[pack[0][0]])

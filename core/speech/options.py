@@ -27,6 +27,10 @@ class TranscribeOptions:
     # much audio, separated by ``pack_gap_s`` of silence (fills the 512 floor for free).
     pack_seconds: float = 8.9  # + margin = 512 positions: packs fill the floor window exactly
     pack_gap_s: float = 1.0
+    # Under a backlog (more audio waiting than one ``pack_seconds`` window holds), windows grow to
+    # this much packed audio (0: never). 14 s + the margin is 768 positions: two utterances of
+    # 4-6 s, which do not fit 8.9 s with their gap, share a window instead of paying a floor each.
+    pack_seconds_backlog: float = 0.0
     # Live packing wait (issue 9): how long a window with room waits, counted from when its first
     # utterance was queued, for others to share it. 0: never wait (the default; see
     # ``UtteranceQueue.get_batch``).

@@ -109,6 +109,7 @@ class UtteranceQueue:
         max_items: int = 8,
         gap_s: float = 0.0,
         wait_s: float = 0.0,
+        backlog_seconds: float = 0.0,
     ) -> list[tuple[Utterance, float]]:
         """The most urgent utterance plus others already waiting that fit one window.
 
@@ -120,7 +121,10 @@ class UtteranceQueue:
         utterance has been queued that long for others to share it: a lone short utterance
         pays for the encoder's whole floor window, so under load packing buys throughput
         for a bounded latency. One caller gathers at a time: the others wait in ``get`` meanwhile
-        (they would take the very utterances it waits for, and each go alone).
+        (they would take the very utterances it waits for, and each go alone). With
+        ``backlog_seconds`` (more than ``max_seconds``), a window may hold that much when more
+        audio is already waiting than ``max_seconds`` holds: under a backlog, fewer and fuller
+        windows (the wait then never applies: there is enough to pack).
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._cond:
@@ -129,6 +133,10 @@ class UtteranceQueue:
                 return []
             out = [first]
             total = first[0].t1 - first[0].t0
+            if backlog_seconds > max_seconds:
+                waiting = total + sum(it.utt.t1 - it.utt.t0 + gap_s for it in self._heap)
+                if waiting > max_seconds:
+                    max_seconds = backlog_seconds
             until = first[1] + wait_s
             self._packing = wait_s > 0
             try:

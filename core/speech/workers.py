@@ -113,7 +113,9 @@ def _worker_main(
             if language:  # the leg's pinned language (or "auto"): multilingual models only
                 engine.options = replace(options, language=language)
             try:
-                results = engine.transcribe_many(batch)
+                # the queue chose the batch to share one window (a backlog's may exceed pack_seconds)
+                span = sum(u.t1 - u.t0 for u in batch) + options.pack_gap_s * (len(batch) - 1) + 0.05
+                results = engine.transcribe_many(batch, max_seconds=max(options.pack_seconds, span))
                 reply: tuple[str, Any] = ("ok", [(r.transcript, r.language) for r in results])
             except SpeechError as e:
                 reply = ("error", str(e))
@@ -274,6 +276,7 @@ class WorkerPool:
                 max_seconds=o.pack_seconds if self.pack else 0.0,
                 gap_s=o.pack_gap_s,
                 wait_s=o.pack_wait_s if self.pack else 0.0,
+                backlog_seconds=o.pack_seconds_backlog if self.pack else 0.0,
             )
             if not got:
                 if self.queue_closed_and_empty():

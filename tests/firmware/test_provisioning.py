@@ -110,7 +110,7 @@ def test_doctor_reports_each_check_with_a_fix(appliance: Path) -> None:
     assert by["model"]["status"] == "fail" and "ccedge model build" in by["model"]["fix"]
     from ccedge.core.speech.backend import backend  # the build this box runs, as doctor sees it
 
-    assert (by["engine"]["status"] == "ok") == backend().encoder_flash, by["engine"]
+    assert (by["engine"]["status"] == "ok") == backend().current, by["engine"]
     assert "whisper.cpp" in by["engine"]["detail"]
     assert proc.returncode == (1 if not report["ok"] else 0)
     table = ccedge("doctor", "--data-dir", str(appliance), ok=False).stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,16 @@ def test_no_file_and_empty_file_are_the_defaults(tmp_path: Path) -> None:
     f.write_text("")
     assert load_config(None) == load_config(f).__class__()
     cfg = load_config(f)
-    assert cfg.speech.workers == 1 and cfg.redact.holdback_s == 30.0 and not cfg.metrics.enabled
+    assert cfg.speech.workers == 0 and cfg.speech.pool_size() == (os.cpu_count() or 1, 1)  # one per core
+    assert cfg.redact.holdback_s == 30.0 and not cfg.metrics.enabled
     assert cfg.capture.process and not cfg.api_enabled and cfg.roles.inbound_default == "callee"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[speech]\nworkers = 0\n", "speech.workers: must be an integer >= 1, got 0"),
+        ("[speech]\nworkers = -1\n", "speech.workers: must be an integer >= 0, got -1"),
+        ("[speech]\nqueue = 0\n", "speech.queue: must be an integer >= 1, got 0"),
         ("[speech]\nworkrs = 2\n", "speech.workrs: unknown key; allowed: enabled, workers"),
         ("[roles]\ninbound_default = 'agent'\n",
          "roles.inbound_default: must be one of 'callee', 'caller'"),

@@ -1,5 +1,6 @@
 """The whisper.cpp build: ``.ci/setup``'s source build carries our patch (encoder-only flash
-attention, no DTW abort), and the engine uses it with the word times DTW gives."""
+attention, no DTW abort, BLAS convolutions, last-token logits), and the engine uses it with the
+word times DTW gives."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from ccedge.core.frames import Utterance
-from ccedge.core.speech.backend import backend
+from ccedge.core.speech.backend import CURRENT_PATCH, backend
 from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
 
 
@@ -18,7 +19,8 @@ def test_the_source_build_is_the_patched_one() -> None:
     if not b.source_build:
         pytest.skip("the PyPI wheel is installed (the source build failed): no patch, half the throughput")
     assert b.blas and b.encoder_flash, b.describe()
-    assert "flash encoder" in b.describe()
+    assert b.patch == CURRENT_PATCH and b.current, b.describe()  # .ci/setup rebuilds an older one
+    assert "flash encoder" in b.describe() and f"(patch {CURRENT_PATCH})" in b.describe()
 
 
 def test_flash_encoder_keeps_dtw_word_times(q8_model: Path) -> None:

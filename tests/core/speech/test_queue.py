@@ -101,6 +101,31 @@ def test_get_batch_counts_the_gaps_and_fills_past_a_long_utterance() -> None:
     assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)] == ["c"]
 
 
+def test_a_backlog_grows_the_window_only_while_more_waits_than_one_window_holds() -> None:
+    q = UtteranceQueue(10)
+    for i in range(3):
+        q.put(utt(f"c{i}", float(i)))  # 1 s each: 1 + 1 + 1 + 1 + 1 = 5 s with their gaps
+    # 5 s waiting > a 4 s window: the backlog's 6 s window takes all three
+    batch = q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0, backlog_seconds=6.0)
+    assert [u.call_id for u, _ in batch] == ["c0", "c1", "c2"]
+    for i in range(2):
+        q.put(utt(f"d{i}", float(i)))  # 3 s with the gap: fits one window, no backlog
+    q.put(Utterance("e", "caller", 5.0, 7.5, 8000, np.zeros(20000, np.int16)))  # 2.5 s
+    # 1 + 1 + 1 + 1 + 2.5 = 6.5 s waiting: a backlog, but a 6 s window still takes only d0, d1
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0,
+                                              backlog_seconds=6.0)] == ["d0", "d1"]
+    q.put(utt("f", 9.0))
+    # e, gap, f: 4.5 s, more than the 4 s window: with no backlog window e goes alone
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0)] == ["e"]
+    q.put(Utterance("g", "caller", 10.0, 12.5, 8000, np.zeros(20000, np.int16)))
+    q.put(utt("h", 13.0))
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0,
+                                              backlog_seconds=6.0)] == ["f", "g"]
+    # only 1 s left waiting: the ordinary window
+    assert [u.call_id for u, _ in q.get_batch(timeout=0, max_seconds=4.0, gap_s=1.0,
+                                              backlog_seconds=6.0)] == ["h"]
+
+
 def test_get_batch_waits_for_utterances_to_share_the_window_until_it_is_full() -> None:
     q = UtteranceQueue(10)
     q.put(utt("a", 0.0))  # 1 s

@@ -216,9 +216,7 @@ def spoken_eval(
 
     seg = SegmentConfig()
     vad = f"-vad{seg.min_pause_s}+{seg.pad_s}+{seg.max_utterance_s}"
-    b = backend()
-    flash = "-fenc" if TranscribeOptions().flash_encoder and b.encoder_flash else ""
-    flash += f"-p{b.patch}" if b.patch >= 2 else ""  # patch 2's convolutions round differently
+    flash = "-fenc" if TranscribeOptions().flash_encoder and backend().encoder_flash else ""
     tag = ("shipped" if model is None else model.stem) + vad + flash
     inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu

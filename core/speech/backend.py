@@ -24,9 +24,9 @@ class Backend:
     # throughput; the decoder keeps what DTW word times need).
     encoder_flash: bool = False
     # Which of .ci/pywhispercpp-ccedge.patch's changes the build carries: 0 none (the wheel, an
-    # unpatched build), 1 the flash encoder and the DTW guard, 2 also the encoder's convolutions
-    # through BLAS and the vocabulary product for the last token only where no other is asked
-    # for (the DTW pass): together about 1.35x the throughput of level 1 (README, "Transcription").
+    # unpatched build), 1 the flash encoder and the DTW guard, 2 also the vocabulary product for
+    # the last token only where no other is asked for (the DTW pass): the same words at about
+    # 1.09x the throughput of level 1 (README, "Transcription").
     patch: int = 0
 
     @property

@@ -1,5 +1,5 @@
 """The whisper.cpp build: ``.ci/setup``'s source build carries our patch (encoder-only flash
-attention, no DTW abort, BLAS convolutions, last-token logits), and the engine uses it with the
+attention, no DTW abort, last-token logits), and the engine uses it with the
 word times DTW gives."""
 
 from __future__ import annotations

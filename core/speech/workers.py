@@ -113,9 +113,9 @@ def _worker_main(
             if language:  # the leg's pinned language (or "auto"): multilingual models only
                 engine.options = replace(options, language=language)
             try:
-                # the queue chose the batch to share one window (a backlog's may exceed pack_seconds)
-                span = sum(u.t1 - u.t0 for u in batch) + options.pack_gap_s * (len(batch) - 1) + 0.05
-                results = engine.transcribe_many(batch, max_seconds=max(options.pack_seconds, span))
+                # the queue chose the batch to fit one window, a backlog's up to pack_seconds_backlog
+                limit = max(options.pack_seconds, options.pack_seconds_backlog)
+                results = engine.transcribe_many(batch, max_seconds=limit)
                 reply: tuple[str, Any] = ("ok", [(r.transcript, r.language) for r in results])
             except SpeechError as e:
                 reply = ("error", str(e))

@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="2 calls, ~20 s, ours only (CI)")
     ap.add_argument("--calls", default="10,20,30,40,48", help="N to try for ours, ascending")
-    ap.add_argument("--peer-calls", default="1,2,3,4,6,8", help="N to try for WhisperLive, ascending")
+    ap.add_argument("--peer-calls", default="1,2,3,4,6,8", help="N for WhisperLive, ascending (0: none)")
     ap.add_argument("--seconds", type=float, default=60.0, help="length of each call")
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--no-stop", action="store_true", help="try every N even after one fails")
@@ -304,8 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.smoke:
         args.calls, args.seconds, args.no_peer = "2", 15.0, True
-    ns = [int(x) for x in args.calls.split(",") if x]
-    peer_ns = [] if args.no_peer else [int(x) for x in args.peer_calls.split(",") if x]
+    ns = [n for x in args.calls.split(",") if x and (n := int(x)) > 0]
+    peer_ns = [] if args.no_peer else [n for x in args.peer_calls.split(",") if x and (n := int(x)) > 0]
     if peer_ns and (why := peer.available()):
         print(f"WhisperLive skipped: {why}", file=sys.stderr)
         peer_ns = []

@@ -137,7 +137,7 @@ def check_engine() -> Check:
     if not b.encoder_flash:
         return Check("engine", "warn", detail + ": about half the live call count or less", fix)
     if not b.current:
-        return Check("engine", "warn", detail + ": an older patched build, about a tenth slower", fix)
+        return Check("engine", "warn", detail + ": an older patched build, up to a third slower", fix)
     return Check("engine", "ok", detail)
 
 

@@ -46,6 +46,9 @@ class CallText:
     dtmf: list[DtmfEvent] = field(default_factory=list)
     # Speech the VAD found but the recogniser returned nothing for: (leg, t0, t1).
     unheard: list[tuple[str, float, float]] = field(default_factory=list)
+    # Stretches of a heard utterance that none of its words cover (``uncovered``):
+    # (utterance index, t0, t1).
+    gaps: list[tuple[int, float, float]] = field(default_factory=list)
     # Times at which a window closed clearly (close phrase, acknowledged answer; set by the
     # redactor from ``windows``): the context of a later number does not reach back past them.
     breaks: list[float] = field(default_factory=list)
@@ -66,6 +69,7 @@ class CallText:
             tr.words,
         )
         self.utts.append(u)
+        self.gaps.extend((u.index, a, b) for a, b in uncovered(tr))
         return u
 
     def add_dtmf(self, ev: DtmfEvent) -> int:
@@ -87,11 +91,33 @@ class CallText:
         dmap = [k for k, e in enumerate(self.dtmf) if e.t1 >= since]
         view.dtmf = [self.dtmf[k] for k in dmap]
         view.unheard = [x for x in self.unheard if x[2] >= since]
+        new = {old: k for k, old in enumerate(umap)}
+        view.gaps = [(new[i], a, b) for i, a, b in self.gaps if i in new]
         return view, umap, dmap
 
     def span_of(self, utt: int, first: int, last: int) -> tuple[float, float]:
         toks = self.utts[utt].tokens[first : last + 1]
         return min(t.t0 for t in toks), max(t.t1 for t in toks)
+
+
+# An utterance's words normally cover its speech up to the VAD's padding and short pauses; a
+# longer stretch with no word is speech the recogniser skipped (a 6 s answer to "the card
+# number?" heard as "Yes, it is 6-"), masked when the utterance answers a request for data
+# (``failclosed.unheard_spans``).
+UNCOVERED_S = 2.0
+
+
+def uncovered(tr: Transcript, least: float = UNCOVERED_S) -> list[tuple[float, float]]:
+    """The stretches of ``tr``'s utterance of at least ``least`` seconds that no word covers."""
+    if not tr.words:
+        return []
+    gaps: list[tuple[float, float]] = []
+    reach = tr.t0
+    for w in [*sorted(tr.words, key=lambda w: w.t0), Word("", tr.t1, tr.t1, 1.0)]:
+        if w.t0 - reach >= least:
+            gaps.append((reach, w.t0))
+        reach = max(reach, w.t1)
+    return gaps
 
 
 def _normalised(tr: Transcript) -> Transcript:

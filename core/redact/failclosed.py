@@ -80,7 +80,30 @@ def unheard_spans(
             if not (in_segment or asked):
                 continue
         out.append(RedactionSpan(call.call_id, leg, t0, t1, "UNHEARD", "unheard-" + policy.unheard, 0.5))
+    for i, t0, t1 in call.gaps:
+        # A stretch of a heard utterance that no word covers: only in an answer to a request for
+        # data (a noisy leg's VAD cuts hold seconds of noise around the words, which the broader
+        # rule above would mask after every request of the last half minute).
+        u = call.utts[i]
+        if policy.unheard == "all" or (policy.unheard == "prompted" and _answers_request(call, u, policy)):
+            detector = "uncovered-" + policy.unheard
+            out.append(RedactionSpan(call.call_id, u.leg, t0, t1, "UNHEARD", detector, 0.5))
     return out
+
+
+def _answers_request(call: CallText, u: Utt, policy: RedactPolicy) -> bool:
+    """What the other leg said last before ``u`` began (ending at most ANSWER_WITHIN_S before
+    it; it may still be talking) asked for data."""
+    prev = [p for p in call.utts if p.leg != u.leg and p.t0 <= u.t0 + 0.5 and p.t1 >= u.t0 - ANSWER_WITHIN_S]
+    if not prev:
+        return False
+    p = max(prev, key=lambda p: (p.t0, p.index))
+    return bool(
+        _PROMPT_RX.search(p.text.lower())
+        or payment.matches(PROMPTS, p.text, policy.trigger_score)
+        or (asks_for_own(p.text) and p.text.rstrip().endswith("?"))
+        or garbled_request(p)
+    )
 
 
 # Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
@@ -205,10 +228,12 @@ def _answers_question(call: CallText, u: Utt) -> bool:
 
 
 def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionSpan]:
-    """An utterance that is mostly sensitive data is masked whole.
+    """An utterance that is mostly sensitive data is masked whole, and every number in its text.
 
     Recogniser word times are rough; when most of what was said is a number, masking the whole
-    utterance leaves no digit's sound at a word boundary (fail closed).
+    utterance leaves no digit's sound at a word boundary (fail closed). Its other numbers are
+    parts of the same value misheard ("0.9, 2.7, 19, 19" for a date of birth: the decimals read
+    as amounts), so the text masks them as the audio does.
     """
     out: list[RedactionSpan] = []
     for u, labs in zip(call.utts, labels, strict=True):
@@ -217,4 +242,7 @@ def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionS
         if labs and sensitive and len(sensitive) / len(labs) >= DOMINANT_SHARE:
             kind = max(set(sensitive), key=sensitive.count)
             out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "utterance-dominant", 0.5))
+            for k, t in enumerate(u.tokens):
+                if labs[k] is None and numberish(t.norm):
+                    labs[k] = kind
     return out

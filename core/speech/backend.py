@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-CURRENT_PATCH = 2  # the level .ci/pywhispercpp-ccedge.patch builds today (``Backend.patch``)
+CURRENT_PATCH = 3  # the level .ci/pywhispercpp-ccedge.patch builds today (``Backend.patch``)
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class Backend:
     # Which of .ci/pywhispercpp-ccedge.patch's changes the build carries: 0 none (the wheel, an
     # unpatched build), 1 the flash encoder and the DTW guard, 2 also the vocabulary product for
     # the last token only where no other is asked for (the DTW pass): the same words at about
-    # 1.09x the throughput of level 1 (README, "Transcription").
+    # 1.09x the throughput of level 1; 3 also the encoder's two convolutions through BLAS (an
+    # f32 im2col): about 1.35x level 1, with slightly different words (README, "Transcription").
     patch: int = 0
 
     @property

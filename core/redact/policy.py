@@ -120,7 +120,8 @@ class RedactPolicy:
     )
     # Speech the recogniser returned nothing for: mask it when it follows a request for card,
     # identity or account data or lies in a payment segment ("prompted"), always ("all"), or
-    # never ("keep").
+    # never ("keep"). Stretches of a heard utterance that no word covers likewise, where
+    # "prompted" means an answer to a request (``failclosed.unheard_spans``).
     unheard: Literal["prompted", "all", "keep"] = "prompted"
     unheard_lookback_s: float = 30.0
     # How payment/identity cues are matched (windows; see ccedge.core.redact.cues): any of

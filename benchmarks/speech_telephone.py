@@ -75,6 +75,12 @@ CONFIGS: dict[str, dict[str, Any]] = {
     # Issue 9: windows of 768 positions (14 s of packed audio) instead of the 512 floor's 8.9 s, as
     # a backlogged queue packs them (``TranscribeOptions.pack_seconds_backlog``).
     "pack14": {"pack_seconds": 14.0},
+    # Issue 9: shorter silence between packed utterances (1.0 s shipped), so more fit one window;
+    # words are given back by their midpoints, so a short gap risks moving them.
+    "gap05": {"pack_gap_s": 0.5},
+    "gap06": {"pack_gap_s": 0.6},
+    "gap07": {"pack_gap_s": 0.7},
+    "gap08": {"pack_gap_s": 0.8},
     "pause03": {"segment": {"min_pause_s": 0.3, "pad_s": 0.1}},
     "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
     "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},

@@ -41,3 +41,16 @@ def test_english_pools_keep_no_leg_languages(q8_model) -> None:  # type: ignore[
     assert not is_multilingual(q8_model)
     pool = WorkerPool(q8_model)  # not started: no process
     assert pool.leglang is None and pool.pack
+
+
+def test_short_utterances_count_less_in_the_vote() -> None:
+    # The agent leg of a Spanish espeak call with the level-3 build: short utterances wandered
+    # ("ja", "th") and, counted in full, outvoted the leg's Spanish.
+    ll = LegLanguage(settle_s=8.0)
+    for lang, s in (("ja", 1.9), ("es", 3.4), ("th", 1.8), ("ja", 1.7)):
+        ll.observe("c", "agent", lang, s)
+    assert ll.language("c", "agent") == "es"  # settled on 8.8 s heard; ja's 3.6 s weigh 0.9
+    # A leg of short utterances only still settles, on their majority.
+    for lang, s in (("en", 2.0), ("en", 2.0), ("es", 2.0), ("en", 2.0)):
+        ll.observe("c", "customer", lang, s)
+    assert ll.language("c", "customer") == "en"

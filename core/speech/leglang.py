@@ -4,7 +4,7 @@ With ``language="auto"`` a multilingual model detects the language of every wind
 windows it wanders (Spanish legs of the Spanish set came out "la", "ja" or "en" on a few words).
 A caller keeps one language for the call, so each leg's language is the one detected for most of
 its first ``settle_s`` seconds of speech; once settled it is pinned and later utterances can be
-decoded in it (no detection pass, no wandering). An utterance shorter than ``short_s`` counts a
+decoded in it (no detection pass, no wandering). An utterance shorter than ``short_s`` (2 s) counts a
 quarter of its length in the vote (not in the seconds heard): on espeak Spanish at 8 kHz, short
 utterances came out "ja", "th", "id" or "it" and outvoted the longer ones' "es". Memory is
 bounded: a call's entries go when it ends (:meth:`LegLanguage.forget`), and past ``max_legs``
@@ -31,7 +31,7 @@ class _Votes:
 
 
 class LegLanguage:
-    def __init__(self, settle_s: float = 8.0, max_legs: int = 4096, short_s: float = 2.5) -> None:
+    def __init__(self, settle_s: float = 8.0, max_legs: int = 4096, short_s: float = 2.0) -> None:
         self.settle_s = settle_s
         self.max_legs = max_legs
         self.short_s = short_s

@@ -16,6 +16,7 @@ from ccedge.core.speech.engine import (
     _Token,
     clean_text,
     pack_groups,
+    token_range,
     words_from_tokens,
 )
 from ccedge.core.speech.errors import SpeechError
@@ -246,3 +247,14 @@ def test_pack_groups_counts_gaps_and_keeps_order() -> None:
     # 3 + 1 + 3 = 7 fits 8; a third 3 s would make 11; 9 s is over the window and goes alone.
     assert pack_groups([3.0, 3.0, 3.0, 9.0, 1.0], gap_s=1.0, max_s=8.0) == [[0, 1], [2], [3], [4]]
     assert pack_groups([], gap_s=1.0, max_s=8.0) == []
+
+
+def test_token_range_gives_the_gap_to_the_utterance_before() -> None:
+    # A packed window of two utterances (0-2.72 s, 3.72-6.35 s, 1 s gap): DTW put the first's last
+    # word, "right", at 3.58 s (0.86 s late, in the gap); it stays with the first utterance.
+    spans = [(0.0, 2.72), (3.72, 6.35)]
+    assert token_range(spans, 0, 1.0) == (-0.5, 3.72)
+    assert token_range(spans, 1, 1.0) == (3.72, 6.85)
+    lo, hi = token_range(spans, 0, 1.0)
+    assert lo <= 3.58 < hi
+    assert token_range([(0.0, 2.0)], 0, 1.0) == (-0.5, 2.5)

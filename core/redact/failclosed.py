@@ -55,6 +55,11 @@ PROMPTS = (
 )
 
 
+def _names_data(text: str, score: float) -> bool:
+    """The text names sensitive data (a cue of ``context``, or a known request matched at ``score``)."""
+    return bool(_PROMPT_RX.search(text.lower()) or payment.matches(PROMPTS, text, score))
+
+
 def unheard_spans(
     call: CallText, policy: RedactPolicy, segs: list[Segment], wins: Sequence[Window] = ()
 ) -> list[RedactionSpan]:
@@ -72,8 +77,7 @@ def unheard_spans(
             # A request for something of the speaker's counts whatever it was heard as ("What's
             # your name, Tambur?" was "date of birth"): unheard speech answering it is masked.
             asked = any(
-                _PROMPT_RX.search(u.text.lower())
-                or payment.matches(PROMPTS, u.text, policy.trigger_score - 8)
+                _names_data(u.text, policy.trigger_score - 8)
                 or (u.leg != leg and asks_for_own(u.text))
                 for u in before
             )
@@ -99,11 +103,17 @@ def _answers_request(call: CallText, u: Utt, policy: RedactPolicy) -> bool:
         return False
     p = max(prev, key=lambda p: (p.t0, p.index))
     return bool(
-        _PROMPT_RX.search(p.text.lower())
-        or payment.matches(PROMPTS, p.text, policy.trigger_score)
+        _names_data(p.text, policy.trigger_score)
         or (asks_for_own(p.text) and p.text.rstrip().endswith("?"))
         or garbled_request(p)
     )
+
+
+def _label_numbers(u: Utt, labs: list[str | None], kind: str) -> None:
+    """Every number word of ``u`` not labelled yet is labelled ``kind`` (masked in the text)."""
+    for k, t in enumerate(u.tokens):
+        if labs[k] is None and numberish(t.norm):
+            labs[k] = kind
 
 
 # Recognisers write digits they half-hear as words that sound alike ("it is for 111…").
@@ -146,10 +156,7 @@ def prompted_answers(
         asked = requested(call, u, ANSWER_WITHIN_S) is not None or any(
             p.leg != u.leg
             and u.t0 - ANSWER_WITHIN_S <= p.t1 <= u.t0 + 0.5
-            and (
-                _PROMPT_RX.search(p.text.lower())
-                or payment.matches(PROMPTS, p.text, policy.trigger_score - 8)
-            )
+            and _names_data(p.text, policy.trigger_score - 8)
             for p in call.utts
         )
         date = bool(_DATE_KINDS.intersection(found)) and _answers_question(call, u)
@@ -158,9 +165,7 @@ def prompted_answers(
             out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "prompted-answer", 0.5))
         if date:
             # "August 6, 19, 40 times": the year, heard as loose numbers, is an element too.
-            for k, t in enumerate(u.tokens):
-                if labs[k] is None and numberish(t.norm):
-                    labs[k] = kind
+            _label_numbers(u, labs, kind)
     return out
 
 
@@ -242,7 +247,5 @@ def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionS
         if labs and sensitive and len(sensitive) / len(labs) >= DOMINANT_SHARE:
             kind = max(set(sensitive), key=sensitive.count)
             out.append(RedactionSpan(call.call_id, u.leg, u.t0, u.t1, kind, "utterance-dominant", 0.5))
-            for k, t in enumerate(u.tokens):
-                if labs[k] is None and numberish(t.norm):
-                    labs[k] = kind
+            _label_numbers(u, labs, kind)
     return out

@@ -102,14 +102,11 @@ def pack_groups(seconds: Sequence[float], gap_s: float, max_s: float) -> list[li
 # gave "right?" to the next utterance (5 of 1,346 words on the telephone set, every one a last
 # word; "right" came 0.86 s after its utterance, 0.14 s before the next). Nothing is said in the
 # gap, so all of it belongs to the utterance before, and a token counts for the next one from its
-# start (which holds the VAD's padding): 0 of 1,346 words moved (0.2 s earlier: 3).
-LEAD_S = 0.0
-
-
+# start (which holds the VAD's padding): 0 of 1,346 words moved (from 0.2 s before it: 3).
 def token_range(spans: Sequence[tuple[float, float]], k: int, gap_s: float) -> tuple[float, float]:
     """The window times whose tokens belong to packed utterance ``k`` of ``spans``."""
-    lo = spans[k][0] - (gap_s / 2 if k == 0 else LEAD_S)
-    hi = spans[k + 1][0] - LEAD_S if k + 1 < len(spans) else spans[k][1] + gap_s / 2
+    lo = spans[k][0] - gap_s / 2 if k == 0 else spans[k][0]
+    hi = spans[k + 1][0] if k + 1 < len(spans) else spans[k][1] + gap_s / 2
     return lo, hi
 
 
@@ -361,7 +358,7 @@ class WhisperCppEngine(Engine):
             else:
                 tokens, infos = self._kept_segments(packed, ctx)
             for k, (i, _) in enumerate(pack):
-                a, _b = spans[k]
+                a = spans[k][0]
                 lo, hi = token_range(spans, k, o.pack_gap_s)
                 mine = [t for t in tokens if lo <= (t.t0 + t.t1) / 2 < hi]
                 if o.single_segment:

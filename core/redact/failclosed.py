@@ -237,7 +237,7 @@ def dominated(call: CallText, labels: list[list[str | None]]) -> list[RedactionS
 
     Recogniser word times are rough; when most of what was said is a number, masking the whole
     utterance leaves no digit's sound at a word boundary (fail closed). Its other numbers are
-    parts of the same value misheard ("0.9, 2.7, 19, 19" for a date of birth: the decimals read
+    parts of the same value misheard ("0.4, 1.6, 18, 18" for a date of birth: the decimals read
     as amounts), so the text masks them as the audio does.
     """
     out: list[RedactionSpan] = []

@@ -139,7 +139,8 @@ def _run_engine(spec: dict[str, Any], utts: list[dict[str, Any]], conn: Any) -> 
     if kind == "ours-packed":
         # Batch scheduling as the worker pool does it under load: consecutive utterances
         # (different calls in the live case) that fit ``pack_seconds`` share one window.
-        from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine, pack_groups
+        from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
+        from ccedge.core.speech.packing import pack_groups
 
         engine = WhisperCppEngine(Path(spec["model"]), TranscribeOptions(n_threads=1))
         o = engine.options

@@ -77,6 +77,8 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "pack14": {"pack_seconds": 14.0},
     # Issue 9: shorter silence between packed utterances (1.0 s shipped), so more fit one window;
     # words are given back by their midpoints, so a short gap risks moving them.
+    "gap03": {"pack_gap_s": 0.3},
+    "gap04": {"pack_gap_s": 0.4},
     "gap05": {"pack_gap_s": 0.5},
     "gap06": {"pack_gap_s": 0.6},
     "gap07": {"pack_gap_s": 0.7},

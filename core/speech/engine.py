@@ -32,6 +32,7 @@ from ccedge.core.frames import Transcript, Utterance, Word
 from ccedge.core.speech.audio import WHISPER_RATE, rms_dbfs, to_whisper
 from ccedge.core.speech.errors import SpeechError
 from ccedge.core.speech.options import TranscribeOptions
+from ccedge.core.speech.packing import owners, pack_groups
 
 # whisper.cpp refuses input shorter than 1 s ("input is too short"); pad to a bit more.
 _MIN_SECONDS = 1.1
@@ -82,34 +83,6 @@ class Result:
     language: str = ""
 
 
-def pack_groups(seconds: Sequence[float], gap_s: float, max_s: float) -> list[list[int]]:
-    """Consecutive utterances (their indices) that share one window: their durations plus
-    ``gap_s`` between each two stay within ``max_s``; an utterance longer than that is alone."""
-    groups: list[list[int]] = []
-    fill = 0.0
-    for i, dur in enumerate(seconds):
-        if groups and fill + gap_s + dur <= max_s:
-            groups[-1].append(i)
-            fill += gap_s + dur
-        else:
-            groups.append([i])
-            fill = dur
-    return groups
-
-
-# DTW places a word at the moment it is said, but an utterance's last word (and its full stop)
-# often lands late, in the silence after it: with the gap split in half, "…is everyone all right?"
-# gave "right?" to the next utterance (5 of 1,346 words on the telephone set, every one a last
-# word; "right" came 0.86 s after its utterance, 0.14 s before the next). Nothing is said in the
-# gap, so all of it belongs to the utterance before, and a token counts for the next one from its
-# start (which holds the VAD's padding): 0 of 1,346 words moved (from 0.2 s before it: 3).
-def token_range(spans: Sequence[tuple[float, float]], k: int, gap_s: float) -> tuple[float, float]:
-    """The window times whose tokens belong to packed utterance ``k`` of ``spans``."""
-    lo = spans[k][0] - gap_s / 2 if k == 0 else spans[k][0]
-    hi = spans[k + 1][0] if k + 1 < len(spans) else spans[k][1] + gap_s / 2
-    return lo, hi
-
-
 def compression_ratio(text: str) -> float:
     raw = text.encode("utf-8")
     return len(raw) / len(zlib.compress(raw)) if raw else 0.0
@@ -146,6 +119,7 @@ class _Token:
     t1: float
     p: float
     plog: float
+    segment_last: bool = False  # the last text token of its decoder segment
 
 
 def words_from_tokens(tokens: list[_Token], offset: float, t_end: float) -> list[Word]:
@@ -269,6 +243,8 @@ class WhisperCppEngine(Engine):
                 if self.options.dtw and d.t_dtw >= 0:  # the aligned moment the token is said
                     t0 = t1 = d.t_dtw / 100.0
                 toks.append(_Token(d.id, raw, t0, t1, float(d.p), float(d.plog)))
+            if toks:
+                toks[-1].segment_last = True
             out.append((toks, pw.whisper_full_get_segment_text(self._ctx, i)))
         return out
 
@@ -325,8 +301,8 @@ class WhisperCppEngine(Engine):
 
         The utterances are laid end to end with ``pack_gap_s`` of silence between them and
         decoded once; each token goes back to the utterance whose span (plus the gap after it)
-        holds its midpoint (``token_range``). Packing stops at ``max_seconds`` of audio
-        (0: ``pack_seconds``).
+        holds its midpoint, or whose sentence it ends (:func:`.packing.owners`). Packing stops at
+        ``max_seconds`` of audio (0: ``pack_seconds``).
         """
         o = self.options
         results: list[Result | None] = [None] * len(utts)
@@ -357,10 +333,11 @@ class WhisperCppEngine(Engine):
                 tokens = [t for toks, _ in self.decode(packed, ctx) for t in toks]
             else:
                 tokens, infos = self._kept_segments(packed, ctx)
+            own = owners([(t.t0 + t.t1) / 2 for t in tokens], [t.raw for t in tokens],
+                         [t.segment_last for t in tokens], spans, o.pack_gap_s)
             for k, (i, _) in enumerate(pack):
                 a = spans[k][0]
-                lo, hi = token_range(spans, k, o.pack_gap_s)
-                mine = [t for t in tokens if lo <= (t.t0 + t.t1) / 2 < hi]
+                mine = [t for t, ok in zip(tokens, own, strict=True) if ok == k]
                 if o.single_segment:
                     # The window is one segment: each utterance's words are judged on their own,
                     # so one looping utterance neither takes the others with it nor hides among them.

@@ -2,8 +2,10 @@
 
 ``golden/`` holds what the old batch path printed for the bundled capture (recorded before it
 was removed; redacted content only); ``redact_capture*.jsonl`` were re-recorded (issue 10) after
-DTW word times and the fail-closed windows changed the redacted text on purpose, checked by hand:
-no digit run, every card/CVV/DOB/SSN/member/policy value masked. The chain must print the
+DTW word times and the fail-closed windows changed the redacted text on purpose, and again
+(issue 9) when packed windows' silence went from 1.0 to 0.3 s (espeak-ng's words changed; fewer
+numbers over-masked, the card number now found as a PAN), checked by hand each time: no digit
+run, every card/CVV/PIN/DOB/SSN/member/policy value masked. The chain must print the
 same keys and, call by call, the same legs, DTMF, utterance cuts, talk statistics, redacted
 transcripts and receipts.
 Differences allowed, and why: calls come out in the order they end (live), not the order

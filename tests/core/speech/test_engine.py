@@ -15,11 +15,10 @@ from ccedge.core.speech.engine import (
     WhisperCppEngine,
     _Token,
     clean_text,
-    pack_groups,
-    token_range,
     words_from_tokens,
 )
 from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.packing import owners, pack_groups, token_range
 
 SENTENCE = "Please read me the card number on the front of your card."
 
@@ -258,3 +257,45 @@ def test_token_range_gives_the_gap_to_the_utterance_before() -> None:
     lo, hi = token_range(spans, 0, 1.0)
     assert lo <= 3.58 < hi
     assert token_range([(0.0, 2.0)], 0, 1.0) == (-0.5, 2.5)
+
+
+def _window(tokens: list[tuple[str, float]], last: set[int]) -> tuple[list[float], list[bytes], list[bool]]:
+    """A packed window's tokens as ``owners`` takes them; ``last``: those that end a segment."""
+    return ([t for _, t in tokens], [w.encode() for w, _ in tokens], [i in last for i in range(len(tokens))])
+
+
+def test_owners_gives_a_late_last_word_back_to_its_sentence() -> None:
+    # Measured with a 0.3 s gap (telephone set): DTW put "right" 0.16 s after the next
+    # utterance's start; the decoder ended its segment after "right." and began "Good".
+    spans = [(0.0, 2.72), (3.02, 5.95)]
+    toks = [(" is", 1.60), (" everyone", 2.00), (" all", 2.36), (" right", 3.18), (".", 3.28),
+            (" Good", 3.50), (" can", 3.84), (" I", 4.04)]
+    times, raws, last = _window(toks, {4, 7})
+    assert owners(times, raws, last, spans, 0.3) == [0, 0, 0, 0, 0, 1, 1, 1]
+    # by time alone "right." would go to the second utterance
+    assert [0 if t < spans[1][0] else 1 for t in times] == [0, 0, 0, 1, 1, 1, 1, 1]
+    # no decoder segment end: a full stop ends the late sentence ("…reach you? Perfect, …")
+    spans = [(0.0, 2.63), (2.93, 7.23)]
+    toks = [(" to", 2.52), (" reach", 2.78), (" you", 3.66), ("?", 3.96), (" Perfect", 4.04), (",", 4.44)]
+    times, raws, last = _window(toks, {5})
+    assert owners(times, raws, last, spans, 0.3) == [0, 0, 0, 0, 1, 1]
+
+
+def test_owners_keeps_what_begins_the_next_utterance() -> None:
+    spans = [(0.0, 2.5), (2.8, 6.0)]
+    # a clause the VAD cut after a comma stays where it was said ("…the bell, | come quickly.")
+    toks = [(" the", 1.9), (" bell", 2.2), (",", 2.3), (" come", 3.0), (" quickly", 3.4), (".", 3.7)]
+    times, raws, last = _window(toks, {5})
+    assert owners(times, raws, last, spans, 0.3) == [0, 0, 0, 1, 1, 1]
+    # a capitalised start, digits, more than two words, or too late: no move
+    cases = [
+        [(" is", 2.0), (" Yes", 3.0), (".", 3.2)],
+        [(" is", 2.0), (" 4", 3.0), (".", 3.2)],
+        [(" is", 2.0), (" four", 3.0), (" five", 3.3), (" six", 3.6), (".", 3.8)],
+        [(" is", 2.0), (" right", 4.5), (".", 4.6)],
+    ]
+    for toks in cases:
+        times, raws, last = _window(toks, {len(toks) - 1})
+        assert owners(times, raws, last, spans, 0.3) == [0] + [1] * (len(toks) - 1), toks
+    # a token before the first utterance's range, in no utterance
+    assert owners([-1.0, 1.0], [b" a", b" b"], [False, True], spans, 0.3) == [-1, 0]

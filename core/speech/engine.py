@@ -32,7 +32,7 @@ from ccedge.core.frames import Transcript, Utterance, Word
 from ccedge.core.speech.audio import WHISPER_RATE, rms_dbfs, to_whisper
 from ccedge.core.speech.errors import SpeechError
 from ccedge.core.speech.options import TranscribeOptions
-from ccedge.core.speech.packing import owners, pack_groups
+from ccedge.core.speech.packing import echoes, owners, pack_groups
 
 # whisper.cpp refuses input shorter than 1 s ("input is too short"); pad to a bit more.
 _MIN_SECONDS = 1.1
@@ -281,6 +281,9 @@ class WhisperCppEngine(Engine):
             if not toks or not raw_text:
                 continue
             info = self._judge(raw_text, toks)
+            earlier = [i.text for i in infos]
+            if info.kept and self.options.dtw and echoes([t.t0 for t in toks], raw_text, earlier):
+                info = replace(info, kept=False)  # a repeat the audio does not hold
             infos.append(info)
             if info.kept:
                 tokens.extend(toks)

@@ -10,6 +10,7 @@ described there.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 
@@ -94,3 +95,22 @@ def owners(
                     own[j] = k
                 break
     return own
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9']+", " ", text.lower()).strip()
+
+
+def echoes(times: Sequence[float], text: str, earlier: Sequence[str]) -> bool:
+    """Whether a decoder segment is an echo: the text of an earlier segment of its window again,
+    word for word, that DTW finds nowhere in the audio (most of its tokens on one moment).
+
+    whisper.cpp repeats the last sentence over a tone or hold music packed after it: measured
+    with 0.3 s between packed utterances, a sentence came back twice with its tokens stacked on
+    the music, which would put one utterance's words into another's (another call's, live).
+    A sentence really said twice has its words spread over the time it took to say them.
+    """
+    if len(times) < 3 or not (key := _key(text)) or key not in {_key(e) for e in earlier}:
+        return False
+    stacked = Counter(round(t, 2) for t in times).most_common(1)[0][1]
+    return stacked >= 0.6 * len(times)

@@ -18,7 +18,7 @@ from ccedge.core.speech.engine import (
     words_from_tokens,
 )
 from ccedge.core.speech.errors import SpeechError
-from ccedge.core.speech.packing import owners, pack_groups, token_range
+from ccedge.core.speech.packing import echoes, owners, pack_groups, token_range
 
 SENTENCE = "Please read me the card number on the front of your card."
 
@@ -299,3 +299,18 @@ def test_owners_keeps_what_begins_the_next_utterance() -> None:
         assert owners(times, raws, last, spans, 0.3) == [0] + [1] * (len(toks) - 1), toks
     # a token before the first utterance's range, in no utterance
     assert owners([-1.0, 1.0], [b" a", b" b"], [False, True], spans, 0.3) == [-1, 0]
+
+
+def test_echoes_are_repeats_that_dtw_stacks_on_one_moment() -> None:
+    said = "I'd like to pay my credit card bill."
+    # measured: the sentence again over hold music packed after it, its tokens stacked at 5.40 s
+    stacked = [5.40] * 8 + [5.66, 5.66]
+    assert echoes(stacked, said, ["I'd like to pay my credit card bill."])
+    assert echoes(stacked, "i'd like to pay my credit card bill", [said])
+    # said twice: the words spread over the time they took
+    spread = [5.5, 5.7, 5.9, 6.0, 6.2, 6.4, 6.7, 7.0, 7.3, 7.3]
+    assert not echoes(spread, said, [said])
+    # stacked but new text, or nothing before it: not an echo (other rules judge it)
+    assert not echoes(stacked, "Thank you for calling.", [said])
+    assert not echoes(stacked, said, [])
+    assert not echoes([5.4, 5.4], "Yes.", ["Yes."])

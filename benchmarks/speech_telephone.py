@@ -85,7 +85,6 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "gap08": {"pack_gap_s": 0.8},
     "pause03": {"segment": {"min_pause_s": 0.3, "pad_s": 0.1}},
     "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
-    "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},
     "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},
     "pause20-long": {"segment": {"min_pause_s": 2.0, "pad_s": 0.4, "max_utterance_s": 28.0}},
     "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},

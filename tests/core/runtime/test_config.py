@@ -34,6 +34,7 @@ def test_no_file_and_empty_file_are_the_defaults(tmp_path: Path) -> None:
         ("[metrics]\nport = 70000\n", "metrics.port: must be a port number 1..65535, got 70000"),
         ("[redact]\nholdback_s = -1\n", "redact.holdback_s: must be a number > 0, got -1"),
         ("[speech]\npack_wait_s = 5\n", "speech.pack_wait_s: must be a number from 0.0 to 2.0, got 5"),
+        ("[speech]\npack_gap_s = 0\n", "speech.pack_gap_s: must be a number from 0.2 to 3.0, got 0"),
         ("[speech]\naudio_ctx_min = 64\n",
          "speech.audio_ctx_min: must be an integer from 128 to 1500, got 64"),
         ("[vad]\nengine = 'silero'\n", "vad.engine: must be one of 'ccedge', 'webrtc', got 'silero'"),

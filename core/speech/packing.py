@@ -68,8 +68,9 @@ def owners(
     the utterance before ends mid-phrase (no punctuation: after "bell," a lowercase "come
     quickly." is a new clause the VAD cut, and stays), the word is lowercase (the decoder wrote it
     as a continuation), at most :data:`TAIL_WORDS` words without a digit run from it to a full
-    stop or the end of a decoder segment, all within :data:`TAIL_S` of the next start. Digits
-    never move: a number is redaction's business, and a wrong move would mask the wrong audio.
+    stop or the end of a decoder segment, all within :data:`TAIL_S` of the next start. A token
+    with a digit never moves: a number is redaction's business, and a wrong move would mask the
+    wrong audio (a number *word* such as "four" can, on the same evidence as any other word).
     """
     own = [-1] * len(times)
     for k in range(len(spans)):

@@ -280,23 +280,23 @@ class WhisperCppEngine(Engine):
             raw_text = seg_text.decode("utf-8", errors="replace").strip()
             if not toks or not raw_text:
                 continue
-            info = self._judge(raw_text, toks)
-            earlier = [i.text for i in infos]
-            if info.kept and self.options.dtw and echoes([t.t0 for t in toks], raw_text, earlier):
-                info = replace(info, kept=False)  # a repeat the audio does not hold
+            info = self._judge(raw_text, toks, [i.text for i in infos])
             infos.append(info)
             if info.kept:
                 tokens.extend(toks)
         return tokens, infos
 
-    def _judge(self, raw_text: str, toks: Sequence[_Token]) -> SegmentInfo:
+    def _judge(self, raw_text: str, toks: Sequence[_Token], earlier: Sequence[str] = ()) -> SegmentInfo:
         """Keep decoded text unless its mean log-probability or its compression ratio says the
-        decoder was guessing or looping."""
+        decoder was guessing or looping, or it is an echo of ``earlier`` text of its window
+        (:func:`.packing.echoes`)."""
         o = self.options
         text = clean_text(raw_text)
         avg = float(np.mean([t.plog for t in toks]))
         cr = compression_ratio(raw_text)
         keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
+        if keep and o.dtw and echoes([t.t0 for t in toks], raw_text, earlier):
+            keep = False  # a repeat of ``earlier`` text that the audio does not hold
         return SegmentInfo(text, avg, cr, keep)
 
     def transcribe_many(self, utts: Sequence[Utterance], max_seconds: float = 0.0) -> list[Result]:
@@ -338,6 +338,7 @@ class WhisperCppEngine(Engine):
                 tokens, infos = self._kept_segments(packed, ctx)
             own = owners([(t.t0 + t.t1) / 2 for t in tokens], [t.raw for t in tokens],
                          [t.segment_last for t in tokens], spans, o.pack_gap_s)
+            said: list[str] = []  # single segment: the window's utterances judged so far
             for k, (i, _) in enumerate(pack):
                 a = spans[k][0]
                 mine = [t for t, ok in zip(tokens, own, strict=True) if ok == k]
@@ -345,9 +346,11 @@ class WhisperCppEngine(Engine):
                     # The window is one segment: each utterance's words are judged on their own,
                     # so one looping utterance neither takes the others with it nor hides among them.
                     raw = b"".join(t.raw for t in mine).decode("utf-8", errors="replace").strip()
-                    infos = [self._judge(raw, mine)] if mine and raw else []
+                    infos = [self._judge(raw, mine, said)] if mine and raw else []
                     if infos and not infos[0].kept:
                         mine = []
+                    elif infos:
+                        said.append(infos[0].text)
                 utt = utts[i]
                 shifted = [_Token(t.id, t.raw, t.t0 - a, t.t1 - a, t.p, t.plog) for t in mine]
                 words = tuple(w for w in words_from_tokens(shifted, utt.t0, utt.t1) if clean_text(w.text))

@@ -68,8 +68,9 @@ def owners(
     the utterance before ends mid-phrase (no punctuation: after "bell," a lowercase "come
     quickly." is a new clause the VAD cut, and stays), the word is lowercase (the decoder wrote it
     as a continuation), at most :data:`TAIL_WORDS` words without a digit run from it to a full
-    stop or the end of a decoder segment, all within :data:`TAIL_S` of the next start. A token
-    with a digit never moves: a number is redaction's business, and a wrong move would mask the
+    stop or the end of a decoder segment, all within :data:`TAIL_S` of the next start (but for
+    punctuation, which has no sound for DTW to place: one full stop came at the window's end).
+    A token with a digit never moves: a number is redaction's business, and a wrong move would mask the
     wrong audio (a number *word* such as "four" can, on the same evidence as any other word).
     """
     own = [-1] * len(times)
@@ -86,7 +87,8 @@ def owners(
             continue
         words = 0
         for e in range(c, len(times)):
-            if own[e] != k + 1 or times[e] > spans[k + 1][0] + TAIL_S or _DIGIT.search(raws[e]):
+            late = times[e] > spans[k + 1][0] + TAIL_S and raws[e].strip().strip(b".,?!;:-\"'")
+            if own[e] != k + 1 or late or _DIGIT.search(raws[e]):
                 break
             words += raws[e][:1] == b" "
             if words > TAIL_WORDS:
@@ -103,15 +105,17 @@ def _key(text: str) -> str:
 
 
 def echoes(times: Sequence[float], text: str, earlier: Sequence[str]) -> bool:
-    """Whether a decoder segment is an echo: the text of an earlier segment of its window again,
-    word for word, that DTW finds nowhere in the audio (most of its tokens on one moment).
+    """Whether a decoder segment is an echo: text of an earlier segment of its window (or, with
+    one segment per window, of an earlier utterance) again, word for word, that DTW finds nowhere
+    in the audio (most of its tokens on one moment).
 
     whisper.cpp repeats the last sentence over a tone or hold music packed after it: measured
     with 0.3 s between packed utterances, a sentence came back twice with its tokens stacked on
     the music, which would put one utterance's words into another's (another call's, live).
     A sentence really said twice has its words spread over the time it took to say them.
     """
-    if len(times) < 3 or not (key := _key(text)) or key not in {_key(e) for e in earlier}:
+    key = f" {_key(text)} "
+    if len(times) < 3 or not key.strip() or not any(key in f" {_key(e)} " for e in earlier):
         return False
     stacked = Counter(round(t, 2) for t in times).most_common(1)[0][1]
     return stacked >= 0.6 * len(times)

@@ -279,6 +279,12 @@ def test_owners_gives_a_late_last_word_back_to_its_sentence() -> None:
     toks = [(" to", 2.52), (" reach", 2.78), (" you", 3.66), ("?", 3.96), (" Perfect", 4.04), (",", 4.44)]
     times, raws, last = _window(toks, {5})
     assert owners(times, raws, last, spans, 0.3) == [0, 0, 0, 0, 1, 1]
+    # measured (one segment per window): "bill" late, its full stop placed at the window's end;
+    # punctuation has no sound, so only the word is held to the time limit
+    spans = [(3.3, 5.44), (5.74, 8.94)]
+    toks = [(" credit", 4.76), (" card", 5.12), (" bill", 5.76), (".", 9.02)]
+    times, raws, last = _window(toks, {3})
+    assert owners(times, raws, last, spans, 0.3) == [0, 0, 0, 0]
 
 
 def test_owners_keeps_what_begins_the_next_utterance() -> None:
@@ -314,3 +320,6 @@ def test_echoes_are_repeats_that_dtw_stacks_on_one_moment() -> None:
     assert not echoes(stacked, "Thank you for calling.", [said])
     assert not echoes(stacked, said, [])
     assert not echoes([5.4, 5.4], "Yes.", ["Yes."])
+    # one segment per window: the repeat is part of an earlier utterance's longer text
+    assert echoes(stacked, said, [said + " " + said])
+    assert not echoes(stacked, "credit card", ["my credit cards"])  # whole words only

@@ -93,8 +93,9 @@ class TreeSampler:
             except psutil.Error:
                 continue
             self.result.cpu_by_pid[p.pid] = cpu
-            if self.result.role_by_pid.get(p.pid, "capture") == "capture":
-                # a speech worker still importing has no whisper.cpp mapped yet: look again
+            if self.result.role_by_pid.get(p.pid, "capture") in ("capture", "other"):
+                # a speech worker still importing has no whisper.cpp mapped yet, and a process
+                # psutil could not read a moment ago ("other") may be readable now: look again
                 self.result.role_by_pid[p.pid] = self._role(p)
             rss += mem.rss
             pss += getattr(mem, "pss", mem.rss)

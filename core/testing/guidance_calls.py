@@ -4,6 +4,7 @@
 * ``heldout_calls`` (``guidance_heldout``): 12 calls written after tuning, studied since 2026.12.4;
 * ``heldout2_calls`` (``guidance_heldout2``): 14 calls written with packs 2026.12.4, studied since 2026.12.5;
 * ``heldout3_calls`` (``guidance_heldout3``): 12 calls written before that study, never tuned on;
+* ``heldout4_calls`` (``guidance_heldout4``): 13 calls written blind on 2026-12-05, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
 All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``synthetic_call``).
@@ -14,6 +15,7 @@ from __future__ import annotations
 from ccedge.testing.guidance_heldout import heldout_calls
 from ccedge.testing.guidance_heldout2 import heldout2_calls
 from ccedge.testing.guidance_heldout3 import heldout3_calls
+from ccedge.testing.guidance_heldout4 import heldout4_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -32,5 +34,6 @@ from ccedge.testing.guidance_tuned import eval_calls
 
 __all__ = [
     "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
-    "heldout2_calls", "heldout3_calls", "heldout_calls", "scripted", "sentiment_calls", "synthetic_call",
+    "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout_calls", "scripted", "sentiment_calls",
+    "synthetic_call",
 ]

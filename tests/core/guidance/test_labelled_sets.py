@@ -13,6 +13,7 @@ from ccedge.testing.guidance_calls import (
     eval_calls,
     heldout2_calls,
     heldout3_calls,
+    heldout4_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -64,6 +65,17 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
     assert len(calls) == 12
     older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls()]
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
+
+
+def test_fourth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout4_calls()
+    assert len(calls) == 13 and len({c.call_id for c in calls}) == 13
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls()]
+    _new_mixed_and_labelled(calls, {c.call_id for c in older})
+    for c in calls:  # every labelled column of set 3's calls of the same pack, and each call renders
+        same = next(h for h in heldout3_calls() if h.pack == c.pack)
+        assert set(c.expected) == set(same.expected), c.call_id
+        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
 
 
 def test_sentiment_trend_fires_recovers_or_stays_quiet() -> None:

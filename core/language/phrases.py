@@ -31,6 +31,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from ccedge.core.language.normalise import normalise
+from ccedge.core.language.wording import canon, negated
 
 _FUNCTION_WORDS = frozenset(
     "that this with your have will would what when where which there their they them then than from "
@@ -38,20 +39,14 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-# Intensifiers and hedges people put into a set phrase ("this is *so* unacceptable", "I am
-# *really* fed up", "I *just* want to complain"): dropped on both sides for a second exact try.
-_INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly".split())
-
-
-def _plain(s: str) -> str:
-    return " ".join(w for w in s.split() if w not in _INTENSIFIERS)
-
 
 _SUFFIXES = ("ing", "ed", "es", "s")
 # rapidfuzz's partial ratio aligns the shorter string inside the longer, so an utterance much
 # shorter than a phrase scores 100 against any phrase that contains it ("no" in "it is not on"):
 # fuzzy matching needs an utterance at least this share of the phrase's length.
 _MIN_SHARE = 0.75
+# a window word (or two joined) that stands for a content word by sound is 0.6 to 1.7 times its length
+_LENGTH = (0.6, 1.7)
 UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser was unsure of
 
 
@@ -80,6 +75,18 @@ def stem(word: str) -> str:
     return word
 
 
+def _occurs(padded: str, key: str, toks: list[str], ptoks: list[str], negation: bool) -> int | None:
+    """Where ``key`` (" words ") first occurs in ``padded`` (" utterance ") and is not negated: the
+    character offset of its first word in the utterance, or ``None``."""
+    at = padded.find(key)
+    while at >= 0:
+        i = padded.count(" ", 0, at + 1) - 1  # index of the first matched token
+        if not (negation and negated(toks, i, i + len(key.split()), ptoks)):
+            return at
+        at = padded.find(key, at + 1)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     phrase: str  # the policy phrase (normalised) that matched
@@ -95,7 +102,7 @@ class PhraseMatcher:
                  min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
                  unsure_threshold: float = 70.0, ordered_from: int = 3, ordered_cutoff: float = 85.0,
                  ordered_slack: int = 3, phonetic: bool = True, phonetic_cutoff: float = 80.0,
-                 stand_in_cutoff: float = 45.0) -> None:
+                 stand_in_cutoff: float = 45.0, canonical: bool = True, negation: bool = True) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy
@@ -110,7 +117,9 @@ class PhraseMatcher:
         self.stand_in_cutoff = stand_in_cutoff
         self.phonetic_cutoff = phonetic_cutoff
         self.word_sound_cutoff = 75.0  # a content word against the window's, by sound or spelling
-        self._plain = {p: _plain(p) for p in self.phrases}
+        self.canonical = canonical
+        self.negation = negation and fuzzy  # the exact peer stays naive phrase spotting
+        self._canon = {p: f" {' '.join(canon(p.split(), final=False))} " for p in self.phrases}
         self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
                          for p in self.phrases}
         # Phrases with two content words or one long one only ("i am fed up" sounds like "i am
@@ -126,15 +135,21 @@ class PhraseMatcher:
         s = text if normalised else normalise(text)
         if not s:
             return None
+        toks = s.split()
         padded = f" {s} "
-        plain = f" {_plain(s)} "
+        ctoks = canon(toks)
+        cpadded = f" {' '.join(ctoks)} "
         best: Match | None = None
         for p in self.phrases:
-            i = padded.find(f" {p} ")
-            if i >= 0:
-                return Match(p, 100.0, i, i + len(p))
-            if self.fuzzy and f" {self._plain[p]} " in plain:  # "this is *really* unacceptable"
-                return Match(p, 95.0, 0, len(s))
+            ptoks = p.split()
+            at = _occurs(padded, f" {p} ", toks, ptoks, self.negation)
+            if at is not None:
+                return Match(p, 100.0, at, at + len(p))
+            if f" {p} " in padded:
+                continue  # said, but negated: "nobody has called me back"
+            if self.fuzzy and self.canonical and _occurs(cpadded, self._canon[p], ctoks, ptoks,
+                                                         self.negation) is not None:
+                return Match(p, 95.0, 0, len(s))  # "the account shows", "this is *really* unacceptable"
             if not self.fuzzy or len(p) < self.min_fuzzy_chars or len(s) < _MIN_SHARE * len(p):
                 continue  # a short utterance aligns *inside* a long phrase: "no" in "it is not on"
             cutoff = min(self.threshold, self.unsure_threshold) if unsure else self.threshold
@@ -158,12 +173,20 @@ class PhraseMatcher:
                                for i, w in enumerate(words))
                 missing -= stood_in
             if missing <= 0 and (al.score >= self.threshold or stood_in):
-                best = Match(p, float(al.score), al.dest_start, al.dest_end)
+                i = s.count(" ", 0, a)
+                if not (self.negation and negated(toks, i, i + len(words), ptoks)):
+                    best = Match(p, float(al.score), al.dest_start, al.dest_end)
         if best is None and self.fuzzy and self.ordered_from:
-            best = self._ordered(s)
+            best = self._unless_negated(s, self._ordered(s))
         if best is None and self.fuzzy and self.phonetic:
-            best = self._sounds_like(s)
+            best = self._unless_negated(s, self._sounds_like(s))
         return best
+
+    def _unless_negated(self, s: str, m: Match | None) -> Match | None:
+        if m is None or not self.negation:
+            return m
+        i = s.count(" ", 0, m.start)
+        return None if negated(s.split(), i, s.count(" ", 0, m.end) + 1, m.phrase.split()) else m
 
     def _sounds_like(self, s: str) -> Match | None:
         """A window of words that sounds like a phrase (see the module docstring)."""
@@ -186,14 +209,16 @@ class PhraseMatcher:
 
     def _each_sounds(self, p: str, window: list[str]) -> bool:
         """Every content word of ``p`` sounds or is spelled close to a word of the window or two
-        adjacent ones joined ("arrears" ~ "a rear", "supervisor" ~ "super minor")."""
+        adjacent ones joined ("arrears" ~ "a rear", "supervisor" ~ "super minor") of about its
+        length: a mishearing keeps a word's length, so "and" (3 letters) is not "amount" (6) and
+        "postcode" is not "past" ("and postcode" sounds like "amount past due")."""
         stems = [stem(w) for w in window]
         spelt = stems + [a + b for a, b in pairwise(stems)]
         keys = [sound(w) for w in window]
         heard = keys + [a + b for a, b in pairwise(keys)]
-        cut = self.word_sound_cutoff
-        return all(any(fuzz.ratio(c, k) >= cut for k in heard)
-                   or any(fuzz.ratio(w, x) >= cut for x in spelt)
+        cut, (lo, hi) = self.word_sound_cutoff, _LENGTH
+        return all(any((fuzz.ratio(c, k) >= cut or fuzz.ratio(w, x) >= cut) and lo <= len(x) / len(w) <= hi
+                       for k, x in zip(heard, spelt, strict=True))
                    for w, c in zip(self._content[p], self._content_sound[p], strict=True))
 
     def _like(self, lost: str, words: list[str], i: int) -> bool:

@@ -1,0 +1,92 @@
+"""Wording that changes the words but not the meaning, and negation that changes the meaning.
+
+Two things the phrase lists cannot carry on their own (packs 2026.12.6, from the third held-out
+set's misses):
+
+* **Same meaning, other words.** People swap the small words ("*the* account shows" for "*your*
+  account shows", "it is a joke" for "this is a joke") and use a common synonym ("*ring* me back",
+  "*end* my subscription", "my *team leader* will call you", "*check* the number on file"). A
+  phrase also matches when both sides are the same after ``canon``: intensifiers dropped,
+  determiners and demonstratives made one token, and a few synonym classes mapped to one head
+  word. The classes are deliberately small and meaning-preserving in every phrase that uses them;
+  a word with other common senses ("close", "stop", "plan") is left out.
+* **Negation.** "nobody has *called me back*" is a complaint, not a callback request; "I can*not*
+  guarantee" is not a promise; "this call is *not* recorded" is no notice. A match is dropped when a
+  negation the phrase does not have is inside the matched words, or just before them (skipping up
+  to two auxiliaries: "nobody *has* called", "they *never* rang"). A bare "no" before a phrase is
+  an answer to something else ("No. Is there anything else?"), so it only counts inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Intensifiers and hedges people put into a set phrase ("this is *so* unacceptable", "I am
+# *really* fed up", "I *just* want to complain"): dropped on both sides.
+INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly".split())
+
+_DET = "<d>"  # the one token every determiner and demonstrative becomes
+_DETERMINERS = frozenset("the your my our a an this that it".split())
+
+# word -> head word (tense and number kept, so "called" stays past)
+_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(("ring", "phone"), "call"), **dict.fromkeys(("rang", "rung", "phoned"), "called"),
+    **dict.fromkeys(("ringing", "phoning"), "calling"), **dict.fromkeys(("rings", "phones"), "calls"),
+    **dict.fromkeys(("supervisor", "boss"), "manager"),
+    **dict.fromkeys(("supervisors", "bosses"), "managers"),
+    **dict.fromkeys(("end", "terminate"), "cancel"), **dict.fromkeys(("ended", "terminated"), "cancelled"),
+    "check": "confirm", "checked": "confirmed", "checking": "confirming",
+    **dict.fromkeys(("sorted", "resolved"), "fixed"),
+    **dict.fromkeys(("instalment", "installment", "repayment"), "payment"),
+    **dict.fromkeys(("instalments", "installments", "repayments"), "payments"),
+    **dict.fromkeys(("dental", "clinical", "health"), "medical"),
+}
+# two-word synonyms, joined before the one-word map ("team leader" -> "manager")
+_PAIRS: dict[tuple[str, str], str] = {
+    ("team", "leader"): "manager", ("team", "lead"): "manager", ("line", "manager"): "manager",
+    ("team", "leaders"): "managers",
+}
+
+NEGATORS = frozenset("not never nobody nothing neither nor noone".split())
+_AUXILIARIES = frozenset("has have had was were is are will would did does do can could should ever even yet "
+                         "been be actually".split())
+
+
+def canon(tokens: Sequence[str], final: bool = True) -> list[str]:
+    """The canonical words of normalised tokens (see the module docstring). ``final=False`` keeps
+    a determiner that ends the sequence as it is: a phrase ending in "that" ("sorry about that",
+    "thanks for confirming that") must not become a prefix of anything after "the"."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        w = tokens[i]
+        pair = _PAIRS.get((w, tokens[i + 1])) if i + 1 < len(tokens) else None
+        if pair is not None:
+            out.append(pair)
+            i += 2
+            continue
+        i += 1
+        if w in INTENSIFIERS:
+            continue
+        if w in _DETERMINERS and (final or i < len(tokens)):
+            out.append(_DET)
+        else:
+            out.append(_SYNONYMS.get(w, w))
+    return out
+
+
+def has_negation(tokens: Sequence[str]) -> bool:
+    return any(t in NEGATORS or t == "no" for t in tokens)
+
+
+def negated(tokens: Sequence[str], i: int, j: int, phrase: Sequence[str]) -> bool:
+    """Is the match ``tokens[i:j]`` of ``phrase`` negated (a negation the phrase lacks, inside or
+    just before it)?"""
+    if has_negation(phrase):
+        return False  # the phrase carries its own negation: "not good enough", "nobody told me"
+    if has_negation(tokens[max(0, i):j]):
+        return True
+    k, skipped = i - 1, 0
+    while k >= 0 and tokens[k] in _AUXILIARIES and skipped < 2:
+        k, skipped = k - 1, skipped + 1
+    return k >= 0 and (tokens[k] in NEGATORS or (tokens[k] == "one" and k > 0 and tokens[k - 1] == "no"))

@@ -31,9 +31,11 @@ class CompiledPolicy:
         self.sure_only = {f"rule:{r.id}" for r in policy.rules if r.kind == "forbidden"}
 
         def add(name: str, ps: PhraseSet) -> None:
-            # Forbidden phrases are not matched by sound either: sure words only.
+            # Forbidden phrases are not matched by sound, nor with words put inside them ("all of
+            # your *recent* records" is not the whole record): sure words only.
+            sure = name in self.sure_only
             self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy,
-                                                 phonetic=name not in self.sure_only))
+                                                 phonetic=not sure, inserted=0 if sure else 2))
 
         for name, ps in policy.markers.items():
             add(name, ps)

@@ -31,7 +31,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from ccedge.core.language.normalise import normalise
-from ccedge.core.language.wording import canon, negated
+from ccedge.core.language.wording import canon, negated, with_insertions
 
 _FUNCTION_WORDS = frozenset(
     "that this with your have will would what when where which there their they them then than from "
@@ -102,7 +102,8 @@ class PhraseMatcher:
                  min_fuzzy_chars: int = 10, word_cutoff: float = 75.0, spare_from: int = 3,
                  unsure_threshold: float = 70.0, ordered_from: int = 3, ordered_cutoff: float = 85.0,
                  ordered_slack: int = 3, phonetic: bool = True, phonetic_cutoff: float = 80.0,
-                 stand_in_cutoff: float = 45.0, canonical: bool = True, negation: bool = True) -> None:
+                 stand_in_cutoff: float = 45.0, canonical: bool = True, negation: bool = True,
+                 inserted: int = 2) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in (normalise(x) for x in phrases) if p))
         self.threshold = threshold
         self.fuzzy = fuzzy
@@ -118,6 +119,7 @@ class PhraseMatcher:
         self.phonetic_cutoff = phonetic_cutoff
         self.word_sound_cutoff = 75.0  # a content word against the window's, by sound or spelling
         self.canonical = canonical
+        self.inserted = inserted  # words that may be put inside a phrase of 3+ words (0: off)
         self.negation = negation and fuzzy  # the exact peer stays naive phrase spotting
         self._canon = {p: f" {' '.join(canon(p.split(), final=False))} " for p in self.phrases}
         self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
@@ -169,18 +171,31 @@ class PhraseMatcher:
             stood_in = False
             if missing == 1 and found:  # one unsure word may stand in for one content word
                 lost = next(w for w, c in zip(content, close, strict=True) if not c)
-                stood_in = any(i not in used and len(w) >= 3 and w in unsure and self._like(lost, words, i)
-                               for i, w in enumerate(words))
+                # the stand-in looks like a content word itself: an unsure "the" is heard right, not
+                # a garbled "take" ("share some of *the* payments" is not "take a payment")
+                stood_in = any(i not in used and len(w) >= 4 and w not in _FUNCTION_WORDS and w in unsure
+                               and self._like(lost, words, i) for i, w in enumerate(words))
                 missing -= stood_in
             if missing <= 0 and (al.score >= self.threshold or stood_in):
                 i = s.count(" ", 0, a)
                 if not (self.negation and negated(toks, i, i + len(words), ptoks)):
                     best = Match(p, float(al.score), al.dest_start, al.dest_end)
+        if best is None and self.fuzzy and self.canonical and self.inserted:
+            best = self._with_insertions(s, ctoks)
         if best is None and self.fuzzy and self.ordered_from:
             best = self._unless_negated(s, self._ordered(s))
         if best is None and self.fuzzy and self.phonetic:
             best = self._unless_negated(s, self._sounds_like(s))
         return best
+
+    def _with_insertions(self, s: str, ctoks: list[str]) -> Match | None:
+        """A phrase said with a few words put in ("make a *formal* complaint"), on canonical words."""
+        for p in self.phrases:
+            cp = self._canon[p].split()
+            span = with_insertions(ctoks, cp, self.inserted)
+            if span is not None and not (self.negation and negated(ctoks, span[0], span[1], cp)):
+                return Match(p, 90.0, 0, len(s))
+        return None
 
     def _unless_negated(self, s: str, m: Match | None) -> Match | None:
         if m is None or not self.negation:

@@ -43,9 +43,9 @@ def test_sound_alike_window_keeps_different_meanings_apart(phrase: str, heard: s
 
 
 def test_stand_in_must_resemble_the_word_it_replaces() -> None:
-    # "late" is missing; the unsure "two" is nothing like it (the old matcher let any unsure word
+    # "late" is missing; the unsure "seven" is nothing like it (the old matcher let any unsure word
     # stand in for it)
-    text, unsure = "ok, two payments went out", frozenset({"two"})
+    text, unsure = "ok, seven payments went out", frozenset({"seven"})
     assert PhraseMatcher(["late payments"], stand_in_cutoff=0.0).match(text, unsure=unsure) is not None
     assert PhraseMatcher(["late payments"]).match(text, unsure=unsure) is None
     # a garble that is spelled like the word still stands in

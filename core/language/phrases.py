@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -223,18 +222,26 @@ class PhraseMatcher:
         return None
 
     def _each_sounds(self, p: str, window: list[str]) -> bool:
-        """Every content word of ``p`` sounds or is spelled close to a word of the window or two
-        adjacent ones joined ("arrears" ~ "a rear", "supervisor" ~ "super minor") of about its
-        length: a mishearing keeps a word's length, so "and" (3 letters) is not "amount" (6) and
-        "postcode" is not "past" ("and postcode" sounds like "amount past due")."""
+        """Every content word of ``p``, in order, sounds or is spelled close to its own word of the
+        window or two adjacent ones joined ("arrears" ~ "a rear", "supervisor" ~ "super minor"), of
+        about its length. A mishearing keeps a word's length, so "and" (3 letters) is not "amount"
+        (6) nor "postcode" "past" ("and postcode" sounds like "amount past due"); and one heard word
+        stands for one word of the phrase ("for" is not both "over" and "phone" in "payments *for
+        now*" ~ "payment over the phone")."""
         stems = [stem(w) for w in window]
-        spelt = stems + [a + b for a, b in pairwise(stems)]
         keys = [sound(w) for w in window]
-        heard = keys + [a + b for a, b in pairwise(keys)]
+        # (first word, last word + 1, sound key, spelling) of each word and each adjacent pair
+        cands = [(i, i + 1, keys[i], stems[i]) for i in range(len(window))]
+        cands += [(i, i + 2, keys[i] + keys[i + 1], stems[i] + stems[i + 1]) for i in range(len(window) - 1)]
         cut, (lo, hi) = self.word_sound_cutoff, _LENGTH
-        return all(any((fuzz.ratio(c, k) >= cut or fuzz.ratio(w, x) >= cut) and lo <= len(x) / len(w) <= hi
-                       for k, x in zip(heard, spelt, strict=True))
-                   for w, c in zip(self._content[p], self._content_sound[p], strict=True))
+        at = 0
+        for w, c in zip(self._content[p], self._content_sound[p], strict=True):
+            ends = [b for a, b, k, x in cands if a >= at and lo <= len(x) / len(w) <= hi
+                    and (fuzz.ratio(c, k) >= cut or fuzz.ratio(w, x) >= cut)]
+            if not ends:
+                return False
+            at = min(ends)
+        return True
 
     def _like(self, lost: str, words: list[str], i: int) -> bool:
         """Is the unsure ``words[i]``, alone or joined with a neighbour (a word heard split in

@@ -90,3 +90,27 @@ def negated(tokens: Sequence[str], i: int, j: int, phrase: Sequence[str]) -> boo
     while k >= 0 and tokens[k] in _AUXILIARIES and skipped < 2:
         k, skipped = k - 1, skipped + 1
     return k >= 0 and (tokens[k] in NEGATORS or (tokens[k] == "one" and k > 0 and tokens[k - 1] == "no"))
+
+
+def with_insertions(tokens: Sequence[str], phrase: Sequence[str], most: int) -> tuple[int, int] | None:
+    """The span ``(i, j)`` of ``tokens`` that says every word of ``phrase`` in order with up to
+    ``most`` other words put in between ("make a *formal* complaint", "the number *we have* on
+    file"), none of them a negation; or ``None``. Only for phrases of three words or more (a
+    two-word phrase with words put in between says something else too often)."""
+    if len(phrase) < 3 or most <= 0:
+        return None
+    for i, t in enumerate(tokens):
+        if t != phrase[0]:
+            continue
+        k, j, extra = 1, i + 1, 0
+        while k < len(phrase) and j < len(tokens):
+            if tokens[j] == phrase[k]:
+                k += 1
+            elif tokens[j] in NEGATORS or tokens[j] == "no" or extra == most:
+                break
+            else:
+                extra += 1
+            j += 1
+        if k == len(phrase) and extra:
+            return i, j
+    return None

@@ -227,21 +227,24 @@ class PhraseMatcher:
         about its length. A mishearing keeps a word's length, so "and" (3 letters) is not "amount"
         (6) nor "postcode" "past" ("and postcode" sounds like "amount past due"); and one heard word
         stands for one word of the phrase ("for" is not both "over" and "phone" in "payments *for
-        now*" ~ "payment over the phone")."""
+        now*" ~ "payment over the phone"). At least one of them is close in spelling, not only in
+        sound: metaphone is coarse ("have passed" and "half price" are both H-F-P-S)."""
         stems = [stem(w) for w in window]
         keys = [sound(w) for w in window]
         # (first word, last word + 1, sound key, spelling) of each word and each adjacent pair
         cands = [(i, i + 1, keys[i], stems[i]) for i in range(len(window))]
         cands += [(i, i + 2, keys[i] + keys[i + 1], stems[i] + stems[i + 1]) for i in range(len(window) - 1)]
         cut, (lo, hi) = self.word_sound_cutoff, _LENGTH
-        at = 0
+        at, spelt = 0, False
         for w, c in zip(self._content[p], self._content_sound[p], strict=True):
-            ends = [b for a, b, k, x in cands if a >= at and lo <= len(x) / len(w) <= hi
-                    and (fuzz.ratio(c, k) >= cut or fuzz.ratio(w, x) >= cut)]
-            if not ends:
+            fits = [(b, fuzz.ratio(w, x) >= cut) for a, b, k, x in cands
+                    if a >= at and lo <= len(x) / len(w) <= hi
+                    and max(fuzz.ratio(w, x), fuzz.ratio(c, k)) >= cut]
+            if not fits:
                 return False
-            at = min(ends)
-        return True
+            spelt = spelt or any(by_letters for _, by_letters in fits)
+            at = min(b for b, _ in fits)
+        return spelt
 
     def _like(self, lost: str, words: list[str], i: int) -> bool:
         """Is the unsure ``words[i]``, alone or joined with a neighbour (a word heard split in

@@ -32,6 +32,7 @@ _DETERMINERS = frozenset("the your my our a an this that it".split())
 _SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("ring", "phone"), "call"), **dict.fromkeys(("rang", "rung", "phoned"), "called"),
     **dict.fromkeys(("ringing", "phoning"), "calling"), **dict.fromkeys(("rings", "phones"), "calls"),
+    "conversation": "call", "conversations": "calls",
     **dict.fromkeys(("supervisor", "boss"), "manager"),
     **dict.fromkeys(("supervisors", "bosses"), "managers"),
     **dict.fromkeys(("end", "terminate"), "cancel"), **dict.fromkeys(("ended", "terminated"), "cancelled"),

@@ -39,6 +39,10 @@ def test_other_words_keep_other_meanings_apart(phrase: str, heard: str) -> None:
     assert PhraseMatcher([phrase]).match(heard) is None
 
 
+def test_conversation_is_a_call() -> None:
+    assert PhraseMatcher(["this call may be recorded"]).match("this conversation may be recorded") is not None
+
+
 def test_canon_keeps_a_phrase_final_determiner() -> None:
     assert canon("sorry about that".split()) == ["sorry", "about", "<d>"]
     assert canon("sorry about that".split(), final=False) == ["sorry", "about", "that"]
@@ -103,6 +107,9 @@ def test_words_put_inside_a_phrase_have_limits() -> None:
 @pytest.mark.parametrize(("phrase", "heard"), [
     ("amount past due", "can i have your name and postcode please"),  # "and" is no "amount"
     ("payment over the phone", "i will share some of the payments for now"),  # "for" can't be two words
+    ("half price", "lovely you have passed security"),  # H-F-P-S both, but no word spelled alike
+    ("an infection", "any information you give us"),
+    ("your treatment", "fees are in your terms and conditions"),
 ])
 def test_sound_alike_needs_a_word_of_each_length_and_its_own(phrase: str, heard: str) -> None:
     assert PhraseMatcher([phrase]).match(heard) is None

@@ -71,3 +71,14 @@ def test_forbidden_phrases_take_no_words_inside() -> None:
     assert _status("healthcare", "minimum-necessary", said) == "violated"
     assert _status("healthcare", "minimum-necessary",
                    [("agent", "I can send all of your recent blood records.")]) == "met"
+
+
+def test_a_number_masked_inside_the_payment_segment_is_a_read_back() -> None:
+    # the redactor masks every number said inside the payment segment as [PAYMENT]
+    pay = [("customer", "I'd like to pay the balance by card."), ("agent", "Go ahead with the card number."),
+           ("customer", "[PAYMENT].")]
+    echo = ("agent", "Right, so [PAYMENT], yes?")
+    assert _status("finance", "no-full-pan-readback", [*pay, echo]) == "violated"
+    assert _status("finance", "no-full-pan-readback",
+                   [*pay, ("agent", "Your receipt number is [PAYMENT].")]) == "met"
+    assert _status("finance", "no-full-pan-readback", pay) == "met"

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -121,6 +122,7 @@ class PhraseMatcher:
         self.inserted = inserted  # words that may be put inside a phrase of 3+ words (0: off)
         self.negation = negation and fuzzy  # the exact peer stays naive phrase spotting
         self._canon = {p: f" {' '.join(canon(p.split(), final=False))} " for p in self.phrases}
+        self._ctoks = {p: self._canon[p].split() for p in self.phrases}
         self._content = {p: [stem(w) for w in p.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
                          for p in self.phrases}
         # Phrases with two content words or one long one only ("i am fed up" sounds like "i am
@@ -189,8 +191,11 @@ class PhraseMatcher:
 
     def _with_insertions(self, s: str, ctoks: list[str]) -> Match | None:
         """A phrase said with a few words put in ("make a *formal* complaint"), on canonical words."""
+        have = set(ctoks)
         for p in self.phrases:
-            cp = self._canon[p].split()
+            cp = self._ctoks[p]
+            if not have.issuperset(cp):
+                continue
             span = with_insertions(ctoks, cp, self.inserted)
             if span is not None and not (self.negation and negated(ctoks, span[0], span[1], cp)):
                 return Match(p, 90.0, 0, len(s))
@@ -206,7 +211,21 @@ class PhraseMatcher:
         """A window of words that sounds like a phrase (see the module docstring)."""
         toks = s.split()
         windows: dict[int, list[str]] = {}
+        # a match needs one content word close in spelling (``_each_sounds``): phrases with none
+        # anywhere in the utterance are not tried (most of them, most of the time)
+        stems = [stem(t) for t in toks]
+        spelt = stems + [a + b for a, b in pairwise(stems)]
+        near: dict[str, bool] = {}
+
+        def spelt_near(w: str) -> bool:
+            if w not in near:
+                near[w] = process.extractOne(w, spelt, scorer=fuzz.ratio,
+                                             score_cutoff=self.word_sound_cutoff) is not None
+            return near[w]
+
         for p, key in self._sound.items():
+            if not any(spelt_near(w) for w in self._content[p]):
+                continue
             n = len(p.split())
             for m in (n - 1, n, n + 1):
                 if m < 1 or m > len(toks):

@@ -31,7 +31,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from ccedge.core.language.normalise import normalise
-from ccedge.core.language.wording import canon, negated, with_insertions
+from ccedge.core.language.wording import canon, negated, opposite, with_insertions
 
 _FUNCTION_WORDS = frozenset(
     "that this with your have will would what when where which there their they them then than from "
@@ -47,6 +47,7 @@ _SUFFIXES = ("ing", "ed", "es", "s")
 _MIN_SHARE = 0.75
 # a window word (or two joined) that stands for a content word by sound is 0.6 to 1.7 times its length
 _LENGTH = (0.6, 1.7)
+_LEAD_IN = frozenset("is are was were".split())
 UNSURE_P = 0.5  # a recognised word below this probability is one the recogniser was unsure of
 
 
@@ -73,6 +74,11 @@ def stem(word: str) -> str:
         if len(word) > len(suf) + 3 and word.endswith(suf):
             return word[: -len(suf)]
     return word
+
+
+def _same(w: str, r: str, cutoff: float) -> bool:
+    """Is ``r`` close in spelling to the content word ``w``, and not its opposite ("unhappy")?"""
+    return fuzz.ratio(w, r) >= cutoff and not opposite(w, r)
 
 
 def _occurs(padded: str, key: str, toks: list[str], ptoks: list[str], negation: bool) -> int | None:
@@ -132,6 +138,11 @@ class PhraseMatcher:
                        if len(p) >= min_fuzzy_chars
                        and (len(self._content[p]) >= 2 or any(len(w) >= 6 for w in self._content[p]))}
         self._content_sound = {p: [sounds([w]) for w in self._content[p]] for p in self._sound}
+        # A phrase that leads in to a value ("your balance is", "your credit limit is") matches
+        # loosely only with its verb: "before I discuss your balance" gives no balance.
+        self._lead_in = {p: p.split()[-1] for p in self.phrases if p.split()[-1] in _LEAD_IN}
+        for p in self._lead_in:
+            self._sound.pop(p, None)
 
     def match(self, text: str, normalised: bool = False,
               unsure: frozenset[str] = frozenset()) -> Match | None:
@@ -164,8 +175,9 @@ class PhraseMatcher:
             words = s[a : b if b >= 0 else len(s)].split()
             region = [stem(r) for r in words]
             content = self._content[p]
-            close = [[i for i, r in enumerate(region) if fuzz.ratio(w, r) >= self.word_cutoff]
-                     for w in content]
+            if p in self._lead_in and not {self._lead_in[p], "s"} & set(words):
+                continue
+            close = [[i for i, r in enumerate(region) if _same(w, r, self.word_cutoff)] for w in content]
             found = sum(bool(c) for c in close)
             missing = len(content) - found - (0 < self.spare_from <= len(content))
             used = {i for c in close for i in c}
@@ -257,7 +269,7 @@ class PhraseMatcher:
         at, spelt = 0, False
         for w, c in zip(self._content[p], self._content_sound[p], strict=True):
             fits = [(b, fuzz.ratio(w, x) >= cut) for a, b, k, x in cands
-                    if a >= at and lo <= len(x) / len(w) <= hi
+                    if a >= at and lo <= len(x) / len(w) <= hi and not opposite(w, x)
                     and max(fuzz.ratio(w, x), fuzz.ratio(c, k)) >= cut]
             if not fits:
                 return False
@@ -284,15 +296,15 @@ class PhraseMatcher:
         stems = [stem(t) for t in toks]
         for p in self.phrases:
             content = self._content[p]
-            if len(content) < self.ordered_from:
+            if len(content) < self.ordered_from or p in self._lead_in:
                 continue
             span = len(p.split()) + self.ordered_slack
             for first in range(len(stems)):
-                if fuzz.ratio(content[0], stems[first]) < self.ordered_cutoff:
+                if not _same(content[0], stems[first], self.ordered_cutoff):
                     continue
                 k, j = 1, first + 1
                 while k < len(content) and j < min(len(stems), first + span):
-                    k += fuzz.ratio(content[k], stems[j]) >= self.ordered_cutoff
+                    k += _same(content[k], stems[j], self.ordered_cutoff)
                     j += 1
                 if k == len(content):
                     a = len(" ".join(toks[:first])) + (first > 0)

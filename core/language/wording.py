@@ -23,7 +23,8 @@ from collections.abc import Sequence
 
 # Intensifiers and hedges people put into a set phrase ("this is *so* unacceptable", "I am
 # *really* fed up", "I *just* want to complain"): dropped on both sides.
-INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly".split())
+INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly "
+                         "ever".split())
 
 _DET = "<d>"  # the one token every determiner and demonstrative becomes
 _DETERMINERS = frozenset("the your my our a an this that it".split())
@@ -41,6 +42,7 @@ _SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("instalment", "installment", "repayment"), "payment"),
     **dict.fromkeys(("instalments", "installments", "repayments"), "payments"),
     **dict.fromkeys(("dental", "clinical", "health"), "medical"),
+    "somebody": "someone", "anybody": "anyone", "everybody": "everyone",
 }
 # two-word synonyms, joined before the one-word map ("team leader" -> "manager")
 _PAIRS: dict[tuple[str, str], str] = {
@@ -49,8 +51,13 @@ _PAIRS: dict[tuple[str, str], str] = {
 }
 
 NEGATORS = frozenset("not never nobody nothing neither nor noone".split())
-_AUXILIARIES = frozenset("has have had was were is are will would did does do can could should ever even yet "
-                         "been be actually".split())
+# words between a negation and what it negates ("nobody *has* called", "no need *to* escalate")
+_BETWEEN = frozenset("has have had was were is are will would did does do can could should ever even yet "
+                     "been be actually to".split())
+# a word that with "no" before it negates what follows ("no one has called", "no need to escalate")
+_AFTER_NO = frozenset("one need".split())
+# negating prefixes: "unhappy" is not "happy", however close the letters
+_NEG_PREFIXES = ("un", "dis", "in", "im", "ir", "il", "non")
 
 
 def canon(tokens: Sequence[str], final: bool = True) -> list[str]:
@@ -81,16 +88,23 @@ def has_negation(tokens: Sequence[str]) -> bool:
 
 
 def negated(tokens: Sequence[str], i: int, j: int, phrase: Sequence[str]) -> bool:
-    """Is the match ``tokens[i:j]`` of ``phrase`` negated (a negation the phrase lacks, inside or
-    just before it)?"""
+    """Does the match ``tokens[i:j]`` of ``phrase`` say the opposite: a negation the phrase lacks,
+    inside or just before it; or, for a phrase that carries its own ("i can not afford", "not
+    good enough"), none inside or just before it ("i can afford it")?"""
     if has_negation(phrase):
-        return False  # the phrase carries its own negation: "not good enough", "nobody told me"
+        return not has_negation(tokens[max(0, i - 2):j])
     if has_negation(tokens[max(0, i):j]):
         return True
     k, skipped = i - 1, 0
-    while k >= 0 and tokens[k] in _AUXILIARIES and skipped < 2:
+    while k >= 0 and tokens[k] in _BETWEEN and skipped < 2:
         k, skipped = k - 1, skipped + 1
-    return k >= 0 and (tokens[k] in NEGATORS or (tokens[k] == "one" and k > 0 and tokens[k - 1] == "no"))
+    return k >= 0 and (tokens[k] in NEGATORS or (tokens[k] in _AFTER_NO and k > 0 and tokens[k - 1] == "no"))
+
+
+def opposite(a: str, b: str) -> bool:
+    """Is one word the other with a negating prefix ("happy" / "unhappy", "satisfied" /
+    "dissatisfied")? Close in letters, opposite in meaning."""
+    return any(x == pre + y for x, y in ((a, b), (b, a)) for pre in _NEG_PREFIXES)
 
 
 def with_insertions(tokens: Sequence[str], phrase: Sequence[str], most: int) -> tuple[int, int] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ccedge.core.language import PhraseMatcher
-from ccedge.core.language.wording import canon, negated, with_insertions
+from ccedge.core.language.wording import canon, negated, opposite, with_insertions
 
 
 @pytest.mark.parametrize(("phrase", "heard"), [
@@ -131,3 +131,44 @@ def test_a_stand_in_must_look_like_a_content_word() -> None:
     # an unsure garble of the word still does
     garbled = "ok i can tayk a payment now"
     assert PhraseMatcher(["take a payment"]).match(garbled, unsure=frozenset({"tayk"})) is not None
+
+
+@pytest.mark.parametrize(("phrase", "heard"), [
+    ("i am unhappy", "i am happy with the service"),  # a negating prefix: close letters, opposite meaning
+    ("i am dissatisfied with", "i am satisfied with that"),
+    ("this is unacceptable", "that is acceptable"),
+])
+def test_a_negating_prefix_is_the_opposite(phrase: str, heard: str) -> None:
+    assert PhraseMatcher([phrase]).match(heard) is None
+
+
+def test_opposite() -> None:
+    assert opposite("happy", "unhappy") and opposite("dissatisfied", "satisfied")
+    assert not opposite("happy", "happily") and not opposite("record", "recording")
+
+
+@pytest.mark.parametrize(("phrase", "heard", "want"), [
+    ("i can not afford", "i can afford it fine", False),  # the phrase's own negation must be said
+    ("i can not afford", "honestly i cannot afford it", True),
+    ("can not pay", "i can pay it today", False),
+    ("escalate it", "no need to escalate", False),  # "no need to": negated
+    ("speak to a manager", "no i want to speak to a manager", True),
+])
+def test_polarity_must_agree(phrase: str, heard: str, want: bool) -> None:
+    assert (PhraseMatcher([phrase]).match(heard) is not None) is want
+
+
+@pytest.mark.parametrize(("heard", "want"), [
+    ("your balance is forty pounds", True),
+    ("your balances forty pounds", False),  # no verb heard: not a loose match either
+    ("your balance s forty pounds", True),  # "balance's"
+    ("i need to verify you before i discuss your balance", False),  # a mention, not the balance
+    ("your balance right now is forty pounds", True),  # words put inside
+])
+def test_a_lead_in_phrase_needs_its_verb(heard: str, want: bool) -> None:
+    assert (PhraseMatcher(["your balance is"]).match(heard) is not None) is want
+
+
+def test_somebody_is_someone_and_ever_is_an_intensifier() -> None:
+    assert PhraseMatcher(["speak to someone in charge"]).match("let me speak to somebody in charge")
+    assert PhraseMatcher(["nobody called me back"]).match("nobody ever called me back") is not None

@@ -5,7 +5,8 @@ These calls were written before that work, and before they were rendered or scor
 wording with new names and organisations (a building society, a dental practice, a parcel
 courier), compliant and violating, and are labelled by what each rule *means* (was a debt
 discussed? was the caller's callback number checked?), not by whether a listed phrase was said.
-Nothing was changed after their first run.
+Nothing was changed after their first run. Their misses were then studied for packs 2026.12.6
+(same meaning in other words, negation, general paraphrases), so this set is *seen* since then.
 """
 
 from __future__ import annotations

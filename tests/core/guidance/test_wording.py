@@ -16,7 +16,7 @@ from ccedge.core.language.wording import canon, negated, opposite, with_insertio
     ("your dose", "the dose goes up next week"),  # too short to match loosely
     ("speak to your manager", "can i speak to the supervisor"),  # determiner and synonym
     ("ring me back", "could you phone me back later"),
-    ("cancel my membership", "i would like to end my membership"),
+    ("cancel my membership", "i would like to terminate my membership"),
     ("my manager will call you", "my boss will ring you"),
     ("a manager will call you", "the team leader will call you"),
     ("confirm the number on file", "let me check the number on file"),
@@ -31,6 +31,7 @@ def test_same_meaning_in_other_words(phrase: str, heard: str) -> None:
 
 @pytest.mark.parametrize(("phrase", "heard"), [
     ("i want to cancel", "i want to stop for a minute"),  # "stop" has other senses: no class
+    ("i want to cancel", "i want to end this call now"),
     ("close my account", "i will check my account"),
     ("call me back", "call my sister back"),  # a different person, not a determiner
     ("your payment is due", "your appointment is due"),

@@ -12,7 +12,8 @@ transcribed whole:
   (``vad_filter=True``) over the whole leg, greedy and beam 5 (its default).
 
 Both are scored with Whisper's English normaliser (``whisper-normalizer``) and jiwer; WER per
-part and overall, audio seconds per CPU second, and a check that no word changed utterance
+part and overall (also with every digit a word of its own, :func:`digits_apart`, the same for
+both engines), audio seconds per CPU second, and a check that no word changed utterance
 (each word's time lies inside the utterance it was returned for).
 
     .venv/bin/python benchmarks/speech_telephone.py [--smoke] [--configs default,prompt,...]
@@ -27,6 +28,7 @@ import json
 import multiprocessing as mp
 import os
 import pickle
+import re
 import resource
 import sys
 import time
@@ -75,6 +77,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     # Issue 9: windows of 768 positions (14 s of packed audio) instead of the 512 floor's 8.9 s, as
     # a backlogged queue packs them (``TranscribeOptions.pack_seconds_backlog``).
     "pack14": {"pack_seconds": 14.0},
+    "loops-off": {"keep_before_loop": False},  # a looping segment dropped whole (before 6 December)
     # Issue 9: shorter silence between packed utterances (1.0 s shipped), so more fit one window;
     # words are given back by their midpoints, so a short gap risks moving them.
     "gap03": {"pack_gap_s": 0.3},
@@ -100,12 +103,34 @@ def normaliser() -> Any:
     return EnglishTextNormalizer()
 
 
-def wer(refs: list[str], hyps: list[str]) -> float:
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+
+
+def digits_apart(norm: Any) -> Any:
+    """Whisper's normaliser, then every digit a word of its own ("4532" and "4, 5, 3, 2" alike).
+
+    The normaliser joins a number read digit by digit into one token ("four five three two, one
+    one two two" -> "45321122") but keeps digits the recogniser wrote apart ("4, 5, 3, 2" -> "4 5 3
+    2"), so the same heard digits count as one word or as many depending on how they were
+    written; a card number heard right but written apart then scores 15 insertions. Both
+    engines' text and the references get the same treatment.
+    """
+
+    def apply(text: str) -> str:
+        spaced = re.sub(r"\d", lambda m: f" {m.group()} ", norm(text))
+        return " ".join(_DIGIT_WORDS.get(w, w) for w in spaced.split())
+
+    return apply
+
+
+def wer(refs: list[str], hyps: list[str], digits: bool = False) -> float:
     import jiwer
 
     norm = normaliser()
     if norm is None:
         raise SystemExit("pip install whisper-normalizer (benchmark-only)")
+    if digits:
+        norm = digits_apart(norm)
     pairs = [(norm(r), norm(h)) for r, h in zip(refs, hyps, strict=True)]
     pairs = [(r, h if h.strip() else "<empty>") for r, h in pairs if r.strip()]
     return float(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
@@ -243,6 +268,7 @@ def score(name: str, res: dict[str, Any], legs: list[Any]) -> dict[str, Any]:
     for part, members in iter_parts(legs):
         row[part] = wer([m.reference for m in members], [hyp[m.name] for m in members])
     row["all"] = wer([m.reference for m in legs], [hyp[m.name] for m in legs])
+    row["all_digits_apart"] = wer([m.reference for m in legs], [hyp[m.name] for m in legs], digits=True)
     audio = sum(leg.seconds for leg in legs)
     row["audio_s_per_cpu_s"] = audio / max(res["cpu"], 1e-9)
     row["words_moved"], row["words"] = res.get("moved", 0), res.get("words", 0)
@@ -250,13 +276,15 @@ def score(name: str, res: dict[str, Any], legs: list[Any]) -> dict[str, Any]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    parts = [k for k in rows[0] if k not in ("engine", "audio_s_per_cpu_s", "words_moved", "words", "all")]
+    skip = ("engine", "audio_s_per_cpu_s", "words_moved", "words", "all", "all_digits_apart")
+    parts = [k for k in rows[0] if k not in skip]
     head = ("| engine | " + " | ".join(f"WER % {p}" for p in parts)
-            + " | WER % all | audio s per CPU s | words moved |")
-    lines = [head, "|" + "---|" * (len(parts) + 4)]
+            + " | WER % all | WER % all, digits apart | audio s per CPU s | words moved |")
+    lines = [head, "|" + "---|" * (len(parts) + 5)]
     for r in rows:
         cells = [f"{100 * r[p]:.1f}" for p in parts]
-        tail = f" | {100 * r['all']:.1f} | {r['audio_s_per_cpu_s']:.1f} | {r['words_moved']}/{r['words']} |"
+        tail = (f" | {100 * r['all']:.1f} | {100 * r['all_digits_apart']:.1f} | {r['audio_s_per_cpu_s']:.1f}"
+                f" | {r['words_moved']}/{r['words']} |")
         lines.append(f"| {r['engine']} | " + " | ".join(cells) + tail)
     return "\n".join(lines)
 

@@ -200,8 +200,9 @@ def analysis_of(r: CallResult, audio: dict[str, tuple[int, npt.NDArray[np.int16]
 
 
 def transcript_json(t: Transcript) -> dict[str, Any]:
-    """The ``ccedge transcribe --json`` shape of one utterance."""
-    return {
+    """The ``ccedge transcribe --json`` shape of one utterance (``unheard`` only when the
+    recogniser gave up on part of it: ``[[start_s, end_s], ...]``)."""
+    out: dict[str, Any] = {
         "call_id": t.call_id,
         "leg": t.leg,
         "start_s": round(t.t0, 3),
@@ -212,6 +213,9 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
             for w in t.words
         ],
     }
+    if t.unheard:
+        out["unheard"] = [[round(a, 3), round(b, 3)] for a, b in t.unheard]
+    return out
 
 
 def redact_capture(

@@ -118,13 +118,19 @@ def _parse(
                 _num(w.get("p"), 1.0, "p"),
             )
         )
+    unheard = obj.get("unheard") or []
+    if not isinstance(unheard, list) or not all(isinstance(x, list) and len(x) == 2 for x in unheard):
+        raise RedactError(f"line {n}: unheard must be a list of [start_s, end_s] pairs")
+    gone = tuple((_num(a, t0, f"line {n}: unheard start_s"), _num(b, t1, f"line {n}: unheard end_s"))
+                 for a, b in unheard)
     last_t1[call_id] = max(last_t1.get(call_id, 0.0), t1)
-    return obj, Transcript(call_id, leg, t0, t1, text, tuple(words), str(obj.get("model", "")))
+    return obj, Transcript(call_id, leg, t0, t1, text, tuple(words), str(obj.get("model", "")), gone)
 
 
 # Keys copied from an input line to its output line; any other key is dropped, since its
 # value has not been through redaction.
-_KEYS = ("call_id", "leg", "start_s", "end_s", "text", "words", "model", "digit", "source", "language")
+_KEYS = ("call_id", "leg", "start_s", "end_s", "text", "words", "model", "digit", "source", "language",
+         "unheard")
 
 
 def _known(obj: dict[str, Any] | None) -> dict[str, Any]:

@@ -70,6 +70,7 @@ class CallText:
         )
         self.utts.append(u)
         self.gaps.extend((u.index, a, b) for a, b in uncovered(tr))
+        self.unheard.extend((tr.leg, a, b) for a, b in tr.unheard)
         return u
 
     def add_dtmf(self, ev: DtmfEvent) -> int:

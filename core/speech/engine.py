@@ -28,18 +28,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ccedge.core.frames import Transcript, Utterance, Word
+from ccedge.core.frames import Transcript, Utterance
 from ccedge.core.speech.audio import WHISPER_RATE, rms_dbfs, to_whisper
 from ccedge.core.speech.errors import SpeechError
+from ccedge.core.speech.loops import trim
 from ccedge.core.speech.options import TranscribeOptions
 from ccedge.core.speech.packing import echoes, owners, pack_groups
+from ccedge.core.speech.tokens import Token, clean_text, transcript_of
 
 # whisper.cpp refuses input shorter than 1 s ("input is too short"); pad to a bit more.
 _MIN_SECONDS = 1.1
-# Non-speech annotations Whisper emits for music and noise ("[Music]", "(upbeat music)", "♪"):
-# never call content, never words.
-_ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|[♪♫♬]")
-_HAS_WORD = re.compile(r"\w")
 
 
 @contextmanager
@@ -56,12 +54,6 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
-def clean_text(text: str) -> str:
-    """Drop non-speech annotations; empty when nothing word-like is left."""
-    text = " ".join(_ANNOTATION.sub(" ", text).split())
-    return text if _HAS_WORD.search(text) else ""
-
-
 @dataclass(frozen=True)
 class SegmentInfo:
     """Decoder statistics of one segment, for the drop decision and for benchmarks."""
@@ -70,6 +62,7 @@ class SegmentInfo:
     avg_logprob: float
     compression_ratio: float
     kept: bool
+    loop_cut: bool = False  # kept up to a repetition loop (:mod:`.loops`); the rest is unheard
 
 
 @dataclass(frozen=True)
@@ -109,43 +102,6 @@ class Engine(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-@dataclass
-class _Token:
-    id: int
-    raw: bytes
-    t0: float
-    t1: float
-    p: float
-    plog: float
-    segment_last: bool = False  # the last text token of its decoder segment
-
-
-def words_from_tokens(tokens: list[_Token], offset: float, t_end: float) -> list[Word]:
-    """Group BPE tokens into words: a token whose bytes start with a space starts a word.
-
-    Word time is its first token's t0 to its last token's t1; p is the mean token probability
-    (as faster-whisper reports it). Times are clamped to the utterance.
-    """
-    groups: list[list[_Token]] = []
-    for tok in tokens:
-        starts = tok.raw[:1] == b" " or not groups
-        if not starts and tok.raw.strip() and not tok.raw.strip(b".,?!:;\"'-").strip():
-            starts = False  # punctuation attaches to the word before it
-        if starts:
-            groups.append([tok])
-        else:
-            groups[-1].append(tok)
-    words: list[Word] = []
-    for g in groups:
-        text = b"".join(t.raw for t in g).decode("utf-8", errors="replace").strip()
-        if not text:
-            continue
-        t0 = min(max(offset + g[0].t0, offset), t_end)
-        t1 = min(max(offset + g[-1].t1, t0), t_end)
-        words.append(Word(text=text, t0=t0, t1=t1, p=float(np.mean([t.p for t in g]))))
-    return words
 
 
 def _alignment_heads(pw: Any, name: str) -> Any:
@@ -224,7 +180,7 @@ class WhisperCppEngine(Engine):
         p.max_tokens = max(0, o.max_tokens) if o.max_tokens else int(12 * min(seconds, 30.0)) + 16
         return p
 
-    def decode(self, audio: npt.NDArray[np.float32], audio_ctx: int) -> list[tuple[list[_Token], bytes]]:
+    def decode(self, audio: npt.NDArray[np.float32], audio_ctx: int) -> list[tuple[list[Token], bytes]]:
         """Run whisper.cpp on 16 kHz float32 audio; per segment, its text tokens and its text."""
         pw = self._pw
         params = self._params(audio_ctx, audio.size / WHISPER_RATE)
@@ -242,7 +198,7 @@ class WhisperCppEngine(Engine):
                 t0, t1 = d.t0 / 100.0, d.t1 / 100.0
                 if self.options.dtw and d.t_dtw >= 0:  # the aligned moment the token is said
                     t0 = t1 = d.t_dtw / 100.0
-                toks.append(_Token(d.id, raw, t0, t1, float(d.p), float(d.plog)))
+                toks.append(Token(d.id, raw, t0, t1, float(d.p), float(d.plog)))
             if toks:
                 toks[-1].segment_last = True
             out.append((toks, pw.whisper_full_get_segment_text(self._ctx, i)))
@@ -260,9 +216,7 @@ class WhisperCppEngine(Engine):
             audio = np.concatenate([audio, pad])
         ctx = o.ctx_for(max(seconds, _MIN_SECONDS))
         tokens, infos = self._kept_segments(audio, ctx)
-        words = tuple(w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text))
-        text = " ".join(w.text for w in words)
-        tr = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, self.name)
+        tr = transcript_of(utt, tokens, self.name)
         return Result(tr, tuple(infos), audio_ctx=ctx, language=self.decoded_language())
 
     def decoded_language(self) -> str:
@@ -273,20 +227,42 @@ class WhisperCppEngine(Engine):
 
     def _kept_segments(
         self, audio: npt.NDArray[np.float32], ctx: int
-    ) -> tuple[list[_Token], list[SegmentInfo]]:
-        tokens: list[_Token] = []
+    ) -> tuple[list[Token], list[SegmentInfo]]:
+        tokens: list[Token] = []
         infos: list[SegmentInfo] = []
         for toks, seg_text in self.decode(audio, ctx):
             raw_text = seg_text.decode("utf-8", errors="replace").strip()
             if not toks or not raw_text:
                 continue
-            info = self._judge(raw_text, toks, [i.text for i in infos])
+            info, kept = self._judge(raw_text, toks, [i.text for i in infos])
             infos.append(info)
-            if info.kept:
-                tokens.extend(toks)
+            tokens.extend(kept)
         return tokens, infos
 
-    def _judge(self, raw_text: str, toks: Sequence[_Token], earlier: Sequence[str] = ()) -> SegmentInfo:
+    def _judge(
+        self, raw_text: str, toks: Sequence[Token], earlier: Sequence[str] = ()
+    ) -> tuple[SegmentInfo, list[Token]]:
+        """The segment's statistics and the tokens kept of it: all of them, none, or those
+        before a repetition loop it ends in (:func:`.loops.loop_cut`; the last one kept then
+        says from when its utterance is unheard)."""
+        info = self._stats(raw_text, toks, earlier)
+        if info.kept:
+            return info, list(toks)
+        o = self.options
+        if not o.keep_before_loop or info.compression_ratio <= o.compression_ratio_thold:
+            return info, []
+        cut = trim([t.raw for t in toks], [t.t1 for t in toks])
+        if cut is None:
+            return info, []
+        head = list(toks[: cut[0]])
+        text = b"".join(t.raw for t in head).decode("utf-8", errors="replace").strip()
+        trimmed = self._stats(text, head, earlier)
+        if not trimmed.kept:
+            return info, []
+        head[-1] = replace(head[-1], unheard_from=cut[1])
+        return replace(trimmed, loop_cut=True), head
+
+    def _stats(self, raw_text: str, toks: Sequence[Token], earlier: Sequence[str]) -> SegmentInfo:
         """Keep decoded text unless its mean log-probability or its compression ratio says the
         decoder was guessing or looping, or it is an echo of ``earlier`` text of its window
         (:func:`.packing.echoes`)."""
@@ -346,16 +322,18 @@ class WhisperCppEngine(Engine):
                     # The window is one segment: each utterance's words are judged on their own,
                     # so one looping utterance neither takes the others with it nor hides among them.
                     raw = b"".join(t.raw for t in mine).decode("utf-8", errors="replace").strip()
-                    infos = [self._judge(raw, mine, said)] if mine and raw else []
-                    if infos and not infos[0].kept:
-                        mine = []
-                    elif infos:
-                        said.append(infos[0].text)
+                    if mine and raw:
+                        info, mine = self._judge(raw, mine, said)
+                        infos = [info]
+                        if info.kept:
+                            said.append(info.text)
+                    else:
+                        infos = []
                 utt = utts[i]
-                shifted = [_Token(t.id, t.raw, t.t0 - a, t.t1 - a, t.p, t.plog) for t in mine]
-                words = tuple(w for w in words_from_tokens(shifted, utt.t0, utt.t1) if clean_text(w.text))
-                text = " ".join(w.text for w in words)
-                tr = Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, self.name)
+                shifted = [replace(t, t0=t.t0 - a, t1=t.t1 - a, segment_last=False,
+                                   unheard_from=None if t.unheard_from is None else t.unheard_from - a)
+                           for t in mine]
+                tr = transcript_of(utt, shifted, self.name)
                 results[i] = Result(tr, tuple(infos), audio_ctx=ctx, language=self.decoded_language())
         return [r for r in results if r is not None]
 

@@ -45,6 +45,9 @@ class TranscribeOptions:
     # scores about -1.5 on 8 kHz speech, and dropping real answers is worse than keeping them.
     drop_logprob: float = -2.0
     compression_ratio_thold: float = 2.4
+    # A segment the compression ratio rejects keeps its words before a repetition loop it ends
+    # in, the rest of its utterance unheard (``loops``); False: dropped whole.
+    keep_before_loop: bool = True
     gate_dbfs: float = -55.0  # skip the model below this RMS level
     suppress_non_speech: bool = True
     # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
+from dataclasses import replace
 
+import pytest
+
+from ccedge.core.commands.redact import redact_stream
 from ccedge.core.frames import Transcript, Word
 from ccedge.core.redact import Redactor, RedactPolicy, redact_call
 from ccedge.core.redact.calltext import uncovered
 from ccedge.core.redact.cues import find
+from ccedge.core.redact.errors import RedactError
 from ccedge.core.redact.textin import normalise
 from ccedge.testing.redact_calls import covered, timed_call
 
@@ -244,3 +251,40 @@ def test_an_utterance_masked_as_mostly_numbers_loses_every_number_in_its_text() 
     res = redact_call(call, RedactPolicy())
     assert covered(res, CUSTOMER, 11.7, 15.4) >= 0.99
     assert _no_numbers(res.transcripts[1].text), res.transcripts[1].text
+
+
+def test_a_loop_cut_tail_is_unheard_speech() -> None:
+    """The recogniser looped after "…5, 5, 6" (``speech.loops``): the text stops there and the
+    utterance's last second is ``Transcript.unheard``. Too short for ``uncovered`` (2 s), it is
+    masked as unheard speech is, where data was asked for, and left audible where it was not."""
+    digits = [(f"{d},", 16.6 + 0.45 * i, 16.8 + 0.45 * i) for i, d in enumerate("45321122334455")]
+    chat = [(w, 16.6 + 0.45 * i, 16.8 + 0.45 * i) for i, w in enumerate("thanks I will look at the new "
+                                                                       "plan and call you back".split())]
+    for ask, said, masked in (("And the long number on the front of the card?", digits, True),
+                              ("And what's your full name, please?", chat, True),
+                              ("Okay, I have moved it for you.", chat, False)):
+        red = Redactor(RedactPolicy())
+        red.process(Transcript("g@test", AGENT, 13.0, 15.0, ask))
+        words = [("Okay,", 15.9, 16.2), ("it's", 16.2, 16.5), *said, ("so", 23.5, 23.5)]
+        tr = replace(_said(CUSTOMER, 15.9, 24.0, words), unheard=((23.07, 24.0),))
+        assert uncovered(tr) == []
+        red.process(tr)
+        got = covered(red.redact("g@test"), CUSTOMER, 23.07, 24.0)
+        assert (got >= 0.99) if masked else (got == 0.0), (ask, got)
+
+
+def test_redact_reads_unheard_from_transcribe_json() -> None:
+    lines = [
+        {"call_id": "j@test", "leg": AGENT, "start_s": 1.0, "end_s": 3.0, "text": "And your card number?"},
+        {"call_id": "j@test", "leg": CUSTOMER, "start_s": 3.5, "end_s": 8.0, "text": "it's four one one one",
+         "words": [], "unheard": [[6.0, 8.0]]},
+    ]
+    out = io.StringIO()
+    inp = io.StringIO("\n".join(json.dumps(x) for x in lines) + "\n")
+    redact_stream(inp, out, RedactPolicy(), as_json=True)
+    got = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert got[1]["unheard"] == [[6.0, 8.0]]
+    assert any(s["kind"] == "UNHEARD" and s["start_s"] <= 6.0 and s["end_s"] >= 8.0 for s in got[1]["spans"])
+    bad = {**lines[1], "unheard": [[6.0]]}
+    with pytest.raises(RedactError, match="line 1: unheard must be a list"):
+        redact_stream(io.StringIO(json.dumps(bad) + "\n"), io.StringIO(), RedactPolicy())

@@ -10,15 +10,10 @@ import pytest
 
 from ccedge.core.audiofile import read_wav
 from ccedge.core.frames import Transcript, Utterance
-from ccedge.core.speech.engine import (
-    TranscribeOptions,
-    WhisperCppEngine,
-    _Token,
-    clean_text,
-    words_from_tokens,
-)
+from ccedge.core.speech.engine import TranscribeOptions, WhisperCppEngine
 from ccedge.core.speech.errors import SpeechError
 from ccedge.core.speech.packing import echoes, owners, pack_groups, token_range
+from ccedge.core.speech.tokens import Token, clean_text, words_from_tokens
 
 SENTENCE = "Please read me the card number on the front of your card."
 
@@ -204,10 +199,10 @@ def test_audio_ctx_sizing() -> None:
 
 def test_words_from_tokens_groups_on_spaces_and_clamps() -> None:
     toks = [
-        _Token(1, b" Four", 0.1, 0.3, 0.9, -0.1),
-        _Token(2, b" one", 0.3, 0.5, 0.8, -0.2),
-        _Token(3, b"ty", 0.5, 0.6, 0.6, -0.5),
-        _Token(4, b".", 0.6, 9.0, 0.5, -0.7),
+        Token(1, b" Four", 0.1, 0.3, 0.9, -0.1),
+        Token(2, b" one", 0.3, 0.5, 0.8, -0.2),
+        Token(3, b"ty", 0.5, 0.6, 0.6, -0.5),
+        Token(4, b".", 0.6, 9.0, 0.5, -0.7),
     ]
     words = words_from_tokens(toks, offset=10.0, t_end=12.0)
     assert [w.text for w in words] == ["Four", "onety."]

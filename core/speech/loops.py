@@ -1,0 +1,58 @@
+"""Where a decoder segment falls into a repetition loop, so the words before it can be kept.
+
+Greedy decoding without temperature fallback (bounded latency) sometimes loops to the end of its
+token budget: a noisy card number read by espeak-ng over G.711 came back as "Okay, the current
+number in 4, 5, 3, 2, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6, …" (compression ratio 3.08).
+Dropping the whole segment lost every word of it and of the utterance packed after it; the words
+before the loop are what was said. The engine keeps them and marks the rest of the utterance as
+*unheard* (``Transcript.unheard``), so redaction treats it as it treats an utterance the recogniser
+returned nothing for: masked where data was asked for, counted against coverage. That the loop's
+first unit is kept once is a choice: whisper loops on a unit that was said, not on one invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+LOOP_MAX_PERIOD = 6  # tokens in the repeated unit ("6" ",": 2; "I'm sorry." : 4)
+LOOP_MIN_REPEATS = 4  # the unit repeats at least this many times to the end of the segment
+LOOP_MIN_KEPT_WORDS = 3  # fewer words before the loop: the segment is dropped whole, as before
+
+
+def loop_cut(raws: Sequence[bytes]) -> tuple[int, int]:
+    """``(start, keep)`` for a segment (its tokens' bytes) that ends in a repetition loop: the
+    loop's first token and how many tokens to keep (up to the loop, its unit once);
+    ``(n, n)`` when it does not end in one.
+
+    A loop is a unit of 1 to :data:`LOOP_MAX_PERIOD` tokens repeated at least
+    :data:`LOOP_MIN_REPEATS` times up to the last token (a last, partial unit included). Of the
+    periods that qualify, the one whose loop starts earliest decides.
+    """
+    n = len(raws)
+    best = (n, n)
+    for p in range(1, LOOP_MAX_PERIOD + 1):
+        j = n - 1
+        while j - p >= 0 and raws[j] == raws[j - p]:
+            j -= 1
+        start = j - p + 1  # raws[start:] has period p
+        if start < 0 or (n - start) < LOOP_MIN_REPEATS * p:
+            continue
+        best = min(best, (start, start + p))
+    return best
+
+
+def words_in(raws: Sequence[bytes]) -> int:
+    """Word-like tokens (a token that starts with a space and holds a letter or a digit)."""
+    return sum(1 for r in raws if r[:1] == b" " and any(chr(c).isalnum() for c in r if c < 128))
+
+
+def trim(raws: Sequence[bytes], times: Sequence[float]) -> tuple[int, float] | None:
+    """For a segment the compression ratio rejected: ``(keep, unheard_from)`` when it ends in a
+    repetition loop after at least :data:`LOOP_MIN_KEPT_WORDS` words (keep its first ``keep``
+    tokens; its utterance is unheard from window time ``unheard_from``, the end of the last
+    token before the loop, or the kept unit's time if that is earlier); else None (drop it)."""
+    start, keep = loop_cut(raws)
+    if keep == len(raws) or words_in(raws[:keep]) < LOOP_MIN_KEPT_WORDS:
+        return None
+    before = times[start - 1] if start > 0 else times[0]
+    return keep, min(before, times[keep - 1])

@@ -1,0 +1,76 @@
+"""Decoded tokens to words and transcripts: what the engine returns, whatever the window held.
+
+A token is whisper.cpp's BPE piece with its time (DTW's aligned moment when word times are on)
+and probability; words are groups of tokens (a leading space starts one), and an utterance's
+transcript is its words, with the stretch a repetition loop left unheard (:mod:`.loops`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ccedge.core.frames import Transcript, Utterance, Word
+
+# Non-speech annotations Whisper emits for music and noise ("[Music]", "(upbeat music)", "♪"):
+# never call content, never words.
+_ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|[♪♫♬]")
+_HAS_WORD = re.compile(r"\w")
+
+
+def clean_text(text: str) -> str:
+    """Drop non-speech annotations; empty when nothing word-like is left."""
+    text = " ".join(_ANNOTATION.sub(" ", text).split())
+    return text if _HAS_WORD.search(text) else ""
+
+
+@dataclass
+class Token:
+    id: int
+    raw: bytes
+    t0: float
+    t1: float
+    p: float
+    plog: float
+    segment_last: bool = False  # the last text token of its decoder segment
+    # Set on the last token kept before a repetition loop (:mod:`.loops`): the window time from
+    # which its utterance is unheard (the time of the last token before the loop began).
+    unheard_from: float | None = None
+
+
+def words_from_tokens(tokens: list[Token], offset: float, t_end: float) -> list[Word]:
+    """Group BPE tokens into words: a token whose bytes start with a space starts a word.
+
+    Word time is its first token's t0 to its last token's t1; p is the mean token probability
+    (as faster-whisper reports it). Times are clamped to the utterance.
+    """
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        starts = tok.raw[:1] == b" " or not groups
+        if not starts and tok.raw.strip() and not tok.raw.strip(b".,?!:;\"'-").strip():
+            starts = False  # punctuation attaches to the word before it
+        if starts:
+            groups.append([tok])
+        else:
+            groups[-1].append(tok)
+    words: list[Word] = []
+    for g in groups:
+        text = b"".join(t.raw for t in g).decode("utf-8", errors="replace").strip()
+        if not text:
+            continue
+        t0 = min(max(offset + g[0].t0, offset), t_end)
+        t1 = min(max(offset + g[-1].t1, t0), t_end)
+        words.append(Word(text=text, t0=t0, t1=t1, p=float(np.mean([t.p for t in g]))))
+    return words
+
+
+def transcript_of(utt: Utterance, tokens: list[Token], model: str) -> Transcript:
+    """``utt``'s transcript from its tokens (times relative to its start); a repetition loop cut
+    in them leaves the utterance unheard from the last token before the loop to its end."""
+    words = tuple(w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text))
+    text = " ".join(w.text for w in words)
+    cuts = [utt.t0 + t.unheard_from for t in tokens if t.unheard_from is not None]
+    unheard = ((min(max(min(cuts), utt.t0), utt.t1), utt.t1),) if cuts and text else ()
+    return Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, model, unheard)

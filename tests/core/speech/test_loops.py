@@ -1,0 +1,76 @@
+"""Repetition loops: where a segment the compression ratio rejected begins to loop."""
+
+from __future__ import annotations
+
+from ccedge.core.speech.loops import LOOP_MIN_REPEATS, loop_cut, trim, words_in
+
+
+def toks(text: str) -> list[bytes]:
+    """Whisper-like tokens: each word with its leading space, punctuation apart."""
+    out: list[bytes] = []
+    for word in text.split():
+        core = word.rstrip(",.?")
+        out.append(b" " + core.encode())
+        if word != core:
+            out.append(word[len(core):].encode())
+    return out
+
+
+def test_the_measured_card_number_loop_keeps_the_digits_before_it() -> None:
+    raws = toks("Okay, the current number in 4, 5, 3, 2, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, " + "6, " * 40 + "6")
+    start, keep = loop_cut(raws)
+    # The loop's unit is ", 6" (a periodic run is found from its end, so it may begin with the
+    # comma): everything before it is kept, and the unit once.
+    assert b"".join(raws[:start]).decode().endswith(" 4, 4, 5, 5")
+    assert b"".join(raws[:keep]).decode().endswith(" 5, 5, 6")
+    times = [0.1 * i for i in range(len(raws))]
+    cut = trim(raws, times)
+    assert cut is not None
+    assert cut[0] == keep and cut[1] == times[start - 1]
+
+
+def test_a_longer_unit_and_a_partial_last_unit() -> None:
+    raws = toks("I can help with that. " + "I'm sorry. " * 6 + "I'm")
+    start, keep = loop_cut(raws)
+    assert b"".join(raws[:start]).decode() == " I can help with that"
+    assert b"".join(raws[start:keep]).decode() == ". I'm sorry"
+
+
+def test_no_loop_at_the_end_is_no_cut() -> None:
+    for text in ("the card number is 4, 1, 1, 1, 1.",  # a real run of ones, then a full stop
+                 "yes yes yes thank you",
+                 "one two three four five six seven eight"):
+        raws = toks(text)
+        assert loop_cut(raws) == (len(raws), len(raws))
+        assert trim(raws, [0.0] * len(raws)) is None
+
+
+def test_too_few_repeats_are_no_loop() -> None:
+    raws = toks("it is " + "6, " * (LOOP_MIN_REPEATS - 1))
+    assert loop_cut(raws)[1] == len(raws)
+
+
+def test_a_segment_that_is_all_loop_is_dropped_whole() -> None:
+    """Hold music heard as "Thank you. Thank you. …": nothing before the loop to keep."""
+    raws = toks("Thank you. " * 8)
+    assert loop_cut(raws)[0] == 0
+    assert trim(raws, [0.0] * len(raws)) is None
+
+
+def test_fewer_than_three_words_before_the_loop_are_not_kept() -> None:
+    raws = toks("It's " + "5, " * 10)
+    assert trim(raws, [0.0] * len(raws)) is None
+
+
+def test_the_unheard_time_never_follows_the_kept_unit() -> None:
+    """DTW may stack a loop's tokens anywhere: the unheard stretch begins at the earlier of the
+    last token before the loop and the kept unit."""
+    raws = toks("my number is 7, " + "9, " * 10)
+    times = [1.0, 1.2, 1.4, 1.6, 1.7] + [0.5] * (len(raws) - 5)
+    cut = trim(raws, times)
+    assert cut is not None and cut[1] == 0.5
+
+
+def test_words_in_counts_spoken_tokens() -> None:
+    assert words_in(toks("Okay, the number is 4, 5.")) == 6
+    assert words_in([b",", b".", b" -"]) == 0

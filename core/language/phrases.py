@@ -18,6 +18,13 @@ unsure of ("thank you for *meritating*" p 0.42, "*supermimer*" p 0.44). Words un
 content word the phrase misses, when the alignment reaches ``unsure_threshold`` and at least
 one content word was heard for sure. A confidently wrong word ("tell" for "help", p 0.9) is
 never a stand-in.
+
+Other words and negation (``core.language.wording``, packs 2026.12.6): after the exact try, a phrase
+matches when both sides are equal in canonical words (determiners one token, a few synonym classes
+mapped to one word: "*the* account shows", "*ring* me back"), or with up to ``inserted`` words put
+inside it ("make a *formal* complaint"); every pass drops a match whose polarity differs from the
+phrase's ("nobody has *called me back*", "I can*not* guarantee"), and a content word never matches
+its opposite by a negating prefix ("happy" / "unhappy").
 """
 
 from __future__ import annotations

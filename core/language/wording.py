@@ -28,7 +28,8 @@ INTENSIFIERS = frozenset("really so very absolutely totally completely just quit
                          "ever".split())
 
 _DET = "<d>"  # the one token every determiner and demonstrative becomes
-_DETERMINERS = frozenset("the your my our a an this that it".split())
+# "a"/"an" stay: "a diagnosis" is talk about diagnoses, "your diagnosis" is the patient's
+_DETERMINERS = frozenset("the your my our this that it".split())
 
 # word -> head word (tense and number kept, so "called" stays past)
 _SYNONYMS: dict[str, str] = {

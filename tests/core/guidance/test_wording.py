@@ -18,7 +18,7 @@ from ccedge.core.language.wording import canon, negated, opposite, with_insertio
     ("ring me back", "could you phone me back later"),
     ("cancel my membership", "i would like to terminate my membership"),
     ("my manager will call you", "my boss will ring you"),
-    ("a manager will call you", "the team leader will call you"),
+    ("my manager will call you", "the team leader will call you"),
     ("confirm the number on file", "let me check the number on file"),
     ("missed payments", "there are three missed instalments"),
     ("your medical history", "i can send your dental history"),
@@ -35,6 +35,7 @@ def test_same_meaning_in_other_words(phrase: str, heard: str) -> None:
     ("close my account", "i will check my account"),
     ("call me back", "call my sister back"),  # a different person, not a determiner
     ("your payment is due", "your appointment is due"),
+    ("your diagnosis", "we can not give a diagnosis over the phone"),  # "a" is not "your"
 ])
 def test_other_words_keep_other_meanings_apart(phrase: str, heard: str) -> None:
     assert PhraseMatcher([phrase]).match(heard) is None

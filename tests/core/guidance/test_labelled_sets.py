@@ -14,6 +14,7 @@ from ccedge.testing.guidance_calls import (
     heldout2_calls,
     heldout3_calls,
     heldout4_calls,
+    heldout5_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -74,6 +75,19 @@ def test_fourth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
     for c in calls:  # every labelled column of set 3's calls of the same pack, and each call renders
         same = next(h for h in heldout3_calls() if h.pack == c.pack)
+        assert set(c.expected) == set(same.expected), c.call_id
+        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
+
+
+
+def test_fifth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout5_calls()
+    assert len(calls) == 14 and len({c.call_id for c in calls}) == 14
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
+             *heldout4_calls()]
+    _new_mixed_and_labelled(calls, {c.call_id for c in older})
+    for c in calls:  # every labelled column of set 4's calls of the same pack, and each call renders
+        same = next(h for h in heldout4_calls() if h.pack == c.pack)
         assert set(c.expected) == set(same.expected), c.call_id
         assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
 

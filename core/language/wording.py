@@ -25,11 +25,16 @@ from collections.abc import Sequence
 # Intensifiers and hedges people put into a set phrase ("this is *so* unacceptable", "I am
 # *really* fed up", "I *just* want to complain"): dropped on both sides.
 INTENSIFIERS = frozenset("really so very absolutely totally completely just quite honestly truly "
-                         "ever".split())
+                         "ever actually".split())
 
 _DET = "<d>"  # the one token every determiner and demonstrative becomes
-# "a"/"an" stay: "a diagnosis" is talk about diagnoses, "your diagnosis" is the patient's
-_DETERMINERS = frozenset("the your my our this that it".split())
+# "a"/"an" stay: "a diagnosis" is talk about diagnoses, "your diagnosis" is the patient's. A third
+# person's possessive is the same kind of word (2026.12.7): a carer or relative calls about someone
+# else ("what was *her* name", "*his* medication"), and the question is the same question.
+_DETERMINERS = frozenset("the your my our this that it his her their".split())
+# words put inside a phrase that do not count against ``with_insertions``' limit: "calls to *the*
+# pharmacy are recorded" puts in a place ("to pharmacy"), the article is only its grammar
+_LIGHT = frozenset({_DET, "a", "an"})
 
 # word -> head word (tense and number kept, so "called" stays past)
 _SYNONYMS: dict[str, str] = {
@@ -113,21 +118,27 @@ def with_insertions(tokens: Sequence[str], phrase: Sequence[str], most: int) -> 
     """The span ``(i, j)`` of ``tokens`` that says every word of ``phrase`` in order with up to
     ``most`` other words put in between ("make a *formal* complaint", "the number *we have* on
     file"), none of them a negation; or ``None``. Only for phrases of three words or more (a
-    two-word phrase with words put in between says something else too often)."""
+    two-word phrase with words put in between says something else too often). Determiners and
+    articles put in are free (canonical tokens: "calls to *the* pharmacy are recorded" puts in two
+    words), up to ``most`` of them too."""
     if len(phrase) < 3 or most <= 0:
         return None
     for i, t in enumerate(tokens):
         if t != phrase[0]:
             continue
-        k, j, extra = 1, i + 1, 0
+        k, j, extra, light = 1, i + 1, 0, 0
         while k < len(phrase) and j < len(tokens):
             if tokens[j] == phrase[k]:
                 k += 1
-            elif tokens[j] in NEGATORS or tokens[j] == "no" or extra == most:
+            elif tokens[j] in NEGATORS or tokens[j] == "no":
+                break
+            elif tokens[j] in _LIGHT and light < most:
+                light += 1
+            elif extra == most:
                 break
             else:
                 extra += 1
             j += 1
-        if k == len(phrase) and extra:
+        if k == len(phrase) and extra + light:
             return i, j
     return None

@@ -215,7 +215,7 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout": (1, "HELD-OUT 1 (12 calls written after tuning; studied for packs 2026.12.4, so seen now)"),
     "heldout2": (2, "HELD-OUT 2 (14 calls; studied for packs 2026.12.5, so seen now)"),
     "heldout3": (3, "HELD-OUT 3 (12 calls; studied for packs 2026.12.6, so seen now)"),
-    "heldout4": (4, "HELD-OUT 4 (13 calls written blind on 2026-12-05, never tuned on)"),
+    "heldout4": (4, "HELD-OUT 4 (13 calls written blind; studied for packs 2026.12.7, so seen now)"),
     "heldout5": (5, "HELD-OUT 5 (14 calls written blind on 2026-12-06, never tuned on)"),
 }
 

@@ -9,7 +9,8 @@ customers speak on the phone. Compliant calls and violations of most rules; ever
 pack is labelled by what it *means* (was a debt being collected? did the agent offer condolences?
 was the callback number checked against the record?), not by whether some phrase was said, as
 in the third set. Nobody has rendered or scored these calls while writing them; nothing is to be
-changed after their first run.
+changed after their first run. Scored once unseen with packs 2026.12.6 (clean and spoken), then
+studied for packs 2026.12.7 (their misses fixed for general causes), so this set is *seen* since then.
 """
 
 from __future__ import annotations

@@ -218,7 +218,7 @@ def spoken_eval(
     vad = f"-vad{seg.min_pause_s}+{seg.pad_s}+{seg.max_utterance_s}"
     flash = "-fenc" if TranscribeOptions().flash_encoder and backend().encoder_flash else ""
     gap = f"-gap{TranscribeOptions().pack_gap_s}"  # packed windows' silence moves DTW's words
-    loops = "-loops"  # the words before a repetition loop are kept, the rest unheard (speech.loops)
+    loops = "-loops2"  # the words before a repetition loop kept, their utterance unheard (speech.loops)
     tag = ("shipped" if model is None else model.stem) + vad + flash + gap + loops
     inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu

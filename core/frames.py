@@ -109,9 +109,10 @@ class Transcript:
     text: str
     words: tuple[Word, ...] = field(default_factory=tuple)
     model: str = ""
-    # Stretches of the utterance the recogniser gave up on, (t0, t1) in call time: its text
-    # stops where a repetition loop began (``speech.loops``). Redaction treats them as speech
-    # it returned nothing for (masked where data was asked for, counted against coverage).
+    # Stretches of the utterance the recogniser gave up on, (t0, t1) in call time: the whole
+    # utterance when its text stops where a repetition loop began (``speech.loops``). Redaction
+    # treats them as speech it returned nothing for (masked where data was asked for, counted
+    # against coverage), whatever the words kept before the loop say.
     unheard: tuple[tuple[float, float], ...] = ()
 
 

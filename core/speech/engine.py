@@ -244,22 +244,21 @@ class WhisperCppEngine(Engine):
     ) -> tuple[SegmentInfo, list[Token]]:
         """The segment's statistics and the tokens kept of it: all of them, none, or those
         before a repetition loop it ends in (:func:`.loops.loop_cut`; the last one kept then
-        says from when its utterance is unheard)."""
+        leave every utterance that holds them unheard: ``Token.looped``)."""
         info = self._stats(raw_text, toks, earlier)
         if info.kept:
             return info, list(toks)
         o = self.options
         if not o.keep_before_loop or info.compression_ratio <= o.compression_ratio_thold:
             return info, []
-        cut = trim([t.raw for t in toks], [t.t1 for t in toks])
-        if cut is None:
+        keep = trim([t.raw for t in toks])
+        if keep is None:
             return info, []
-        head = list(toks[: cut[0]])
+        head = [replace(t, looped=True) for t in toks[:keep]]
         text = b"".join(t.raw for t in head).decode("utf-8", errors="replace").strip()
         trimmed = self._stats(text, head, earlier)
         if not trimmed.kept:
             return info, []
-        head[-1] = replace(head[-1], unheard_from=cut[1])
         return replace(trimmed, loop_cut=True), head
 
     def _stats(self, raw_text: str, toks: Sequence[Token], earlier: Sequence[str]) -> SegmentInfo:
@@ -330,9 +329,7 @@ class WhisperCppEngine(Engine):
                     else:
                         infos = []
                 utt = utts[i]
-                shifted = [replace(t, t0=t.t0 - a, t1=t.t1 - a, segment_last=False,
-                                   unheard_from=None if t.unheard_from is None else t.unheard_from - a)
-                           for t in mine]
+                shifted = [replace(t, t0=t.t0 - a, t1=t.t1 - a, segment_last=False) for t in mine]
                 tr = transcript_of(utt, shifted, self.name)
                 results[i] = Result(tr, tuple(infos), audio_ctx=ctx, language=self.decoded_language())
         return [r for r in results if r is not None]

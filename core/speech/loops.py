@@ -4,10 +4,13 @@ Greedy decoding without temperature fallback (bounded latency) sometimes loops t
 token budget: a noisy card number read by espeak-ng over G.711 came back as "Okay, the current
 number in 4, 5, 3, 2, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6, …" (compression ratio 3.08).
 Dropping the whole segment lost every word of it and of the utterance packed after it; the words
-before the loop are what was said. The engine keeps them and marks the rest of the utterance as
-*unheard* (``Transcript.unheard``), so redaction treats it as it treats an utterance the recogniser
-returned nothing for: masked where data was asked for, counted against coverage. That the loop's
-first unit is kept once is a choice: whisper loops on a unit that was said, not on one invented.
+before the loop are what was said. The engine keeps them as text, and the audio of every utterance
+that holds them stays *unheard* as a whole (``Transcript.unheard``), as when the segment was
+dropped: redaction masks it where data was asked for and counts it against coverage. Only the text
+gains. The loop's tokens cannot say where it began (DTW stacks them), and a first try that left the
+utterance audible up to the last word before the loop left the first digit of two espeak-ng card
+numbers audible on the spoken redaction set ("Yes, it's time…", the loop on a misheard "nine").
+That the loop's first unit is kept once is a choice: whisper loops on a unit that was said.
 """
 
 from __future__ import annotations
@@ -46,13 +49,10 @@ def words_in(raws: Sequence[bytes]) -> int:
     return sum(1 for r in raws if r[:1] == b" " and any(chr(c).isalnum() for c in r if c < 128))
 
 
-def trim(raws: Sequence[bytes], times: Sequence[float]) -> tuple[int, float] | None:
-    """For a segment the compression ratio rejected: ``(keep, unheard_from)`` when it ends in a
-    repetition loop after at least :data:`LOOP_MIN_KEPT_WORDS` words (keep its first ``keep``
-    tokens; its utterance is unheard from window time ``unheard_from``, the end of the last
-    token before the loop, or the kept unit's time if that is earlier); else None (drop it)."""
-    start, keep = loop_cut(raws)
+def trim(raws: Sequence[bytes]) -> int | None:
+    """For a segment the compression ratio rejected: how many of its tokens to keep when it ends
+    in a repetition loop after at least :data:`LOOP_MIN_KEPT_WORDS` words; else None (drop it)."""
+    _start, keep = loop_cut(raws)
     if keep == len(raws) or words_in(raws[:keep]) < LOOP_MIN_KEPT_WORDS:
         return None
-    before = times[start - 1] if start > 0 else times[0]
-    return keep, min(before, times[keep - 1])
+    return keep

@@ -35,9 +35,9 @@ class Token:
     p: float
     plog: float
     segment_last: bool = False  # the last text token of its decoder segment
-    # Set on the last token kept before a repetition loop (:mod:`.loops`): the window time from
-    # which its utterance is unheard (the time of the last token before the loop began).
-    unheard_from: float | None = None
+    # Kept from a segment cut at a repetition loop (:mod:`.loops`): the utterance that holds it
+    # is unheard as a whole (its audio is treated as if no words had come back).
+    looped: bool = False
 
 
 def words_from_tokens(tokens: list[Token], offset: float, t_end: float) -> list[Word]:
@@ -67,10 +67,9 @@ def words_from_tokens(tokens: list[Token], offset: float, t_end: float) -> list[
 
 
 def transcript_of(utt: Utterance, tokens: list[Token], model: str) -> Transcript:
-    """``utt``'s transcript from its tokens (times relative to its start); a repetition loop cut
-    in them leaves the utterance unheard from the last token before the loop to its end."""
+    """``utt``'s transcript from its tokens (times relative to its start); a token kept before a
+    repetition loop leaves the whole utterance unheard (``Transcript.unheard``)."""
     words = tuple(w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text))
     text = " ".join(w.text for w in words)
-    cuts = [utt.t0 + t.unheard_from for t in tokens if t.unheard_from is not None]
-    unheard = ((min(max(min(cuts), utt.t0), utt.t1), utt.t1),) if cuts and text else ()
+    unheard = ((utt.t0, utt.t1),) if text and any(t.looped for t in tokens) else ()
     return Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, model, unheard)

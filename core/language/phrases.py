@@ -24,7 +24,10 @@ matches when both sides are equal in canonical words (determiners one token, a f
 mapped to one word: "*the* account shows", "*ring* me back"), or with up to ``inserted`` words put
 inside it ("make a *formal* complaint"); every pass drops a match whose polarity differs from the
 phrase's ("nobody has *called me back*", "I can*not* guarantee"), and a content word never matches
-its opposite by a negating prefix ("happy" / "unhappy").
+its opposite by a negating prefix ("happy" / "unhappy"). 2026.12.7: a third person's possessive is a
+determiner ("what was *her* name"), articles put inside a phrase are free ("calls to *the* pharmacy are
+recorded"), and a stand-in is never a closed-class word ("somewhere" for "overdue") nor joined with a
+word heard as itself ("worth *at*" for "tight").
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ from ccedge.core.language.wording import canon, negated, opposite, with_insertio
 _FUNCTION_WORDS = frozenset(
     "that this with your have will would what when where which there their they them then than from "
     "about into been were just also very some more like want".split()
+)
+# closed-class words of four letters or more that are heard right even when unsure: never a stand-in
+# for a garbled content word (2026.12.7: an unsure "somewhere" stood in for "overdue")
+_NO_STAND_IN = _FUNCTION_WORDS | frozenset(
+    "somewhere something someone anything anyone anywhere everything everyone everywhere nothing nowhere "
+    "because though although before after until while whether should could would might must".split()
 )
 
 
@@ -193,8 +202,8 @@ class PhraseMatcher:
                 lost = next(w for w, c in zip(content, close, strict=True) if not c)
                 # the stand-in looks like a content word itself: an unsure "the" is heard right, not
                 # a garbled "take" ("share some of *the* payments" is not "take a payment")
-                stood_in = any(i not in used and len(w) >= 4 and w not in _FUNCTION_WORDS and w in unsure
-                               and self._like(lost, words, i) for i, w in enumerate(words))
+                stood_in = any(i not in used and len(w) >= 4 and w not in _NO_STAND_IN and w in unsure
+                               and self._like(lost, words, i, unsure) for i, w in enumerate(words))
                 missing -= stood_in
             if missing <= 0 and (al.score >= self.threshold or stood_in):
                 i = s.count(" ", 0, a)
@@ -284,11 +293,22 @@ class PhraseMatcher:
             at = min(b for b, _ in fits)
         return spelt
 
-    def _like(self, lost: str, words: list[str], i: int) -> bool:
+    def _like(self, lost: str, words: list[str], i: int, unsure: frozenset[str] = frozenset()) -> bool:
         """Is the unsure ``words[i]``, alone or joined with a neighbour (a word heard split in
-        two: "super mimer"), spelled somewhat like the content word ``lost`` it would stand in for?"""
-        cands = [words[i], *("".join(words[j : j + 2]) for j in (i - 1, i) if 0 <= j < len(words) - 1)]
-        return any(fuzz.ratio(lost, stem(c)) >= self.stand_in_cutoff for c in cands)
+        two: "super mimer"), spelled somewhat like the content word ``lost`` it would stand in for?
+        The neighbour is a piece of a word: unsure itself, or of four letters or more and no function
+        word (2026.12.7: "worth" joined with a sure "at" looked like "tight")."""
+        def piece(k: int) -> bool:
+            w = words[k]
+            return w in unsure or (len(w) >= 4 and w not in _NO_STAND_IN)
+
+        cands = [words[i]]
+        if i > 0 and piece(i - 1):
+            cands.append(words[i - 1] + words[i])
+        if i + 1 < len(words) and piece(i + 1):
+            cands.append(words[i] + words[i + 1])
+        # the word as heard or its stem: "conuring" (for "can you ring") loses its "ring" to the stem
+        return any(max(fuzz.ratio(lost, c), fuzz.ratio(lost, stem(c))) >= self.stand_in_cutoff for c in cands)
 
     def _ordered(self, s: str) -> Match | None:
         """Every content word of a phrase with ``ordered_from`` or more of them, in order, close together.

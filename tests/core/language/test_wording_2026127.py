@@ -63,3 +63,23 @@ def test_actually_is_a_hedge() -> None:
                          ordered_from=0).match("i am actually annoyed about it") is None
     assert PhraseMatcher(["i am annoyed"]).match("i am actually annoyed about it") is not None
     assert PhraseMatcher(["i am annoyed"]).match("i am actually not annoyed") is None
+
+
+def test_a_closed_class_word_never_stands_in() -> None:
+    # an unsure "somewhere" is heard right: it is no garbled "overdue", though spelled half like it
+    text = "can i take your account somewhere"
+    m = PhraseMatcher(["your account is overdue"])
+    assert PhraseMatcher(["your account is overdue"], phonetic=False).match(
+        "can i take your account ovrdoo", unsure=frozenset({"ovrdoo"})) is not None
+    assert m.match(text, unsure=frozenset({"somewhere"})) is None
+
+
+def test_a_stand_in_joins_only_a_piece_of_a_word() -> None:
+    # "worth" joined with a sure "at" spells half of "tight": "at" was heard as itself
+    m = PhraseMatcher(["tight at the moment"], phonetic=False)
+    assert m.match("what my pension worth at the moment", unsure=frozenset({"worth"})) is None
+    # a split word's pieces still join ("super mimer"), and the word as heard counts besides its stem
+    assert PhraseMatcher(["speak to a supervisor"]).match("i want to speak to a super mimer",
+                                                          unsure=frozenset({"mimer"})) is not None
+    assert PhraseMatcher(["ring me back"]).match("conuring me back later",
+                                                 unsure=frozenset({"conuring"})) is not None

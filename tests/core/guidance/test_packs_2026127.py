@@ -72,6 +72,15 @@ def test_identity_before_account_details(lines: list[tuple[str, str]], want: str
     ("healthcare", "minimum-necessary", [("agent", "I can read you everything on your history if you like.")],
      "violated"),
     ("healthcare", "minimum-necessary", [("agent", "I can read you the date of your next visit.")], "met"),
+    # leaving asked politely, or a cheaper deal found elsewhere, is a cancellation
+    ("service", "cancellation-save", [("customer", "Hiya, I'd like to cancel my contract.")], "violated"),
+    ("service", "cancellation-save", [("customer", "I've found a cheaper deal with another network."),
+                                      ("agent", "We can offer you three months free.")], "met"),
+    ("service", "cancellation-save", [("customer", "I'd like to leave a message for Sam.")],
+     "not_applicable"),
+    # the disclosure as "acting as a debt collector"
+    ("finance", "mini-miranda", [("customer", "I'm behind with my payments."),
+                                 ("agent", "I must tell you we are acting as a debt collector.")], "met"),
 ])
 def test_wider_packs(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
     assert _status(pack, rule, lines) == want

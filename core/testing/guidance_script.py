@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ccedge.core.guidance import Line, evaluate, load_policy
 from ccedge.core.simulate import SyntheticCall, Turn
 
 WORD_S = 0.4  # espeak-ng at 150 words a minute
@@ -65,3 +66,12 @@ def scripted(call_id: str, pack: str, turns: list[tuple[str, str] | tuple[str, s
         c.say(*t)
     c.expect(**expected)
     return c
+
+
+def rule_status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
+    """The status of ``rule`` of ``pack`` over ``(role, text)`` lines, 3 s each, one every 4 s."""
+    t, out = 1.0, []
+    for role, text in lines:
+        out.append(Line(role, t, t + 3.0, text))
+        t += 4.0
+    return {r.id: r.status for r in evaluate(load_policy(pack), out)[1]}[rule]

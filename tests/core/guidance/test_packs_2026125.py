@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ccedge.core.guidance import Line, evaluate, load_policy
 from ccedge.core.language import PhraseMatcher
+from ccedge.testing.guidance_script import rule_status
 
 
 @pytest.mark.parametrize("heard", ["no", "on", "is it"])
@@ -15,13 +15,6 @@ def test_a_short_utterance_does_not_match_inside_a_longer_phrase(heard: str) -> 
     # against "it is not on", and a caller's bare "no" opened a complaint
     assert PhraseMatcher(["it is not on", "is it possible to"]).match(heard) is None
 
-
-def _status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
-    t, out = 1.0, []
-    for role, text in lines:
-        out.append(Line(role, t, t + 3.0, text))
-        t += 4.0
-    return {r.id: r.status for r in evaluate(load_policy(pack), out)[1]}[rule]
 
 
 @pytest.mark.parametrize(("pack", "rule", "lines", "want"), [
@@ -40,4 +33,4 @@ def _status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
                                            ("agent", "Right, what's your postcode?")], "violated"),
 ])
 def test_wider_packs(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
-    assert _status(pack, rule, lines) == want
+    assert rule_status(pack, rule, lines) == want

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccedge.core.guidance import Line, evaluate, load_policy
-
-
-def _status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
-    t, out = 1.0, []
-    for role, text in lines:
-        out.append(Line(role, t, t + 3.0, text))
-        t += 4.0
-    return {r.id: r.status for r in evaluate(load_policy(pack), out)[1]}[rule]
+from ccedge.testing.guidance_script import rule_status
 
 
 @pytest.mark.parametrize(("pack", "rule", "lines", "want"), [
@@ -58,14 +50,14 @@ def _status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
     ("finance", "no-outcome-promise", [("agent", "I can't guarantee it will be approved, sorry.")], "met"),
 ])
 def test_wider_packs(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
-    assert _status(pack, rule, lines) == want
+    assert rule_status(pack, rule, lines) == want
 
 
 def test_forbidden_phrases_take_no_words_inside() -> None:
     # "all of your records" is the whole record; "all of your recent records" is not
     said = [("agent", "I can send all of your records.")]
-    assert _status("healthcare", "minimum-necessary", said) == "violated"
-    assert _status("healthcare", "minimum-necessary",
+    assert rule_status("healthcare", "minimum-necessary", said) == "violated"
+    assert rule_status("healthcare", "minimum-necessary",
                    [("agent", "I can send all of your recent blood records.")]) == "met"
 
 
@@ -74,7 +66,7 @@ def test_a_number_masked_inside_the_payment_segment_is_a_read_back() -> None:
     pay = [("customer", "I'd like to pay the balance by card."), ("agent", "Go ahead with the card number."),
            ("customer", "[PAYMENT].")]
     echo = ("agent", "Right, so [PAYMENT], yes?")
-    assert _status("finance", "no-full-pan-readback", [*pay, echo]) == "violated"
-    assert _status("finance", "no-full-pan-readback",
+    assert rule_status("finance", "no-full-pan-readback", [*pay, echo]) == "violated"
+    assert rule_status("finance", "no-full-pan-readback",
                    [*pay, ("agent", "Your receipt number is [PAYMENT].")]) == "met"
-    assert _status("finance", "no-full-pan-readback", pay) == "met"
+    assert rule_status("finance", "no-full-pan-readback", pay) == "met"

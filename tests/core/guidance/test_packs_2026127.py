@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ccedge.core.guidance import Line, evaluate, load_policy
-
-
-def _status(pack: str, rule: str, lines: list[tuple[str, str]]) -> str:
-    t, out = 1.0, []
-    for role, text in lines:
-        out.append(Line(role, t, t + 3.0, text))
-        t += 4.0
-    return {r.id: r.status for r in evaluate(load_policy(pack), out)[1]}[rule]
+from ccedge.core.guidance import load_policy
+from ccedge.testing.guidance_script import rule_status
 
 
 def test_packs_are_2026127() -> None:
@@ -38,7 +31,7 @@ def test_packs_are_2026127() -> None:
     ([("agent", "Hello, I can help you transfer your pension to a new provider.")], "not_applicable"),
 ])
 def test_identity_before_account_details(lines: list[tuple[str, str]], want: str) -> None:
-    assert _status("finance", "identity-before-account-details", lines) == want
+    assert rule_status("finance", "identity-before-account-details", lines) == want
 
 
 @pytest.mark.parametrize(("pack", "rule", "lines", "want"), [
@@ -83,4 +76,4 @@ def test_identity_before_account_details(lines: list[tuple[str, str]], want: str
                                  ("agent", "I must tell you we are acting as a debt collector.")], "met"),
 ])
 def test_wider_packs(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
-    assert _status(pack, rule, lines) == want
+    assert rule_status(pack, rule, lines) == want

@@ -92,6 +92,13 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "pause20-long": {"segment": {"min_pause_s": 2.0, "pad_s": 0.4, "max_utterance_s": 28.0}},
     "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},
     "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},
+    # The second pass (``speech.turns``): the live cuts regrouped after the call into turns (2 s
+    # gap, 28 s, 0.4 s padding, the pauses' own audio), one window each, words given back to the
+    # live utterances by time; with the live model, then with Whisper base (its second-pass rung).
+    "turns": {"turns": True},
+    "turns-gap1": {"turns": {"gap_s": 1.0}},
+    "turns-base": {"turns": True, "model": "base"},
+    "base": {"model": "base"},
 }
 
 
@@ -158,6 +165,8 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
     cfg = dict(config)
     pack = cfg.pop("pack", True)
     segment = cfg.pop("segment", {})
+    regroup = cfg.pop("turns", False)
+    cfg.pop("model", None)
 
     def utterances(call_id: str, leg: str, t0: float, rate: int, pcm: Any) -> list[Any]:
         if segment == "silero":
@@ -169,6 +178,10 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
     r0 = resource.getrusage(resource.RUSAGE_SELF)
     for leg in legs:
         utts = utterances(leg.name, "x", 0.0, leg.rate, leg.samples)
+        if regroup:
+            per_utt.append([tr.text for tr in by_turns(engine, utts, leg, regroup)])
+            texts.append(" ".join(per_utt[-1]))
+            continue
         if pack:
             results = engine.transcribe_many(utts)
         else:
@@ -178,6 +191,20 @@ def _ours(model: str, config: dict[str, Any], legs: list[Any], conn: Any) -> Non
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     conn.send({"texts": texts, "cpu": cpu, "utts": per_utt})
+
+
+def by_turns(engine: Any, utts: list[Any], leg: Any, regroup: Any) -> list[Any]:
+    """The second pass's decode: ``utts`` regrouped into turns over the leg's audio, each turn one
+    window, its words given back to the utterances (one transcript per utterance, in order)."""
+    from ccedge.core.speech.turns import split_turn, turns
+
+    out: list[Any] = [None] * len(utts)
+    kw = regroup if isinstance(regroup, dict) else {}
+    for turn in turns(utts, {utts[0].leg: leg.samples} if utts else {}, leg.rate, **kw):
+        whole = engine.transcribe_one(turn.window).transcript
+        for i, tr in zip(turn.parts, split_turn(whole, [utts[i] for i in turn.parts]), strict=True):
+            out[i] = tr
+    return out
 
 
 def silero_cuts(call_id: str, leg: str, rate: int, pcm: Any) -> list[Any]:
@@ -311,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for name in ["unpacked"] + [n for n in names if n != "unpacked"]:
         t = time.time()
-        results[name] = run(_ours, str(find_model()), CONFIGS[name], legs)
+        model = CONFIGS[name].get("model", "tiny.en")
+        results[name] = run(_ours, str(find_model("q8_0", model)), CONFIGS[name], legs)
         print(f"  {name}: {time.time() - t:.0f} s", file=sys.stderr)
     for name in names:
         res = results[name]

@@ -10,8 +10,9 @@ spare. Its whisper.cpp worker is one single-threaded process at nice 19, so even
 has started yields the CPU to the live workers.
 
 A job reads the call back from the vault (the stored audio, already masked where redaction
-found data, and the stored utterance events for their leg and times), transcribes each
-utterance again in its own window (words never change utterance), redacts the new text as a
+found data, and the stored utterance events for their leg and times), transcribes it again
+as whole turns (``ccedge.core.speech.turns``: consecutive utterances of a leg with their pauses,
+one window each; every word goes back to the utterance it was said in), redacts the new text as a
 finished call (``Redactor``: the same cues and detectors, redaction's re-check) and, only when
 every utterance came back, replaces the stored utterance events
 (``ccedge.core.vault.transcript.replace_transcript``). Until then the live transcript stays.
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ccedge.core.events import CallEnded, CallStarted, Event, UtteranceRedacted
 from ccedge.core.frames import Transcript, Utterance
@@ -35,6 +37,7 @@ from ccedge.core.redact import Redactor, RedactPolicy
 from ccedge.core.redact.events_out import spans_out, utterance_parts
 from ccedge.core.speech.engine import TranscribeOptions
 from ccedge.core.speech.second_pass import RESCAN_PRIORITY, SecondPassQueue, spare_cpu
+from ccedge.core.speech.turns import split_turn, turns
 from ccedge.core.speech.workers import WorkerPool
 from ccedge.core.vault.recording import finish_wav
 from ccedge.core.vault.store import Vault
@@ -43,22 +46,26 @@ from ccedge.core.vault.transcript import replace_transcript
 log = logging.getLogger("ccedge.second_pass")
 
 
-def stored_utterances(v: Vault, call_id: str) -> tuple[list[Utterance], list[dict[str, Any]]]:
-    """The call's utterances cut again from its stored audio at the stored utterance times."""
+def stored_utterances(
+    v: Vault, call_id: str
+) -> tuple[list[Utterance], list[dict[str, Any]], dict[str, npt.NDArray[np.int16]], int]:
+    """The call's utterances cut again from its stored audio at the stored utterance times, the
+    stored utterance events, each leg's whole stored audio and its sample rate."""
     live = [e for e in v.event_dicts(call_id) if e.get("type") == "utterance"]
     plain, _ = v.read_stream(call_id, "audio")
     with wave.open(io.BytesIO(finish_wav(plain))) as w:
         rate, channels = w.getframerate(), w.getnchannels()
         frames = np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, channels)
     legs = {leg["leg"]: int(leg["channel"]) for leg in v.index.legs(call_id)}
-    utts = []
+    utts, audio = [], {}
     for e in live:
-        ch = legs.get(str(e["leg"]), 1 if e.get("role") == "customer" else 0)
+        leg = str(e["leg"])
+        ch = min(legs.get(leg, 1 if e.get("role") == "customer" else 0), channels - 1)
+        audio.setdefault(leg, np.ascontiguousarray(frames[:, ch]))
         a, b = round(float(e["start_s"]) * rate), round(float(e["end_s"]) * rate)
-        samples = np.ascontiguousarray(frames[a:b, min(ch, channels - 1)])
-        utts.append(Utterance(call_id, str(e["leg"]), float(e["start_s"]), float(e["end_s"]), rate, samples,
-                              priority=RESCAN_PRIORITY))
-    return utts, live
+        utts.append(Utterance(call_id, leg, float(e["start_s"]), float(e["end_s"]), rate,
+                              audio[leg][a:b], priority=RESCAN_PRIORITY))
+    return utts, live, audio, rate
 
 
 def redacted_events(call_id: str, live: list[dict[str, Any]], new: list[Transcript]) -> list[dict[str, Any]]:
@@ -145,15 +152,18 @@ class SecondPass:
             return -1
         if state != "complete":
             return 0
-        utts, live = stored_utterances(v, call_id)
+        utts, live, audio, rate = stored_utterances(v, call_id)
         if not utts:
             return 0
+        # Whole turns, one window each (``speech.turns``: the live cuts cost words), each word
+        # given back to the stored utterance it was said in.
         got: dict[int, Transcript] = {}
-        index = {id(u): i for i, u in enumerate(utts)}
-        for outcome in pool.transcribe(utts):
+        index = {id(t.window): t for t in turns(utts, audio, rate)}
+        for outcome in pool.transcribe([t.window for t in index.values()]):
             if outcome.transcript is None:
-                raise RuntimeError("an utterance failed in the second pass")
-            got[index[id(outcome.utterance)]] = outcome.transcript
+                raise RuntimeError("a turn failed in the second pass")
+            parts = index[id(outcome.utterance)].parts
+            got.update(zip(parts, split_turn(outcome.transcript, [utts[i] for i in parts]), strict=True))
         new = [got[i] for i in range(len(utts))]
         return replace_transcript(v, call_id, redacted_events(call_id, live, new), new[0].model)
 

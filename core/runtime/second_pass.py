@@ -57,7 +57,8 @@ def stored_utterances(
         rate, channels = w.getframerate(), w.getnchannels()
         frames = np.frombuffer(w.readframes(w.getnframes()), "<i2").reshape(-1, channels)
     legs = {leg["leg"]: int(leg["channel"]) for leg in v.index.legs(call_id)}
-    utts, audio = [], {}
+    utts: list[Utterance] = []
+    audio: dict[str, npt.NDArray[np.int16]] = {}
     for e in live:
         leg = str(e["leg"])
         ch = min(legs.get(leg, 1 if e.get("role") == "customer" else 0), channels - 1)

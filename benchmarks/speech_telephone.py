@@ -99,6 +99,8 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "turns-gap1": {"turns": {"gap_s": 1.0}},
     "turns-base": {"turns": True, "model": "base"},
     "base": {"model": "base"},
+    "turns-fallback": {"turns": True, "temperature_inc": 0.2},
+    "turns-base-fallback": {"turns": True, "model": "base", "temperature_inc": 0.2},
 }
 
 

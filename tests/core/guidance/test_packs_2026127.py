@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from ccedge.core.guidance import load_policy
 from ccedge.testing.guidance_script import rule_status
 
 

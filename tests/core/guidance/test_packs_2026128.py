@@ -51,13 +51,14 @@ def test_identity_before_account_details(lines: list[tuple[str, str]], want: str
     # the question at the end, in dialect
     ("finance", "closing", [("agent", "Is there owt else I can do for you today?")], "met"),
     # a callback asked for colloquially, and the number on the record checked by its kind
-    ("healthcare", "callback-verification", [("customer", "Could the nurse give me a bell this afternoon?"),
-                                             ("agent", "Sure, is the cell ending four two still good?")], "met"),
+    ("healthcare", "callback-verification",
+     [("customer", "Could the nurse give me a bell this afternoon?"),
+      ("agent", "Sure, is the cell ending four two still good?")], "met"),
     ("healthcare", "callback-verification", [("customer", "Can someone give me a bell about it?"),
                                              ("agent", "Okay, bye.")], "violated"),
     # more of the record offered than was asked for
-    ("healthcare", "minimum-necessary", [("agent", "I also see a referral to the heart clinic, do you want me "
-                                                   "to read those out?")], "violated"),
+    ("healthcare", "minimum-necessary",
+     [("agent", "I also see a referral to the heart clinic, do you want me to read those out?")], "violated"),
     ("healthcare", "minimum-necessary", [("agent", "Your prescription is ready to collect.")], "met"),
     # condolences said about the relative
     ("healthcare", "bereavement", [("customer", "My brother passed away on Friday."),
@@ -68,10 +69,13 @@ def test_identity_before_account_details(lines: list[tuple[str, str]], want: str
     ("healthcare", "complaint-acknowledged", [("customer", "You sent him a reminder, it was awful to see.")],
      "violated"),
     # a reason to stay offered to a caller who will cancel
-    ("service", "cancellation-save", [("customer", "If it's not fixed by Friday I'm cancelling and going elsewhere."),
-                                      ("agent", "If you stay I'll credit you a full month.")], "met"),
+    ("service", "cancellation-save",
+     [("customer", "If it's not fixed by Friday I'm cancelling and going elsewhere."),
+      ("agent", "If you stay I'll credit you a full month.")], "met"),
 ])
-def test_rules_from_the_fifth_held_out_set(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
+def test_rules_from_the_fifth_held_out_set(
+    pack: str, rule: str, lines: list[tuple[str, str]], want: str
+) -> None:
     assert rule_status(pack, rule, lines) == want
 
 

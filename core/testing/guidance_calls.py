@@ -6,6 +6,8 @@
 * ``heldout3_calls`` (``guidance_heldout3``): 12 calls written before that study, studied since 2026.12.6;
 * ``heldout4_calls`` (``guidance_heldout4``): 13 calls written blind on 2026-12-05, studied since 2026.12.7;
 * ``heldout5_calls`` (``guidance_heldout5``): 14 calls written blind on 2026-12-06, never tuned on;
+* ``heldout6_calls`` (``guidance_heldout6``, ``guidance_heldout6b``): 14 calls written blind on 2026-12-06,
+  never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
 All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``synthetic_call``).
@@ -18,6 +20,7 @@ from ccedge.testing.guidance_heldout2 import heldout2_calls
 from ccedge.testing.guidance_heldout3 import heldout3_calls
 from ccedge.testing.guidance_heldout4 import heldout4_calls
 from ccedge.testing.guidance_heldout5 import heldout5_calls
+from ccedge.testing.guidance_heldout6 import heldout6_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -36,6 +39,6 @@ from ccedge.testing.guidance_tuned import eval_calls
 
 __all__ = [
     "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
-    "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout_calls", "scripted",
-    "sentiment_calls", "synthetic_call",
+    "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls", "heldout_calls",
+    "scripted", "sentiment_calls", "synthetic_call",
 ]

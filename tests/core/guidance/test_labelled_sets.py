@@ -15,6 +15,7 @@ from ccedge.testing.guidance_calls import (
     heldout3_calls,
     heldout4_calls,
     heldout5_calls,
+    heldout6_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -88,6 +89,18 @@ def test_fifth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
     for c in calls:  # every labelled column of set 4's calls of the same pack, and each call renders
         same = next(h for h in heldout4_calls() if h.pack == c.pack)
+        assert set(c.expected) == set(same.expected), c.call_id
+        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
+
+
+def test_sixth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout6_calls()
+    assert len(calls) == 14 and len({c.call_id for c in calls}) == 14
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
+             *heldout4_calls(), *heldout5_calls()]
+    _new_mixed_and_labelled(calls, {c.call_id for c in older})
+    for c in calls:  # every labelled column of set 5's calls of the same pack, and each call renders
+        same = next(h for h in heldout5_calls() if h.pack == c.pack)
         assert set(c.expected) == set(same.expected), c.call_id
         assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
 

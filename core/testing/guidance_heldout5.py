@@ -1,4 +1,4 @@
-"""The fifth held-out set: 14 calls written blind, before any run, and never tuned on.
+"""The fifth held-out set: 14 calls written blind, before any run; studied for packs 2026.12.8.
 
 Written by a helper engineer, 2026-12-06, without reading the packs' phrase lists or the
 matcher (only the rules' ids, kinds, timings and the README's summary of what each rule means),
@@ -10,7 +10,8 @@ customers speak on the phone, UK and US. Compliant calls and violations of every
 each rule of the pack is labelled by what it *means* (was a debt being collected? did a complaint
 get an apology? was a "cancelled flight" a request to cancel? -- it was not), not by whether some
 phrase was said. Nobody has rendered or scored these calls while writing them; nothing is to be
-changed after their first run.
+changed after their first run. Scored once unseen with packs 2026.12.7 (clean and both voices), then
+studied for packs 2026.12.8 (their misses fixed for general causes), so this set is *seen* since then.
 """
 
 from __future__ import annotations

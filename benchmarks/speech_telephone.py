@@ -101,6 +101,11 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "base": {"model": "base"},
     "turns-fallback": {"turns": True, "temperature_inc": 0.2},
     "turns-base-fallback": {"turns": True, "model": "base", "temperature_inc": 0.2},
+    # the second pass as shipped: whole turns, fallback, repeated sentences dropped
+    "turns-fallback-rep": {"turns": True, "temperature_inc": 0.2, "drop_repeats": True},
+    "turns-base-fallback-rep": {"turns": True, "model": "base", "temperature_inc": 0.2, "drop_repeats": True},
+    "turns-base-beam5-rep": {"turns": True, "model": "base", "temperature_inc": 0.2, "drop_repeats": True,
+                             "beam_size": 5},
 }
 
 

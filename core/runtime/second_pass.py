@@ -123,8 +123,9 @@ class SecondPass:
 
     def _run(self) -> None:
         # Temperature fallback (whisper.cpp's 0.2 steps): nobody waits for this text, and on whole
-        # turns it won words on the noisy legs of the telephone set (README, "Two passes").
-        opts = TranscribeOptions(n_threads=1, language=self.language, temperature_inc=0.2)
+        # turns it won words on the noisy legs of the telephone set; a long window can repeat a
+        # sentence as new segments, which ``drop_repeats`` catches (README, "Two passes").
+        opts = TranscribeOptions(n_threads=1, language=self.language, temperature_inc=0.2, drop_repeats=True)
         pool = WorkerPool(self.model, workers=1, options=opts, queue_size=64, pack=False).start()
         for pid in pool.worker_pids():
             if pid:

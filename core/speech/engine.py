@@ -31,7 +31,7 @@ import numpy.typing as npt
 from ccedge.core.frames import Transcript, Utterance
 from ccedge.core.speech.audio import WHISPER_RATE, rms_dbfs, to_whisper
 from ccedge.core.speech.errors import SpeechError
-from ccedge.core.speech.loops import trim
+from ccedge.core.speech.loops import repeats, trim
 from ccedge.core.speech.options import TranscribeOptions
 from ccedge.core.speech.packing import echoes, owners, pack_groups
 from ccedge.core.speech.tokens import Token, clean_text, transcript_of
@@ -272,6 +272,8 @@ class WhisperCppEngine(Engine):
         keep = bool(text) and avg >= o.drop_logprob and cr <= o.compression_ratio_thold
         if keep and o.dtw and echoes([t.t0 for t in toks], raw_text, earlier):
             keep = False  # a repeat of ``earlier`` text that the audio does not hold
+        if keep and o.drop_repeats and repeats(raw_text, earlier):
+            keep = False  # sentences of ``earlier`` text said again, segment after segment
         return SegmentInfo(text, avg, cr, keep)
 
     def transcribe_many(self, utts: Sequence[Utterance], max_seconds: float = 0.0) -> list[Result]:

@@ -15,6 +15,7 @@ That the loop's first unit is kept once is a choice: whisper loops on a unit tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 LOOP_MAX_PERIOD = 6  # tokens in the repeated unit ("6" ",": 2; "I'm sorry." : 4)
@@ -56,3 +57,36 @@ def trim(raws: Sequence[bytes]) -> int | None:
     if keep == len(raws) or words_in(raws[:keep]) < LOOP_MIN_KEPT_WORDS:
         return None
     return keep
+
+
+# Repeated sentences. On whole turns (the second pass, ``turns``) Whisper base once wrote a menu
+# prompt's sentence three times ("Dial 4. To send this color to a polite don't call menu. Now and
+# forevermore." after itself, twice), each time as a new segment with a low compression ratio and
+# a good log-probability, so no per-segment test caught it. A sentence of this many words or more,
+# said again within one window, is taken for such a repeat ("now and forevermore", said four
+# times, is shorter).
+REPEAT_MIN_WORDS = 5
+
+
+def _sentences(text: str) -> list[list[str]]:
+    out: list[list[str]] = []
+    for piece in re.split(r"(?<=[.?!])\s+", text.strip()):
+        words = re.findall(r"[a-z0-9']+", piece.lower())
+        if words:
+            out.append(words)
+    return out
+
+
+def repeats(text: str, earlier: Sequence[str]) -> bool:
+    """Whether more than half of ``text``'s words are in sentences of :data:`REPEAT_MIN_WORDS` or
+    more that ``earlier`` text of the same window (or ``text`` itself, before them) already said."""
+    seen = {" ".join(s) for e in earlier for s in _sentences(e) if len(s) >= REPEAT_MIN_WORDS}
+    total = again = 0
+    for s in _sentences(text):
+        key = " ".join(s)
+        total += len(s)
+        if len(s) >= REPEAT_MIN_WORDS:
+            if key in seen:
+                again += len(s)
+            seen.add(key)
+    return total > 0 and 2 * again > total

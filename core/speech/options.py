@@ -48,6 +48,9 @@ class TranscribeOptions:
     # A segment the compression ratio rejects keeps its words before a repetition loop it ends
     # in, the rest of its utterance unheard (``loops``); False: dropped whole.
     keep_before_loop: bool = True
+    # A segment mostly made of sentences already said in its window is dropped (``loops.repeats``):
+    # for whole turns (the second pass), where Whisper base once repeated a sentence twice more.
+    drop_repeats: bool = False
     gate_dbfs: float = -55.0  # skip the model below this RMS level
     suppress_non_speech: bool = True
     # Tokens per segment: 0 = auto (12 per second + 16; fast speech is ~5/s), which bounds the

@@ -62,3 +62,20 @@ def test_fewer_than_three_words_before_the_loop_are_not_kept() -> None:
 def test_words_in_counts_spoken_tokens() -> None:
     assert words_in(toks("Okay, the number is 4, 5.")) == 6
     assert words_in([b",", b".", b" -"]) == 0
+
+
+def test_a_window_that_says_its_sentences_again_is_a_repeat() -> None:
+    from ccedge.core.speech.loops import repeats
+
+    before = ("Dial 3. To send this caller to the torture menus. Now and forevermore. Dial 4. To send "
+              "this caller to a polite don't call menu. Now and forevermore.")
+    again = ("Dial 4. To send this caller to a polite don't call menu. Now and forevermore. Dial 4. To "
+             "send this caller to a polite don't call menu. Now and forevermore.")
+    assert repeats(again, [before])
+    assert not repeats(before, [])
+    # a short refrain said again is speech ("now and forevermore" four times in that prompt)
+    assert not repeats("Now and forevermore.", [before])
+    # a sentence said twice in a row is kept: at most half of the words are a repeat
+    assert not repeats("Can you hear me okay? Can you hear me okay?", [])
+    assert repeats("Can you hear me okay? Can you hear me okay?", ["Can you hear me okay?"])
+    assert not repeats("", [before])

@@ -9,6 +9,7 @@ state changed (opened, cleared, violated); ``finish`` gives each rule's final st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ccedge.core.guidance.policy import PhraseSet, Policy, Rule
@@ -17,6 +18,30 @@ from ccedge.core.guidance.talk import TalkTracker, measured
 from ccedge.core.language import LegSentiment, PhraseMatcher, normalise
 
 _SAME_UTTERANCE_S = 0.05  # ordering: "first" in the same utterance as "then" still counts as before
+# A masked value next to a currency word is an amount, whatever the redactor called it: fail-closed,
+# it masks figures said around a payment ("the balance is [NUMBER] and [NUMBER] pounds", "I can see
+# [PAN] pounds from the card ending…"), and a card number is never said in pounds (held-out sets 5
+# and 6: such amounts read as the card read back).
+_AMOUNT_WORDS = frozenset("pounds pound dollars dollar euros euro cents pence percent quid bucks".split())
+_SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol, which normalising drops
+
+
+def masks_said(words: list[str]) -> set[str]:
+    """The mask tokens of a normalised utterance ("[pan]", …) that are not part of an amount: a run
+    of masks (joined by "and") followed by a currency word, or a mask right after one."""
+    out = set()
+    for i, w in enumerate(words):
+        if not w.startswith("["):
+            continue
+        if i > 0 and words[i - 1] in _AMOUNT_WORDS:
+            continue
+        j = i + 1
+        while j < len(words) and (words[j] == "and" or words[j].startswith("[")):
+            j += 1
+        if j < len(words) and words[j] in _AMOUNT_WORDS:
+            continue
+        out.add(w)
+    return out
 
 
 class CompiledPolicy:
@@ -66,7 +91,7 @@ class CallEvaluator:
         self.now = max(self.now, line.end_s)
         self.talk.utterance(line.start_s, line.end_s, line.role)
         norm = normalise(line.text)
-        toks = set(norm.split())
+        toks = masks_said(normalise(_SYMBOL_MASK.sub(r"\1 dollars", line.text)).split())
         for name, (ps, matcher) in self.c.sets.items():
             if ps.role != "any" and ps.role != line.role:
                 continue

@@ -6,8 +6,8 @@
 * ``heldout3_calls`` (``guidance_heldout3``): 12 calls written before that study, studied since 2026.12.6;
 * ``heldout4_calls`` (``guidance_heldout4``): 13 calls written blind on 2026-12-05, studied since 2026.12.7;
 * ``heldout5_calls`` (``guidance_heldout5``): 14 calls written blind on 2026-12-06, studied since 2026.12.8;
-* ``heldout6_calls`` (``guidance_heldout6``, ``guidance_heldout6b``): 14 calls written blind on 2026-12-06,
-  never tuned on;
+* ``heldout6_calls`` (``guidance_heldout6``, ``guidance_heldout6b``): 14 calls written blind on
+  2026-12-06, studied since 2026.12.9;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
 All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``synthetic_call``).

@@ -1,4 +1,4 @@
-"""The sixth held-out set: 14 calls written blind, before any run, and never tuned on.
+"""The sixth held-out set: 14 calls written blind, before any run; studied for packs 2026.12.9.
 
 Written by a helper engineer, 2026-12-06, without reading the packs' phrase lists or the
 matcher (only the rules' ids, kinds, timings and a summary of what each rule means), so that the
@@ -14,6 +14,8 @@ number? was "the delivery was cancelled" a request to cancel? -- it was not), no
 phrase was said. Nobody has rendered or scored these calls while writing them; nothing is to be
 changed after their first run. The finance calls are here, the healthcare and service calls in
 ``guidance_heldout6b``.
+Scored once unseen with packs 2026.12.8 (clean and both voices), then studied for packs
+2026.12.9 (their misses fixed for general causes), so this set is *seen* since then.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ and ``transcripts.jsonl`` (``ccedge transcribe --json``: the real speech engine 
 capture). ``--held-out``: the 12 held-out calls (and the 6 sentiment calls) instead of the tuned
 set of 48; ``--held-out-2``: the 14 calls of the second held-out set; ``--held-out-3``: the 12
 calls of the third; ``--held-out-4``: the 13 calls of the fourth;
-``--held-out-5``: the 14 calls of the fifth; ``--held-out-6``: the 14 calls of the sixth.
+``--held-out-5``: the 14 calls of the fifth; ``--held-out-6``: the 14 calls of the sixth;
+``--held-out-7``: the 12 calls of the seventh.
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -30,6 +31,7 @@ from ccedge.testing.guidance_calls import (
     heldout4_calls,
     heldout5_calls,
     heldout6_calls,
+    heldout7_calls,
     heldout_calls,
     sentiment_calls,
     synthetic_call,
@@ -44,7 +46,9 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
-    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 6 (2 to 6)."""
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 7 (2 to 7)."""
+    if held_out == 7:
+        return heldout7_calls()
     if held_out == 6:
         return heldout6_calls()
     if held_out == 5:
@@ -106,8 +110,9 @@ def main() -> int:
     ap.add_argument("--held-out-4", action="store_true", help="the 13 calls of the fourth held-out set")
     ap.add_argument("--held-out-5", action="store_true", help="the 14 calls of the fifth held-out set")
     ap.add_argument("--held-out-6", action="store_true", help="the 14 calls of the sixth held-out set")
+    ap.add_argument("--held-out-7", action="store_true", help="the 12 calls of the seventh held-out set")
     a = ap.parse_args()
-    which: bool | int = next((n for n in (6, 5, 4, 3, 2) if getattr(a, f"held_out_{n}")), a.held_out)
+    which: bool | int = next((n for n in (7, 6, 5, 4, 3, 2) if getattr(a, f"held_out_{n}")), a.held_out)
     for v in VOICES if a.voice == "all" else (a.voice,):
         print(prepare(v, a.limit, a.every, held_out=which))
     return 0

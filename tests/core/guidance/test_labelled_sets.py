@@ -16,6 +16,7 @@ from ccedge.testing.guidance_calls import (
     heldout4_calls,
     heldout5_calls,
     heldout6_calls,
+    heldout7_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -101,6 +102,18 @@ def test_sixth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
     for c in calls:  # every labelled column of set 5's calls of the same pack, and each call renders
         same = next(h for h in heldout5_calls() if h.pack == c.pack)
+        assert set(c.expected) == set(same.expected), c.call_id
+        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
+
+
+def test_seventh_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
+    calls = heldout7_calls()
+    assert len(calls) == 12 and len({c.call_id for c in calls}) == 12
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
+             *heldout4_calls(), *heldout5_calls(), *heldout6_calls()]
+    _new_mixed_and_labelled(calls, {c.call_id for c in older})
+    for c in calls:  # every labelled column of set 6's calls of the same pack, and each call renders
+        same = next(h for h in heldout6_calls() if h.pack == c.pack)
         assert set(c.expected) == set(same.expected), c.call_id
         assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
 

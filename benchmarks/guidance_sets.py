@@ -45,20 +45,15 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
          "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
+# the held-out sets after the first, by number
+LATER_SETS = {2: heldout2_calls, 3: heldout3_calls, 4: heldout4_calls, 5: heldout5_calls, 6: heldout6_calls,
+              7: heldout7_calls}
+
+
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
     """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 7 (2 to 7)."""
-    if held_out == 7:
-        return heldout7_calls()
-    if held_out == 6:
-        return heldout6_calls()
-    if held_out == 5:
-        return heldout5_calls()
-    if held_out == 4:
-        return heldout4_calls()
-    if held_out == 3:
-        return heldout3_calls()
-    if held_out == 2:
-        return heldout2_calls()
+    if held_out is not True and held_out in LATER_SETS:
+        return LATER_SETS[held_out]()
     return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
 
 

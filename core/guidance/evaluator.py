@@ -91,7 +91,9 @@ class CallEvaluator:
         self.now = max(self.now, line.end_s)
         self.talk.utterance(line.start_s, line.end_s, line.role)
         norm = normalise(line.text)
-        toks = masks_said(normalise(_SYMBOL_MASK.sub(r"\1 dollars", line.text)).split())
+        # normalising drops "$" from "$[NUMBER]": only then is the text normalised again, symbol spelt
+        spelt = _SYMBOL_MASK.sub(r"\1 dollars", line.text)
+        toks = masks_said((norm if spelt == line.text else normalise(spelt)).split())
         for name, (ps, matcher) in self.c.sets.items():
             if ps.role != "any" and ps.role != line.role:
                 continue

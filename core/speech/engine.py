@@ -62,7 +62,7 @@ class SegmentInfo:
     avg_logprob: float
     compression_ratio: float
     kept: bool
-    loop_cut: bool = False  # kept up to a repetition loop (:mod:`.loops`); the rest is unheard
+    loop_cut: bool = False  # kept up to a repetition loop (:mod:`.loops`); its utterance is unheard
 
 
 @dataclass(frozen=True)
@@ -243,8 +243,8 @@ class WhisperCppEngine(Engine):
         self, raw_text: str, toks: Sequence[Token], earlier: Sequence[str] = ()
     ) -> tuple[SegmentInfo, list[Token]]:
         """The segment's statistics and the tokens kept of it: all of them, none, or those
-        before a repetition loop it ends in (:func:`.loops.loop_cut`; the last one kept then
-        leave every utterance that holds them unheard: ``Token.looped``)."""
+        before a repetition loop it ends in (:func:`.loops.loop_cut`; those kept leave every
+        utterance that holds them unheard: ``Token.looped``)."""
         info = self._stats(raw_text, toks, earlier)
         if info.kept:
             return info, list(toks)

@@ -19,6 +19,7 @@ in the pause after) widens its utterance's times to hold it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -94,16 +95,13 @@ def split_turn(turn: Transcript, parts: Sequence[Utterance]) -> list[Transcript]
     starts = [p.t0 for p in parts]
     mine: list[list[int]] = [[] for _ in parts]
     for w, word in enumerate(turn.words):
-        k = 0
-        while k + 1 < len(parts) and starts[k + 1] <= word.t0:
-            k += 1
-        mine[k].append(w)
+        mine[max(0, bisect_right(starts, word.t0) - 1)].append(w)
     out = []
     for k, p in enumerate(parts):
         words = tuple(turn.words[w] for w in mine[k])
         t0 = min([p.t0] + [w.t0 for w in words])
         t1 = max([p.t1] + [w.t1 for w in words])
-        unheard = tuple((max(a, t0), min(b, t1)) for a, b in turn.unheard if a < t1 and b > t0)
+        unheard = any(a < t1 and b > t0 for a, b in turn.unheard)
         text = " ".join(w.text for w in words)
         out.append(Transcript(p.call_id, p.leg, t0, t1, text, words, turn.model,
                               ((t0, t1),) if unheard and text else ()))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from ccedge.core.commands.score import read_calls, score_lines
 from ccedge.core.guidance import load_policy
 from ccedge.core.qm import load_scorecard
@@ -70,50 +72,22 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
 
 
-def test_fourth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
-    calls = heldout4_calls()
-    assert len(calls) == 13 and len({c.call_id for c in calls}) == 13
-    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls()]
+# the held-out sets from the third on, in the order they were written, with their sizes
+_LATER = [(heldout3_calls, 12), (heldout4_calls, 13), (heldout5_calls, 14), (heldout6_calls, 14),
+          (heldout7_calls, 12)]
+
+
+@pytest.mark.parametrize("k", range(1, len(_LATER)), ids=lambda k: f"held-out-{k + 3}")
+def test_blind_held_out_set_is_new_mixed_and_labelled_like_the_one_before(k: int) -> None:
+    make, n = _LATER[k]
+    calls = make()
+    assert len(calls) == n and len({c.call_id for c in calls}) == n
+    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(),
+             *(c for before, _ in _LATER[:k] for c in before())]
     _new_mixed_and_labelled(calls, {c.call_id for c in older})
-    for c in calls:  # every labelled column of set 3's calls of the same pack, and each call renders
-        same = next(h for h in heldout3_calls() if h.pack == c.pack)
-        assert set(c.expected) == set(same.expected), c.call_id
-        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
-
-
-
-def test_fifth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
-    calls = heldout5_calls()
-    assert len(calls) == 14 and len({c.call_id for c in calls}) == 14
-    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
-             *heldout4_calls()]
-    _new_mixed_and_labelled(calls, {c.call_id for c in older})
-    for c in calls:  # every labelled column of set 4's calls of the same pack, and each call renders
-        same = next(h for h in heldout4_calls() if h.pack == c.pack)
-        assert set(c.expected) == set(same.expected), c.call_id
-        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
-
-
-def test_sixth_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
-    calls = heldout6_calls()
-    assert len(calls) == 14 and len({c.call_id for c in calls}) == 14
-    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
-             *heldout4_calls(), *heldout5_calls()]
-    _new_mixed_and_labelled(calls, {c.call_id for c in older})
-    for c in calls:  # every labelled column of set 5's calls of the same pack, and each call renders
-        same = next(h for h in heldout5_calls() if h.pack == c.pack)
-        assert set(c.expected) == set(same.expected), c.call_id
-        assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
-
-
-def test_seventh_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
-    calls = heldout7_calls()
-    assert len(calls) == 12 and len({c.call_id for c in calls}) == 12
-    older = [*eval_calls(), *heldout_calls(), *sentiment_calls(), *heldout2_calls(), *heldout3_calls(),
-             *heldout4_calls(), *heldout5_calls(), *heldout6_calls()]
-    _new_mixed_and_labelled(calls, {c.call_id for c in older})
-    for c in calls:  # every labelled column of set 6's calls of the same pack, and each call renders
-        same = next(h for h in heldout6_calls() if h.pack == c.pack)
+    previous = _LATER[k - 1][0]()
+    for c in calls:  # every labelled column of the set before's call of the same pack, and each call renders
+        same = next(h for h in previous if h.pack == c.pack)
         assert set(c.expected) == set(same.expected), c.call_id
         assert clean_lines(c) and set(c.expected.values()) <= {"met", "violated", "not_applicable"}
 

@@ -26,6 +26,8 @@ def test_a_masked_amount_is_not_a_masked_card() -> None:
     after_payment = [("customer", "I'd like to pay by card."),
                      ("agent", "Sure. Okay, that's [PAN] pounds taken, thank you.")]
     assert rule_status("finance", "no-full-pan-readback", after_payment) == "met"
+    dollar_sign = [("customer", "I'd like to pay by card."), ("agent", "Done, $[PAN] taken, thank you.")]
+    assert rule_status("finance", "no-full-pan-readback", dollar_sign) == "met"
     read_back = [("customer", "I'd like to pay by card."), ("agent", "So that's [PAN], and the expiry?")]
     assert rule_status("finance", "no-full-pan-readback", read_back) == "violated"
 

@@ -80,10 +80,7 @@ def _run(args: argparse.Namespace) -> int:
     vault = VaultSink.for_data_dir(cfg.data_path(), args.passphrase_file)  # after `ccedge init`: every call
     if vault is not None:
         sinks.insert(0, vault)
-    second = second_pass(cfg, vault, args.passphrase_file)
-    if second is not None:
-        sinks.append(SecondPassSink(second))
-    from ccedge.core.compliance import compliance_stages  # [guidance] / [qm]: the live event stages
+    from ccedge.core.compliance import compliance_stages, rescorer  # [guidance] / [qm]: the event stages
 
     guidance, qm, source = cfg.section("guidance"), cfg.section("qm"), cfg.source
     if not guidance:  # no [guidance] table: the default policy `ccedge init` recorded, if any
@@ -94,6 +91,9 @@ def _run(args: argparse.Namespace) -> int:
             guidance, qm_default, source = recorded
             qm = qm or qm_default
     stages = compliance_stages(guidance, qm, cfg.data_path(), source)
+    second = second_pass(cfg, vault, args.passphrase_file, rescorer(stages))
+    if second is not None:
+        sinks.append(SecondPassSink(second))
     rt = Runtime(cfg, sinks=sinks, event_stages=stages)
     out: TextIO | None = None
     if args.events == "-":
@@ -121,8 +121,10 @@ async def write_events(sub: Subscription, out: TextIO) -> None:
         out.flush()
 
 
-def second_pass(cfg: Any, vault: VaultSink | None, passphrase_file: Path | None) -> SecondPass | None:
-    """The idle-time second pass (issue 15), when configured, built, and there is a vault to rewrite."""
+def second_pass(cfg: Any, vault: VaultSink | None, passphrase_file: Path | None,
+                after: Any = None) -> SecondPass | None:
+    """The idle-time second pass (issue 15), when configured, built, and there is a vault to rewrite;
+    ``after`` (QM's re-score) gets each call whose transcript it replaced."""
     name = cfg.speech.second_pass_model
     model = resolve_model(name)
     if not name or vault is None:
@@ -131,7 +133,8 @@ def second_pass(cfg: Any, vault: VaultSink | None, passphrase_file: Path | None)
         print(f"ccedge run: [speech] second_pass_model {name!r} is not built; no second pass",
               file=sys.stderr)
         return None
-    runner = SecondPass(cfg.data_path(), model, passphrase_file, language=cfg.speech.second_pass_language)
+    runner = SecondPass(cfg.data_path(), model, passphrase_file, language=cfg.speech.second_pass_language,
+                        after=after)
     runner.start()
     return runner
 

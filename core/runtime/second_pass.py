@@ -16,6 +16,8 @@ one window each; every word goes back to the utterance it was said in), redacts 
 finished call (``Redactor``: the same cues and detectors, redaction's re-check) and, only when
 every utterance came back, replaces the stored utterance events
 (``ccedge.core.vault.transcript.replace_transcript``). Until then the live transcript stays.
+Then ``after`` (``ccedge.core.compliance.Rescorer`` in ``ccedge run``) gets the call's stored
+events, so QM scores the better words too; its failure is counted apart and keeps the new text.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import logging
 import os
 import threading
 import wave
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,12 +96,15 @@ class SecondPass:
 
     def __init__(self, data_dir: Path, model: Path, passphrase_file: Path | None = None,
                  language: str = "en", max_calls: int = 64, reserve_cores: float = 1.0,
-                 poll_s: float = 2.0) -> None:
+                 poll_s: float = 2.0,
+                 after: Callable[[str, Sequence[dict[str, Any]]], object] | None = None) -> None:
         self.data_dir, self.model, self.passphrase_file = data_dir, model, passphrase_file
+        self.after = after
         self.language, self.reserve_cores, self.poll_s = language, reserve_cores, poll_s
         self.queue = SecondPassQueue(max_calls)
         self.done = 0  # calls whose transcript was replaced
         self.failed = 0  # calls left with their live transcript after a failure
+        self.after_failed = 0  # calls whose new transcript was stored but ``after`` failed
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -139,14 +145,26 @@ class SecondPass:
                         self._wake.clear()
                         continue
                     try:
-                        if self.run_call(v, pool, job.call_id) > 0:
-                            self.done += 1
+                        replaced = self.run_call(v, pool, job.call_id) > 0
                     except Exception as e:  # one call's failure keeps its live transcript
                         self.failed += 1
                         log.warning("second pass of call %s failed (%s); live transcript kept",
                                     job.call_id, type(e).__name__)
+                        continue
+                    if replaced:
+                        self.done += 1
+                        self.run_after(v, job.call_id)
         finally:
             pool.close()
+
+    def run_after(self, v: Vault, call_id: str) -> None:
+        if self.after is None:
+            return
+        try:
+            self.after(call_id, v.event_dicts(call_id))
+        except Exception as e:  # the new transcript stays; the live score stays the newest
+            self.after_failed += 1
+            log.warning("QM re-score of call %s after the second pass failed (%s)", call_id, type(e).__name__)
 
     def run_call(self, v: Vault, pool: WorkerPool, call_id: str) -> int:
         """Transcribe one stored call again and replace its transcript; -1 if not closed yet."""

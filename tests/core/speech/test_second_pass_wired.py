@@ -4,6 +4,7 @@ Whisper base when idle, redacted again, and its stored transcript replaced; the 
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import time
 from pathlib import Path
@@ -11,7 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ccedge.core.compliance import SECOND_PASS_SUFFIX, Rescorer
 from ccedge.core.events import CallEnded, CallStarted, Party, RedactedText, UtteranceRedacted
+from ccedge.core.guidance import load_policy
+from ccedge.core.qm import QmStore, load_scorecard
 from ccedge.core.runtime.second_pass import SecondPass, SecondPassSink, resolve_model
 from ccedge.core.sink import ReleasedAudio
 from ccedge.core.speech.sources import available
@@ -84,7 +88,9 @@ def test_finished_call_transcript_replaced_by_base_and_redacted_again(vault: Vau
     assert model is not None
     # reserve_cores far below zero: "idle" whatever the shared box's load (the idle gate itself
     # is the queue's, tested in test_second_pass.py).
-    runner = SecondPass(vault.data_dir, model, reserve_cores=-1000.0, poll_s=0.2)
+    store = QmStore(vault.data_dir / "qm.sqlite")  # QM scores the new words too (``after``)
+    runner = SecondPass(vault.data_dir, model, reserve_cores=-1000.0, poll_s=0.2,
+                        after=Rescorer(load_policy("finance"), load_scorecard("finance"), store))
     asyncio.run(_record(vault, "call-2p", runner))
     before = vault.transcript("call-2p", "ops", "administrator")
     assert [u["model"] for u in before] == ["ggml-tiny.en-q8_0"] * 2
@@ -97,7 +103,12 @@ def test_finished_call_transcript_replaced_by_base_and_redacted_again(vault: Vau
             time.sleep(0.2)
     finally:
         runner.stop(timeout=30)
-    assert (runner.done, runner.failed) == (1, 0)
+    assert (runner.done, runner.failed, runner.after_failed) == (1, 0, 0)
+    (score,) = store.scores()
+    assert score["version"].endswith(SECOND_PASS_SUFFIX) and score["call_id"] == "call-2p"
+    facts = store.facts("call-2p")
+    assert len(facts.sentiment["trajectory"]) == 2  # both new utterances, as QM's facts
+    assert "4111" not in json.dumps(facts.to_json()) and "1111" not in json.dumps(facts.to_json())
     after = vault.transcript("call-2p", "ops", "administrator")
     assert len(after) == 2 and all("base" in u["model"] for u in after)
     # the same utterances, in order; each may only widen to hold a word said in the pause after it

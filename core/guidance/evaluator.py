@@ -10,6 +10,7 @@ state changed (opened, cleared, violated); ``finish`` gives each rule's final st
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 
 from ccedge.core.guidance.policy import PhraseSet, Policy, Rule
@@ -23,25 +24,40 @@ _SAME_UTTERANCE_S = 0.05  # ordering: "first" in the same utterance as "then" st
 # [PAN] pounds from the card ending…"), and a card number is never said in pounds (held-out sets 5
 # and 6: such amounts read as the card read back).
 _AMOUNT_WORDS = frozenset("pounds pound dollars dollar euros euro cents pence percent quid bucks".split())
+# 2026.12.10: a masked value that counts or measures something ("the [NUMBER] digit code", "up to
+# [NUMBER] months", "[NUMBER] milligrams") or a card's last four ("the card ending [PAN]": PCI DSS
+# allows them) is not a card number read out (held-out sets 7 and 8).
+_UNIT_WORDS = frozenset(("code digit digits month months week weeks day days year years minute minutes "
+                         "hour hours milligrams mg pm am p oclock times").split())
+_LAST_FOUR = (("ending",), ("ends", "in"), ("ending", "in"), ("last", "four"), ("last", "4"),
+              ("last", "digits"))
 _SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol, which normalising drops
 
 
 def masks_said(words: list[str]) -> set[str]:
     """The mask tokens of a normalised utterance ("[pan]", …) that are not part of an amount: a run
-    of masks (joined by "and") followed by a currency word, or a mask right after one."""
+    of masks (joined by "and") followed by a currency or unit word, a mask right after a currency
+    word, or a card's last four ("ending [pan]")."""
     out = set()
     for i, w in enumerate(words):
         if not w.startswith("["):
             continue
         if i > 0 and words[i - 1] in _AMOUNT_WORDS:
             continue
+        if any(tuple(words[max(0, i - len(p)):i]) == p for p in _LAST_FOUR):
+            continue
         j = i + 1
         while j < len(words) and (words[j] == "and" or words[j].startswith("[")):
             j += 1
-        if j < len(words) and words[j] in _AMOUNT_WORDS:
+        if j < len(words) and (words[j] in _AMOUNT_WORDS or words[j] in _UNIT_WORDS):
             continue
         out.add(w)
     return out
+
+
+def _contains(words: list[str], item: tuple[str, ...]) -> bool:
+    n = len(item)
+    return any(tuple(words[i:i + n]) == item for i in range(len(words) - n + 1))
 
 
 class CompiledPolicy:
@@ -71,6 +87,13 @@ class CompiledPolicy:
                 add(f"respond:{r.id}", r.respond)
             if r.after_masks:
                 add(f"after:{r.id}", PhraseSet(r.said.role, (), r.after_masks))
+            if r.echo_masks:
+                other = {"agent": "customer", "customer": "agent"}.get(r.said.role, "any")
+                add(f"echo:{r.id}", PhraseSet(r.said.role, (), r.echo_masks))
+                add(f"echoed:{r.id}", PhraseSet(other, (), tuple(dict.fromkeys(r.echo_masks + r.said.masks))))
+        # forbidden lists: rule id -> (role, min, each item's normalised words)
+        self.items = {r.id: (r.said.role, r.items_min, tuple(tuple(normalise(x).split()) for x in r.items))
+                      for r in policy.rules if r.items}
 
 
 class CallEvaluator:
@@ -85,11 +108,16 @@ class CallEvaluator:
         self.now = 0.0
         self.emitted: dict[str, str] = {}
         self._memo: dict[str, RuleState] = {}
+        self.starts: dict[str, list[float]] = {}  # role -> utterance start times, in order
+        # items rules: every utterance in time order, with the items named (None: the other side's)
+        self._said: dict[str, list[tuple[float, float, frozenset[str] | None, str]]] = {}
+        self._reported: set[tuple[str, float]] = set()
 
     # -- input -------------------------------------------------------------------------------
     def utterance(self, line: Line) -> None:
         self.now = max(self.now, line.end_s)
         self.talk.utterance(line.start_s, line.end_s, line.role)
+        insort(self.starts.setdefault(line.role, []), line.start_s)
         norm = normalise(line.text)
         # normalising drops "$" from "$[NUMBER]": only then is the text normalised again, symbol spelt
         spelt = _SYMBOL_MASK.sub(r"\1 dollars", line.text)
@@ -105,6 +133,8 @@ class CallEvaluator:
             m = matcher.match(norm, normalised=True, unsure=unsure) if ps.phrases else None
             if m is not None:
                 self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, m.phrase, m.score))
+        for rid, (role, least, items) in self.c.items.items():
+            self._listed(rid, role, least, items, line, norm)
         if line.role == "customer":
             self.customer.add(line.start_s, line.text)
             for r in self.policy.rules:
@@ -112,6 +142,35 @@ class CallEvaluator:
                         and (r.drop <= 0 or self.customer.trend <= -r.drop):
                     self.frustrated = Hit(line.start_s, line.end_s, "customer", line.text,
                                           f"sentiment {self.customer.smoothed:+.2f}")
+
+    def _listed(self, rid: str, role: str, least: int, items: tuple[tuple[str, ...], ...], line: Line,
+                norm: str) -> None:
+        """Items named in one run of a side's utterances, in time order (the live cut splits a list
+        read out in one breath; the legs' utterances may arrive out of order): the other side
+        speaking ends a run."""
+        words = [w for w in norm.split() if w not in line.unsure]  # sure words only: a breach
+        found = frozenset(" ".join(x) for x in items if _contains(words, x)) \
+            if role in ("any", line.role) else None
+        said = self._said.setdefault(rid, [])
+        insort(said, (line.start_s, line.end_s, found, line.text), key=lambda u: u[0])
+        run: list[tuple[float, float, frozenset[str] | None, str]] = []
+        for u in [*said, (float("inf"), 0.0, None, "")]:
+            if u[2] is not None:
+                run.append(u)
+                continue
+            named = sorted(set().union(*(x[2] or () for x in run)))
+            if run and len(named) >= least and (rid, run[0][0]) not in self._reported:
+                self._reported.add((rid, run[0][0]))
+                who = line.role if role == "any" else role
+                self.hits[f"rule:{rid}"].append(Hit(run[0][0], run[-1][1], who, run[-1][3],
+                                                    f"{len(named)} items: {', '.join(named)}"))
+            run = []
+
+    def last_before(self, role: str, t: float) -> float | None:
+        """When the other side's last utterance before ``t`` started (``role``: this side)."""
+        other = self.starts.get({"agent": "customer", "customer": "agent"}.get(role, ""), [])
+        i = bisect_left(other, t)
+        return other[i - 1] if i else None
 
     def dtmf(self, t0: float, t1: float, role: str) -> None:
         self.now = max(self.now, t1)
@@ -195,7 +254,9 @@ def _required(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
         blocker = min(after, key=lambda h: h.t0, default=None) if r.before in ev.hits else ev.first(r.before)
         if blocker is not None and (deadline is None or blocker.t0 < deadline):
             deadline = blocker.t0
-    said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start and (deadline is None or h.t0 <= deadline)]
+    # A disclosure given before what makes it due counts (2026.12.10: the mini-Miranda said before
+    # the debt is named, held-out set 8): the rule asks that it was said by the deadline.
+    said = [h for h in ev.hits[f"rule:{r.id}"] if deadline is None or h.t0 <= deadline]
     if said:
         return RuleState("met", (said[0],))
     cause = (blocker,) if blocker is not None and blocker.t0 == deadline else ()
@@ -213,11 +274,13 @@ def _forbidden(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
         return RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
     said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start]
-    after = ev.first(r.after) if r.after_masks else None
+    after = ev.first(r.after) if r.after_masks or r.echo_masks else None
     if after is not None:
         unless = {h.t0 for h in ev.hits.get(r.after_unless, [])}
-        said += [h for h in ev.hits[f"after:{r.id}"]
-                 if h.t0 >= after.t0 and h.t0 not in unless and h not in said]
+        late = ev.hits.get(f"after:{r.id}", [])
+        echoed = {e.t0 for e in ev.hits[f"echoed:{r.id}"]}
+        late = late + [h for h in ev.hits.get(f"echo:{r.id}", []) if ev.last_before(h.role, h.t0) in echoed]
+        said += [h for h in late if h.t0 >= after.t0 and h.t0 not in unless and h not in said]
         said.sort(key=lambda h: h.t0)
     return RuleState("violated", tuple(said)) if said else RuleState("met")
 

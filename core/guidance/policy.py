@@ -29,7 +29,8 @@ BUILTIN_MARKERS = ("dtmf",)  # the first key press on any leg
 _COMMON = {"id", "kind", "severity", "message", "title", "role", "when"}
 KIND_KEYS: dict[str, set[str]] = {
     "required": {"phrases", "masks", "within_s", "before"},
-    "forbidden": {"phrases", "masks", "after", "after_masks", "after_unless"},
+    "forbidden": {"phrases", "masks", "after", "after_masks", "after_unless", "echo_masks", "items",
+                  "items_min"},
     "trigger": {"phrases", "masks", "respond", "respond_role", "respond_within_s"},
     "ordering": {"first", "first_min", "then"},
     "talk": {"metric", "max_s"},
@@ -79,6 +80,14 @@ class Rule:
     after: str = ""
     after_masks: tuple[str, ...] = ()
     after_unless: str = ""
+    # forbidden: masks that count (once ``after`` was said) only as an echo: when the other side's last
+    # utterance before had a masked value (these or ``masks``) ("[PAYMENT]" is any number said inside
+    # the payment segment; the agent repeating the caller's is the card read back)
+    echo_masks: tuple[str, ...] = ()
+    # forbidden: an utterance naming ``items_min`` or more different ``items`` (medicines, conditions,
+    # tests) reads out a record rather than what was asked (HIPAA minimum necessary)
+    items: tuple[str, ...] = ()
+    items_min: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +217,7 @@ class _Validator:
                       str(head.get("description", "")), float(threshold), bool(head.get("fuzzy", True)))
 
     def phrase_set(self, table: str, index: int, rule: str, d: dict[str, Any], pkey: str,
-                   mkey: str, role_key: str = "role") -> PhraseSet | None:
+                   mkey: str, role_key: str = "role", optional: bool = False) -> PhraseSet | None:
         role = d.get(role_key, "any")
         ok = True
         if role not in ROLES:
@@ -220,7 +229,7 @@ class _Validator:
             if not isinstance(val, list) or not all(isinstance(x, str) and x.strip() for x in val):
                 self.fault(table, index, key, rule, f"'{key}' must be a list of non-empty strings")
                 ok = False
-        if ok and not phrases and not masks:
+        if ok and not phrases and not masks and not optional:
             self.fault(table, index, pkey, rule, f"needs '{pkey}' (paraphrases) or '{mkey}'")
             ok = False
         if not ok:
@@ -269,7 +278,8 @@ class _Validator:
         respond: PhraseSet | None = None
         if kind in ("required", "forbidden", "trigger"):
             role_default = {"required": "agent", "forbidden": "agent", "trigger": "customer"}[kind]
-            said = self.phrase_set("rules", i, rid, {"role": role_default, **r}, "phrases", "masks") or said
+            said = self.phrase_set("rules", i, rid, {"role": role_default, **r}, "phrases", "masks",
+                                   optional=kind == "forbidden" and bool(r.get("items"))) or said
         if kind == "trigger" and "respond" in r:
             respond = self.phrase_set("rules", i, rid, {"respond_role": "agent", **r}, "respond", "_",
                                       role_key="respond_role")
@@ -309,6 +319,19 @@ class _Validator:
         elif bool(after_masks) != bool(r.get("after")) or (r.get("after_unless") and not after_masks):
             self.fault("rules", i, "after_masks", rid, "'after' and 'after_masks' go together "
                        "('after_unless' needs both)")
+        echo_masks = r.get("echo_masks", [])
+        if not isinstance(echo_masks, list) or not all(isinstance(x, str) and x.strip() for x in echo_masks):
+            self.fault("rules", i, "echo_masks", rid, "'echo_masks' must be a list of non-empty strings")
+        elif echo_masks and not r.get("after"):
+            self.fault("rules", i, "echo_masks", rid, "'echo_masks' needs 'after'")
+        items = r.get("items", [])
+        items_min = r.get("items_min", 0)
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            self.fault("rules", i, "items", rid, "'items' must be a list of non-empty strings")
+        elif bool(items) != bool(items_min) or isinstance(items_min, bool) or not isinstance(items_min, int) \
+                or (items and not 2 <= items_min <= len(items)):
+            self.fault("rules", i, "items_min", rid, "'items' and 'items_min' go together ('items_min' an "
+                       "integer from 2 to the number of items)")
         if len(self.problems) > n_before:
             return None
         return Rule(
@@ -316,5 +339,6 @@ class _Validator:
             within, str(r.get("before", "")), respond, respond_within, first, first_min,
             str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
             str(r.get("after", "")), tuple(m.upper() for m in after_masks),
-            str(r.get("after_unless", "")),
+            str(r.get("after_unless", "")), tuple(m.upper() for m in echo_masks),
+            tuple(x.strip() for x in items), int(items_min),
         )

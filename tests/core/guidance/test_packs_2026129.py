@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ccedge.core.guidance import load_policy
 from ccedge.core.guidance.evaluator import masks_said
 from ccedge.core.language import normalise
 from ccedge.testing.guidance_script import rule_status
-
-
-def test_packs_are_2026129() -> None:
-    assert {load_policy(n).version for n in ("finance", "healthcare", "service")} == {"2026.12.9"}
 
 
 def test_a_masked_amount_is_not_a_masked_card() -> None:
@@ -20,7 +15,7 @@ def test_a_masked_amount_is_not_a_masked_card() -> None:
         return masks_said(normalise(text).split())
 
     assert said("The balance is [NUMBER] and [NUMBER] pounds [NUMBER], all up to date.") == set()
-    assert said("I can see [PAN] pounds from the card ending [ACCOUNT].") == {"[account]"}
+    assert said("I can see [PAN] pounds from the account [ACCOUNT].") == {"[account]"}
     assert said("That's [PAN]. Expiry and the code?") == {"[pan]"}
     assert said("So [PAN], and it's [NUMBER] dollars today.") == {"[pan]"}
     after_payment = [("customer", "I'd like to pay by card."),

@@ -100,6 +100,8 @@ def register_doctor(sub: Any) -> None:
     p = sub.add_parser("doctor", help="check the box and the install; say how to fix what is wrong")
     _add_data_dir(p)
     p.add_argument("--calls", type=int, default=20, help="live calls the box must hold (sizing check)")
+    p.add_argument("--config", type=Path,
+                   help="the service's configuration: sizing for its [speech] model (default tiny.en)")
     p.add_argument("--port", type=int, default=7443, help="API port to probe")
     p.add_argument("--json", action="store_true", help="one JSON document instead of a table")
     p.set_defaults(func=_doctor)
@@ -108,7 +110,12 @@ def register_doctor(sub: Any) -> None:
 def _doctor(args: argparse.Namespace) -> int:
     from ccedge.firmware.doctor import render, run_checks
 
-    checks = run_checks(_data_dir(args), args.calls, args.port)
+    model = ""
+    if args.config is not None:
+        from ccedge.core.runtime import load_config
+
+        model = load_config(args.config).speech.model
+    checks = run_checks(_data_dir(args), args.calls, args.port, model)
     print(render(checks, args.json))
     return 1 if any(c.status == "fail" for c in checks) else 0
 

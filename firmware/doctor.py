@@ -3,7 +3,9 @@
 Each check returns a status (``ok``, ``warn``, ``fail``), one line of detail and, when not ok,
 one line saying how to fix it. Sizing rules of thumb come from the appliance benchmark
 (README "The live appliance"): about one core per 20 live calls plus one for the rest, and
-1 GiB plus 60 MiB per call.
+1 GiB plus 60 MiB per call, with the live default model (tiny.en). Another model scales the calls
+per core by its measured speed (README "The model ladder", issue 15): ``[speech] model`` in the
+service's configuration (``--config``) says which.
 """
 
 from __future__ import annotations
@@ -57,19 +59,42 @@ def check_cpu() -> Check:
     )
 
 
-def check_sizing(calls: int) -> Check:
+CALLS_PER_CORE = 20  # live calls one core holds with tiny.en q8_0 (the appliance benchmark)
+# Audio seconds per CPU second of each rung relative to tiny.en q8_0, measured in one run of
+# ``benchmarks/speech_ladder.py`` (tiny.en q8_0 16.8, q5_0 16.9, base q8_0 8.8, base q5_0 9.0).
+MODEL_SPEED = {"tiny.en": 1.0, "base": 0.52}
+
+
+def model_rung(model: str) -> str | None:
+    """The ladder rung of a model file or name ("ggml-base-q8_0.bin", "base:q5_0"), if known."""
+    name = Path(model).name
+    for rung in sorted(MODEL_SPEED, key=len, reverse=True):
+        if name == rung or name.startswith((f"{rung}:", f"ggml-{rung}-", f"ggml-{rung}.")):
+            return rung
+    return None
+
+
+def check_sizing(calls: int, model: str = "") -> Check:
+    """Cores and memory for ``calls`` live calls with the live ``model`` ("": the default tiny.en)."""
     cores = os.cpu_count() or 1
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    need_cores = calls // 20 + 1
+    rung = model_rung(model) if model else "tiny.en"
+    speed = MODEL_SPEED[rung] if rung else 1.0
+    per_core = max(1, int(CALLS_PER_CORE * speed))
+    need_cores = calls // per_core + 1
     need_mem = GIB + calls * 60 * (1 << 20)
     detail = (
-        f"{cores} cores, {mem / GIB:.1f} GiB for {calls} calls (needs ~{need_cores} cores, "
-        f"{need_mem / GIB:.1f} GiB)"
+        f"{cores} cores, {mem / GIB:.1f} GiB for {calls} calls with {rung or Path(model).name} "
+        f"(~{per_core} calls per core: needs ~{need_cores} cores, {need_mem / GIB:.1f} GiB)"
     )
     if cores < need_cores or mem < need_mem:
-        return Check(
-            "sizing", "fail", detail, f"lower the expected call count or add cores/memory ({calls} calls)"
-        )
+        fix = f"lower the expected call count or add cores/memory ({calls} calls)"
+        if rung != "tiny.en":
+            fix += "; or run the live pass on tiny.en and this model as `[speech] second_pass_model`"
+        return Check("sizing", "fail", detail, fix)
+    if rung is None:
+        return Check("sizing", "warn", detail + ": model not on the measured ladder, sized as tiny.en",
+                     "measure it: `python benchmarks/appliance.py` with this [speech] model")
     return Check("sizing", "ok", detail)
 
 
@@ -242,10 +267,10 @@ def check_service(port: int = 7443) -> Check:
     return Check("service", "warn", detail, "install and start it: `sudo ccedge service install`")
 
 
-def run_checks(data_dir: Path, calls: int = 20, port: int = 7443) -> list[Check]:
+def run_checks(data_dir: Path, calls: int = 20, port: int = 7443, model: str = "") -> list[Check]:
     checks: list[Callable[[], Check]] = [
         check_cpu,
-        lambda: check_sizing(calls),
+        lambda: check_sizing(calls, model),
         lambda: check_disk(data_dir),
         lambda: check_model(data_dir),
         check_engine,

@@ -170,3 +170,27 @@ def test_compiled_kernels_are_cached_where_the_unit_says(tmp_path: Path) -> None
                           text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr[-500:]
     assert list(cache.rglob("*.nbi")), "no compiled kernel was cached under NUMBA_CACHE_DIR"
+
+
+def test_doctor_sizes_the_box_for_its_live_model(tmp_path: Path) -> None:
+    """Issue 15's ladder: the configured live model decides how many calls a core holds."""
+    from ccedge.firmware.doctor import check_sizing, model_rung
+
+    assert model_rung("/var/lib/ccedge/models/ggml-base-q8_0.bin") == "base"
+    assert model_rung("ggml-tiny.en-q5_0.bin") == "tiny.en" and model_rung("base:q5_0") == "base"
+    assert model_rung("ggml-large-v3.bin") is None
+    cores = os.cpu_count() or 1
+    calls = 20 * (cores - 1) + 19  # what this box holds with tiny.en, not with base (half its speed)
+    assert check_sizing(calls).status == "ok"
+    slow = check_sizing(calls, "/models/ggml-base-q8_0.bin")
+    assert slow.status == "fail" and "second_pass_model" in slow.fix and "with base" in slow.detail
+    assert check_sizing(1, "ggml-large-v3.bin").status == "warn"
+    # through the command line: the service's configuration names the model
+    config = tmp_path / "ccedge.toml"
+    config.write_text('[speech]\nmodel = "/models/ggml-base-q8_0.bin"\n')
+    proc = ccedge("doctor", "--json", "--data-dir", str(tmp_path / "data"), "--port", "1",
+                  "--calls", str(calls), "--config", str(config), ok=False)
+    by = {c["name"]: c for c in json.loads(proc.stdout)["checks"]}
+    assert by["sizing"]["status"] == "fail" and "with base" in by["sizing"]["detail"], by["sizing"]
+    missing = ccedge("doctor", "--config", str(tmp_path / "none.toml"), ok=False)
+    assert missing.returncode == 2 and "no such configuration file" in missing.stderr, missing.stderr

@@ -90,6 +90,10 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "pause06": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}},
     "pause10": {"segment": {"min_pause_s": 1.0, "pad_s": 0.2}},
     "pause20-long": {"segment": {"min_pause_s": 2.0, "pad_s": 0.4, "max_utterance_s": 28.0}},
+    # the live pause with longer utterances only (6 December: a read sentence in one window)
+    "max12": {"segment": {"max_utterance_s": 12.0}},
+    "max15": {"segment": {"max_utterance_s": 15.0}},
+    "max12-pack14": {"segment": {"max_utterance_s": 12.0}, "pack_seconds": 14.0},
     "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},
     "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},
     # The second pass (``speech.turns``): the live cuts regrouped after the call into turns (2 s

@@ -218,8 +218,8 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout4": (4, "HELD-OUT 4 (13 calls written blind; studied for packs 2026.12.7, so seen now)"),
     "heldout5": (5, "HELD-OUT 5 (14 calls written blind; studied for packs 2026.12.8, so seen now)"),
     "heldout6": (6, "HELD-OUT 6 (14 calls written blind; studied for packs 2026.12.9, so seen now)"),
-    "heldout7": (7, "HELD-OUT 7 (12 calls written blind on 2026-12-06, never tuned on)"),
-    "heldout8": (8, "HELD-OUT 8 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout7": (7, "HELD-OUT 7 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
+    "heldout8": (8, "HELD-OUT 8 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
     "heldout9": (9, "HELD-OUT 9 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 

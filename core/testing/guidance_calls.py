@@ -9,9 +9,9 @@
 * ``heldout6_calls`` (``guidance_heldout6``, ``guidance_heldout6b``): 14 calls written blind on
   2026-12-06, studied since 2026.12.9;
 * ``heldout7_calls`` (``guidance_heldout7``, ``guidance_heldout7b``): 12 calls written blind on
-  2026-12-06, never tuned on;
+  2026-12-06, studied since 2026.12.10;
 * ``heldout8_calls`` (``guidance_heldout8``, ``guidance_heldout8b``): 12 calls written blind on
-  2026-12-06, never tuned on;
+  2026-12-06, studied since 2026.12.10;
 * ``heldout9_calls`` (``guidance_heldout9``, ``guidance_heldout9b``): 12 calls written blind on
   2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.

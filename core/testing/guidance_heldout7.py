@@ -1,4 +1,4 @@
-"""The seventh held-out set: 12 calls written blind, before any run; never tuned on.
+"""The seventh held-out set: 12 calls written blind, before any run; studied for packs 2026.12.10.
 
 Written by a helper engineer, 2026-12-06, without reading the packs' phrase lists or the
 matcher (only the rules' ids, kinds, timings and a summary of what each rule means), so that the

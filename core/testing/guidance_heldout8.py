@@ -1,4 +1,4 @@
-"""The eighth held-out set: 12 calls written blind, before any run; never tuned on.
+"""The eighth held-out set: 12 calls written blind, before any run; studied for packs 2026.12.10.
 
 Written by a helper engineer, 2026-12-06, without reading the packs' phrase lists, the matcher or
 the earlier sets other than the seventh's layout (only the rules' ids, kinds, timings and what each

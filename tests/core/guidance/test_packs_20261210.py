@@ -139,6 +139,9 @@ def test_a_disclosure_given_before_the_debt_is_named_counts() -> None:
      "violated"),
     ("service", "escalation-offered",
      [("customer", "Can I talk to your manager?"), ("agent", "Of course, I will transfer you.")], "met"),
+    # "my name is" heard as "my name in" (too short for the fuzzy pass)
+    ("service", "agent-name", [("agent", "Thanks for calling, my name in Jo, how can I help?")], "met"),
+    ("service", "agent-name", [("agent", "Thanks for calling, how can I help?")], "violated"),
 ])
 def test_wider_lists(pack: str, rule: str, lines: list[tuple[str, str]], want: str) -> None:
     assert rule_status(pack, rule, lines) == want

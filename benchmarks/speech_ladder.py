@@ -49,7 +49,9 @@ def _decode(model: str, language: str, legs: list[Any], conn: Any) -> None:
 
     # "auto-leg": what the worker pool does on a multilingual model (one window per utterance,
     # decoded in the leg's pinned language once settled); "auto": per-window detection, packed.
-    pinned = language == "auto-leg"
+    # "auto-leg-packed": the same, and once the leg is pinned its utterances packed in that language
+    packed_pinned = language == "auto-leg-packed"
+    pinned = language in ("auto-leg", "auto-leg-packed")
     opts = TranscribeOptions(n_threads=1, language="auto" if pinned else language)
     engine = WhisperCppEngine(Path(model), opts)
     ll = LegLanguage()
@@ -65,8 +67,13 @@ def _decode(model: str, language: str, legs: list[Any], conn: Any) -> None:
         utts += seg.flush_sync()
         if pinned:
             results = []
-            for u in utts:
-                engine.options = replace(opts, language=ll.language(u.call_id, u.leg))
+            for k, u in enumerate(utts):
+                settled = ll.language(u.call_id, u.leg)
+                if packed_pinned and settled != "auto":
+                    engine.options = replace(opts, language=settled)
+                    results += engine.transcribe_many(utts[k:])
+                    break
+                engine.options = replace(opts, language=settled)
                 r = engine.transcribe_one(u)
                 if r.transcript.text:
                     ll.observe(u.call_id, u.leg, r.language, u.t1 - u.t0)
@@ -123,7 +130,8 @@ def spanish(rungs: list[str], smoke: bool) -> list[dict[str, Any]]:
         if not rung.startswith("base"):
             continue
         for language, how in (("auto", "per-window detection, packed"),
-                              ("auto-leg", "language pinned per leg, as the workers")):
+                              ("auto-leg", "language pinned per leg, as the workers"),
+                              ("auto-leg-packed", "language pinned per leg, then packed")):
             res = tel.run(_decode, str(model_path(rung)), language, legs)
             audio = sum(leg.seconds for leg in legs)
             row = {

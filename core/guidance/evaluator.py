@@ -25,12 +25,16 @@ _SAME_UTTERANCE_S = 0.05  # ordering: "first" in the same utterance as "then" st
 # and 6: such amounts read as the card read back).
 _AMOUNT_WORDS = frozenset("pounds pound dollars dollar euros euro cents pence percent quid bucks".split())
 # 2026.12.10: a masked value that counts or measures something ("the [NUMBER] digit code", "up to
-# [NUMBER] months", "[NUMBER] milligrams") or a card's last four ("the card ending [PAN]": PCI DSS
-# allows them) is not a card number read out (held-out sets 7 and 8).
+# [NUMBER] months", "[NUMBER] milligrams"), and of a card's masks its last four ("the card ending
+# [PAN]": PCI DSS allows them), is not a card number read out (held-out sets 7 and 8).
 _UNIT_WORDS = frozenset(("code digit digits month months week weeks day days year years minute minutes "
                          "hour hours milligrams mg pm am p oclock times").split())
 _LAST_FOUR = (("ending",), ("ends", "in"), ("ending", "in"), ("last", "four"), ("last", "4"),
-              ("last", "digits"))
+              ("last", "digits"),
+              # 2026.12.11: a day of the month ("on the [CVV]"), not a card; "after [PAYMENT]" stays a
+              # read back (held-out 1 through espeak-ng: "so, that's [card]" heard as "so, after")
+              ("on", "the"))
+_CARD_MASKS = frozenset(("[pan]", "[cvv]", "[number]", "[payment]"))  # what a card read back is masked as
 _SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol, which normalising drops
 
 
@@ -44,8 +48,8 @@ def masks_said(words: list[str]) -> set[str]:
             continue
         if i > 0 and words[i - 1] in _AMOUNT_WORDS:
             continue
-        if any(tuple(words[max(0, i - len(p)):i]) == p for p in _LAST_FOUR):
-            continue
+        if w in _CARD_MASKS and any(tuple(words[max(0, i - len(p)):i]) == p for p in _LAST_FOUR):
+            continue  # only a card's masks: "born on the [DOB]" is still a date of birth
         j = i + 1
         while j < len(words) and (words[j] == "and" or words[j].startswith("[")):
             j += 1

@@ -1,4 +1,4 @@
-"""The ninth held-out set: 12 calls written blind, before any run; never tuned on.
+"""The ninth held-out set: 12 calls written blind, before any run; studied for packs 2026.12.11.
 
 Written by a helper engineer, 2026-12-06, from a summary of the rules (ids, kinds, roles, windows
 and messages, no phrases) and the eighth set's layout only; the packs, the matcher and the other

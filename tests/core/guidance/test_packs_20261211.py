@@ -34,13 +34,15 @@ def test_a_day_of_the_month_is_not_a_card_but_a_birthday_stays_one() -> None:
     ("finance", "no-outcome-promise",
      [("agent", "I can't say how the dispute will end, but I've raised it today.")], "met"),
     ("healthcare", "bereavement",
-     [("customer", "My father passed away last week."), ("agent", "Oh, that's an awful time for you.")], "met"),
+     [("customer", "My father passed away last week."),
+      ("agent", "Oh, that's an awful time for you.")], "met"),
     # an apology for something else is no condolence
     ("healthcare", "bereavement",
      [("customer", "My father passed away last week."),
       ("agent", "I'm sorry the form wasn't sent to you, I'll post it today.")], "violated"),
     ("finance", "escalation-offered",
-     [("customer", "I want someone higher up."), ("agent", "I'll get her to ring you this afternoon.")], "met"),
+     [("customer", "I want someone higher up."),
+      ("agent", "I'll get her to ring you this afternoon.")], "met"),
     ("service", "agent-name", [("agent", "Morning, you're talking to Sam, what can I do?")], "met"),
     ("service", "closing", [("agent", "Any other questions I can help with today?")], "met"),
 ])

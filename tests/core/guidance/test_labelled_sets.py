@@ -21,6 +21,7 @@ from ccedge.testing.guidance_calls import (
     heldout7_calls,
     heldout8_calls,
     heldout9_calls,
+    heldout10_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -76,7 +77,7 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
 
 # the held-out sets from the third on, in the order they were written, with their sizes
 _LATER = [(heldout3_calls, 12), (heldout4_calls, 13), (heldout5_calls, 14), (heldout6_calls, 14),
-          (heldout7_calls, 12), (heldout8_calls, 12), (heldout9_calls, 12)]
+          (heldout7_calls, 12), (heldout8_calls, 12), (heldout9_calls, 12), (heldout10_calls, 12)]
 
 
 @pytest.mark.parametrize("k", range(1, len(_LATER)), ids=lambda k: f"held-out-{k + 3}")

@@ -220,7 +220,7 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout6": (6, "HELD-OUT 6 (14 calls written blind; studied for packs 2026.12.9, so seen now)"),
     "heldout7": (7, "HELD-OUT 7 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
     "heldout8": (8, "HELD-OUT 8 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
-    "heldout9": (9, "HELD-OUT 9 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout9": (9, "HELD-OUT 9 (12 calls written blind; studied for packs 2026.12.11, so seen now)"),
     "heldout10": (10, "HELD-OUT 10 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 

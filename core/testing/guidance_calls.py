@@ -13,7 +13,7 @@
 * ``heldout8_calls`` (``guidance_heldout8``, ``guidance_heldout8b``): 12 calls written blind on
   2026-12-06, studied since 2026.12.10;
 * ``heldout9_calls`` (``guidance_heldout9``, ``guidance_heldout9b``): 12 calls written blind on
-  2026-12-06, never tuned on;
+  2026-12-06, studied since 2026.12.11;
 * ``heldout10_calls`` (``guidance_heldout10``, ``guidance_heldout10b``): 12 calls written blind on
   2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.

@@ -35,6 +35,7 @@ _LAST_FOUR = (("ending",), ("ends", "in"), ("ending", "in"), ("last", "four"), (
               # read back (held-out 1 through espeak-ng: "so, that's [card]" heard as "so, after")
               ("on", "the"))
 _CARD_MASKS = frozenset(("[pan]", "[cvv]", "[number]", "[payment]"))  # what a card read back is masked as
+_OTHER_SIDE = {"agent": "customer", "customer": "agent"}
 _SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol, which normalising drops
 
 
@@ -92,7 +93,7 @@ class CompiledPolicy:
             if r.after_masks:
                 add(f"after:{r.id}", PhraseSet(r.said.role, (), r.after_masks))
             if r.echo_masks:
-                other = {"agent": "customer", "customer": "agent"}.get(r.said.role, "any")
+                other = _OTHER_SIDE.get(r.said.role, "any")
                 add(f"echo:{r.id}", PhraseSet(r.said.role, (), r.echo_masks))
                 add(f"echoed:{r.id}", PhraseSet(other, (), tuple(dict.fromkeys(r.echo_masks + r.said.masks))))
         # forbidden lists: rule id -> (role, min, each item's normalised words)
@@ -172,7 +173,7 @@ class CallEvaluator:
 
     def last_before(self, role: str, t: float) -> float | None:
         """When the other side's last utterance before ``t`` started (``role``: this side)."""
-        other = self.starts.get({"agent": "customer", "customer": "agent"}.get(role, ""), [])
+        other = self.starts.get(_OTHER_SIDE.get(role, ""), [])
         i = bisect_left(other, t)
         return other[i - 1] if i else None
 
@@ -281,9 +282,10 @@ def _forbidden(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     after = ev.first(r.after) if r.after_masks or r.echo_masks else None
     if after is not None:
         unless = {h.t0 for h in ev.hits.get(r.after_unless, [])}
-        late = ev.hits.get(f"after:{r.id}", [])
-        echoed = {e.t0 for e in ev.hits[f"echoed:{r.id}"]}
-        late = late + [h for h in ev.hits.get(f"echo:{r.id}", []) if ev.last_before(h.role, h.t0) in echoed]
+        # a rule may have after_masks, echo_masks or both: each kind of hit only when the rule has it
+        echoed = {e.t0 for e in ev.hits.get(f"echoed:{r.id}", [])}
+        late = ev.hits.get(f"after:{r.id}", []) + [
+            h for h in ev.hits.get(f"echo:{r.id}", []) if ev.last_before(h.role, h.t0) in echoed]
         said += [h for h in late if h.t0 >= after.t0 and h.t0 not in unless and h not in said]
         said.sort(key=lambda h: h.t0)
     return RuleState("violated", tuple(said)) if said else RuleState("met")

@@ -69,6 +69,19 @@ def test_item_and_echo_keys_are_checked(body: str, why: str) -> None:
         parse_policy(src, "t.toml")
 
 
+def test_after_masks_without_echo_masks() -> None:
+    # a site's policy may have after_masks without echo_masks (the shipped finance pack has both)
+    head = HEAD + '[markers.pay]\nphrases = ["pay by card"]\n[[rules]]\nid = "r"\nkind = "forbidden"\n' \
+        'message = "m"\nmasks = ["PAN"]\nafter = "pay"\n'
+    pay = Line("customer", 1, 2, "I want to pay by card, it's [PAYMENT].")
+    echo = Line("agent", 3, 4, "So [NUMBER], and [PAYMENT].")
+    both = 'after_masks = ["CVV"]\necho_masks = ["PAYMENT"]\n'
+    for keys, want in (('after_masks = ["NUMBER"]\n', "violated"), ('after_masks = ["CVV"]\n', "met"),
+                       (both, "violated")):
+        _, res = evaluate(parse_policy(head + keys, "t.toml"), [pay, echo])
+        assert {r.id: r.status for r in res}["r"] == want, keys
+
+
 def test_masks_that_count_or_measure_are_not_a_card() -> None:
     def said(text: str) -> set[str]:
         return masks_said(normalise(text).split())

@@ -42,6 +42,11 @@ CACHE = Path(os.environ.get("CCEDGE_BENCH_CACHE", "/tmp/ccedge-bench-cache"))
 
 # Configurations of our engine: TranscribeOptions overrides (plus "pack": False = one window per
 # utterance). "default" is the shipped live configuration.
+# The organisations of the set's conversations: what a site configures as its own terms
+# (``[speech] terms``); the benchmark's "site" is a contact centre answering for all four.
+SENTENCE = ("Hello, thanks for calling. Can I have your date of birth, please? And the card number, the "
+            "expiry date and the security code?")
+SITE_TERMS = ("first harbor bank", "riverside medical clinic", "summit insurance", "cedar credit union")
 PROMPT = ("A recorded contact centre call. Card number, expiry date, security code, date of birth, "
           "member ID, policy number, account, balance, payment.")
 CONFIGS: dict[str, dict[str, Any]] = {
@@ -94,6 +99,20 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "max12": {"segment": {"max_utterance_s": 12.0}},
     "max15": {"segment": {"max_utterance_s": 15.0}},
     "max12-pack14": {"segment": {"max_utterance_s": 12.0}, "pack_seconds": 14.0},
+    # 6 December: bigger packed windows, as faster-whisper's VAD stitches speech into 30 s windows
+    "pack20": {"pack_seconds": 20.0},
+    "pack28": {"pack_seconds": 28.0},
+    "max15-pack20": {"segment": {"max_utterance_s": 15.0}, "pack_seconds": 20.0},
+    "max15-pack28": {"segment": {"max_utterance_s": 15.0}, "pack_seconds": 28.0},
+    "pack28-fallback": {"pack_seconds": 28.0, "temperature_inc": 0.2},
+    # Domain prompting (issue 15): the contact-centre vocabulary, then with the site's own names
+    "prompt": {"initial_prompt": PROMPT},
+    "prompt-site": {"initial_prompt": PROMPT + " " + ", ".join(t.title() for t in SITE_TERMS) + "."},
+    "prompt-site-keep": {"initial_prompt": PROMPT + " " + ", ".join(t.title() for t in SITE_TERMS) + ".",
+                         "drop_logprob": -100.0, "no_speech_thold": 1.0},
+    "prompt-names": {"initial_prompt": ", ".join(t.title() for t in SITE_TERMS) + "."},
+    "prompt-sentence": {"initial_prompt": SENTENCE + " " + ", ".join(t.title() for t in SITE_TERMS) + "."},
+    "prompt-sentence-only": {"initial_prompt": SENTENCE},
     "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},
     "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},
     # The second pass (``speech.turns``): the live cuts regrouped after the call into turns (2 s
@@ -111,6 +130,31 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "turns-base-beam5-rep": {"turns": True, "model": "base", "temperature_inc": 0.2, "drop_repeats": True,
                              "beam_size": 5},
 }
+
+
+# The cue words redaction's context rules and guidance's phrases depend on (issue 15, "domain
+# prompting": what a prompt does to them, not only to WER), and the organisations' names.
+CUES = ("date of birth", "security code", "expiry", "expiration", "recorded", "card number", "member id",
+        "account", "balance", "payment", "social security", "policy number", "verify", "verified")
+
+
+def cue_counts(refs: list[str], hyps: list[str], cues: tuple[str, ...] = CUES) -> dict[str, tuple[int, int]]:
+    """Per cue, (found, said): occurrences in the reference, and how many of them the hypothesis of
+    the same leg holds (at most as many as said; lower-cased, punctuation dropped)."""
+
+    def norm(text: str) -> str:
+        return " " + " ".join(re.findall(r"[a-z0-9']+", text.lower())) + " "
+
+    out: dict[str, tuple[int, int]] = {}
+    for cue in cues:
+        found = said = 0
+        for r, h in zip(refs, hyps, strict=True):
+            n = norm(r).count(f" {cue} ")
+            said += n
+            found += min(n, norm(h).count(f" {cue} "))
+        if said:
+            out[cue] = (found, said)
+    return out
 
 
 def normaliser() -> Any:
@@ -307,6 +351,9 @@ def score(name: str, res: dict[str, Any], legs: list[Any]) -> dict[str, Any]:
         row[part] = wer([m.reference for m in members], [hyp[m.name] for m in members])
     row["all"] = wer([m.reference for m in legs], [hyp[m.name] for m in legs])
     row["all_digits_apart"] = wer([m.reference for m in legs], [hyp[m.name] for m in legs], digits=True)
+    cues = cue_counts([m.reference for m in legs], [hyp[m.name] for m in legs], CUES + SITE_TERMS)
+    row["cues"] = {k: list(v) for k, v in cues.items()}
+    row["cue_recall"] = sum(f for f, _ in cues.values()) / max(sum(n for _, n in cues.values()), 1)
     audio = sum(leg.seconds for leg in legs)
     row["audio_s_per_cpu_s"] = audio / max(res["cpu"], 1e-9)
     row["words_moved"], row["words"] = res.get("moved", 0), res.get("words", 0)
@@ -314,16 +361,29 @@ def score(name: str, res: dict[str, Any], legs: list[Any]) -> dict[str, Any]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    skip = ("engine", "audio_s_per_cpu_s", "words_moved", "words", "all", "all_digits_apart")
+    skip = ("engine", "audio_s_per_cpu_s", "words_moved", "words", "all", "all_digits_apart", "cues",
+            "cue_recall")
     parts = [k for k in rows[0] if k not in skip]
     head = ("| engine | " + " | ".join(f"WER % {p}" for p in parts)
-            + " | WER % all | WER % all, digits apart | audio s per CPU s | words moved |")
-    lines = [head, "|" + "---|" * (len(parts) + 5)]
+            + " | WER % all | WER % all, digits apart | cue words heard | audio s per CPU s | words moved |")
+    lines = [head, "|" + "---|" * (len(parts) + 6)]
     for r in rows:
         cells = [f"{100 * r[p]:.1f}" for p in parts]
-        tail = (f" | {100 * r['all']:.1f} | {100 * r['all_digits_apart']:.1f} | {r['audio_s_per_cpu_s']:.1f}"
+        found, said = (sum(v[i] for v in r["cues"].values()) for i in (0, 1))
+        tail = (f" | {100 * r['all']:.1f} | {100 * r['all_digits_apart']:.1f} | {found}/{said}"
+                f" | {r['audio_s_per_cpu_s']:.1f}"
                 f" | {r['words_moved']}/{r['words']} |")
         lines.append(f"| {r['engine']} | " + " | ".join(cells) + tail)
+    return "\n".join(lines)
+
+
+def cue_table(rows: list[dict[str, Any]]) -> str:
+    """Per cue word, how many of its occurrences each engine heard."""
+    cues = sorted({c for r in rows for c in r["cues"]}, key=lambda c: -rows[0]["cues"].get(c, [0, 0])[1])
+    lines = ["| engine | " + " | ".join(cues) + " |", "|" + "---|" * (len(cues) + 1)]
+    for r in rows:
+        cells = [("{}/{}".format(*r["cues"][c]) if c in r["cues"] else "-") for c in cues]
+        lines.append(f"| {r['engine']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -371,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(score("faster-whisper int8 beam 1 on our cuts",
                                   run(_faster, str(source_dir()), 1, True, legs), legs))
     print(table(rows))
+    print(cue_table(rows))
     out = OUT if not args.parts else OUT.with_name(f"speech_telephone-{args.parts.replace(',', '+')}.json")
     out.parent.mkdir(parents=True, exist_ok=True)  # a subset keeps its own file: the whole set's stays
     out.write_text(json.dumps({"legs": len(legs), "rows": rows}, indent=2))

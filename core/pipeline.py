@@ -102,6 +102,8 @@ class PipelineOptions:
     threads_per_worker: int = 0  # 0: all cores of the box divided by the workers
     policy: RedactPolicy = field(default_factory=RedactPolicy)
     model: Path | None = None  # default: the built model in the data directory
+    prompt: str = ""  # [speech] prompt: "contact-centre" or the text (core.speech.prompt)
+    terms: tuple[str, ...] = ()  # [speech] terms: the site's own names, after the prompt
 
 
 class AudioKeeper:
@@ -151,7 +153,8 @@ def analyse_capture(
     cfg = RuntimeConfig(
         capture=CaptureConfig(fast=True, exit_when_done=True, process=False),
         speech=SpeechConfig(enabled=opts.transcribe, workers=opts.workers, threads=opts.threads_per_worker,
-                            model=str(opts.model) if opts.model else ""))
+                            model=str(opts.model) if opts.model else "", prompt=opts.prompt,
+                            terms=opts.terms))
     keeper = AudioKeeper()
     raw: dict[str, list[Transcript]] = {}
 

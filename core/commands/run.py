@@ -134,7 +134,7 @@ def second_pass(cfg: Any, vault: VaultSink | None, passphrase_file: Path | None,
               file=sys.stderr)
         return None
     runner = SecondPass(cfg.data_path(), model, passphrase_file, language=cfg.speech.second_pass_language,
-                        after=after)
+                        after=after, prompt=cfg.speech.initial_prompt())
     runner.start()
     return runner
 

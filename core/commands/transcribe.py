@@ -32,6 +32,10 @@ def register(sub: Any) -> None:
     p.add_argument("--model", type=Path, help="ggml model file (default: the built q8_0 model)")
     p.add_argument("--quant", default="q8_0", help="which built model to use when --model is absent")
     p.add_argument("--threads", type=int, default=2, help="whisper.cpp threads (default 2)")
+    p.add_argument("--prompt", default="", help='decoder prompt: "contact-centre" (built-in vocabulary) or '
+                   "the text; off by default (README, \"Domain prompting\")")
+    p.add_argument("--term", action="append", default=[], dest="terms", metavar="NAME",
+                   help="a site term (organisation or product name) for the prompt; repeatable")
     p.set_defaults(func=_run)
 
 
@@ -64,10 +68,14 @@ def _run(args: argparse.Namespace) -> int:
 
     if not args.audio.is_file():
         raise SpeechError(f"no such file: {args.audio}")
+    from ccedge.core.speech.prompt import domain_prompt
+
     model = args.model.resolve() if args.model else find_model(args.quant)
+    prompt = domain_prompt(args.prompt, args.terms)  # SpeechError (one line) when too long
     if file_kind(args.audio) == "capture":
         return _capture(args, model)
-    with WhisperCppEngine(model, TranscribeOptions(n_threads=max(1, args.threads))) as engine:
+    with WhisperCppEngine(model, TranscribeOptions(n_threads=max(1, args.threads),
+                                                         initial_prompt=prompt)) as engine:
         for tr in engine.transcribe(audio_utterances(args.audio)):
             if not tr.text:
                 continue
@@ -91,6 +99,7 @@ def _capture(args: argparse.Namespace, model: Path) -> int:
         else:
             print(f"{tr.call_id} {tr.leg} {tr.t0:8.2f}-{tr.t1:8.2f}  {tr.text}", flush=True)
 
-    opts = PipelineOptions(model=model, threads_per_worker=max(1, args.threads))
+    opts = PipelineOptions(model=model, threads_per_worker=max(1, args.threads), prompt=args.prompt,
+                           terms=tuple(args.terms))
     analyse_capture([args.audio], opts, on_transcript=show, keep_audio=False)
     return 0

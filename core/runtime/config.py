@@ -84,6 +84,22 @@ class SpeechConfig:
     # base q8_0) that transcribes finished calls again when the box is idle; "": no second pass.
     second_pass_model: str = ""
     second_pass_language: str = "en"  # the second pass's language ("auto" with a multilingual model)
+    # Issue 15, domain prompting: the decoder's initial prompt, "contact-centre" (the built-in
+    # vocabulary) or the text itself, followed by the site's own ``terms`` (organisation and
+    # product names). Off by default: more cue words heard, more words lost (README, "Domain
+    # prompting"; ccedge.core.speech.prompt).
+    prompt: str = ""
+    terms: tuple[str, ...] = ()
+
+    def initial_prompt(self) -> str:
+        """The prompt text for the engine ("" when none); ConfigError when too long."""
+        from ccedge.core.speech.errors import SpeechError
+        from ccedge.core.speech.prompt import domain_prompt
+
+        try:
+            return domain_prompt(self.prompt, self.terms)
+        except SpeechError as e:
+            raise ConfigError(str(e).replace("speech prompt", "speech.prompt", 1)) from None
 
     def pool_size(self) -> tuple[int, int]:
         """(worker processes, threads each) after resolving the 0s against this box's cores."""
@@ -261,6 +277,7 @@ def parse_config(data: Mapping[str, Any], source: str = "<string>") -> RuntimeCo
         if vad.min_pause_s >= vad.max_utterance_s / 2:
             raise ConfigError(f"vad.min_pause_s: must be under half of vad.max_utterance_s "
                               f"({vad.max_utterance_s}), got {vad.min_pause_s}")
+        kw.get("speech", SpeechConfig()).initial_prompt()  # a prompt too long fails at start
         api = sections.get("api", {})
         enabled = api.get("enabled", False)
         if not isinstance(enabled, bool):

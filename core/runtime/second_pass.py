@@ -97,8 +97,10 @@ class SecondPass:
     def __init__(self, data_dir: Path, model: Path, passphrase_file: Path | None = None,
                  language: str = "en", max_calls: int = 64, reserve_cores: float = 1.0,
                  poll_s: float = 2.0,
-                 after: Callable[[str, Sequence[dict[str, Any]]], object] | None = None) -> None:
+                 after: Callable[[str, Sequence[dict[str, Any]]], object] | None = None,
+                 prompt: str = "") -> None:
         self.data_dir, self.model, self.passphrase_file = data_dir, model, passphrase_file
+        self.prompt = prompt  # the live pass's initial prompt ([speech] prompt and terms)
         self.after = after
         self.language, self.reserve_cores, self.poll_s = language, reserve_cores, poll_s
         self.queue = SecondPassQueue(max_calls)
@@ -131,7 +133,8 @@ class SecondPass:
         # Temperature fallback (whisper.cpp's 0.2 steps): nobody waits for this text, and on whole
         # turns it won words on the noisy legs of the telephone set; a long window can repeat a
         # sentence as new segments, which ``drop_repeats`` catches (README, "Two passes").
-        opts = TranscribeOptions(n_threads=1, language=self.language, temperature_inc=0.2, drop_repeats=True)
+        opts = TranscribeOptions(n_threads=1, language=self.language, temperature_inc=0.2, drop_repeats=True,
+                                 initial_prompt=self.prompt)
         pool = WorkerPool(self.model, workers=1, options=opts, queue_size=64, pack=False).start()
         for pid in pool.worker_pids():
             if pid:

@@ -50,7 +50,8 @@ class SpeechService:
         language = "auto" if is_multilingual(model) else "en"
         opts = TranscribeOptions(n_threads=threads, language=language, pack_wait_s=cfg.pack_wait_s,
                                  pack_seconds_backlog=cfg.pack_seconds_backlog, pack_gap_s=cfg.pack_gap_s,
-                                 audio_ctx_min=cfg.audio_ctx_min, flash_encoder=cfg.flash_encoder)
+                                 audio_ctx_min=cfg.audio_ctx_min, flash_encoder=cfg.flash_encoder,
+                                 initial_prompt=cfg.initial_prompt())
         pool = WorkerPool(model, workers=workers, options=opts,
                           queue_size=cfg.queue, fault_call_id=self.fault_call_id)
         await asyncio.to_thread(pool.start)

@@ -195,7 +195,8 @@ def e2e_eval() -> dict[str, Any]:
 
 
 def spoken_eval(
-    calls: int, budget_min: float, cache: Path, model: Path | None, limit: int | None = None
+    calls: int, budget_min: float, cache: Path, model: Path | None, limit: int | None = None,
+    max_utterance_s: float | None = None,
 ) -> dict[str, Any]:
     """The spoken set end to end: shipped policy and ablations (windows off, cue matching)."""
     import dataclasses
@@ -214,13 +215,14 @@ def spoken_eval(
     from ccedge.core.speech.backend import backend
     from ccedge.core.speech.engine import TranscribeOptions
 
-    seg = SegmentConfig()
+    seg = SegmentConfig() if max_utterance_s is None else SegmentConfig(max_utterance_s=max_utterance_s)
     vad = f"-vad{seg.min_pause_s}+{seg.pad_s}+{seg.max_utterance_s}"
     flash = "-fenc" if TranscribeOptions().flash_encoder and backend().encoder_flash else ""
     gap = f"-gap{TranscribeOptions().pack_gap_s}"  # packed windows' silence moves DTW's words
     loops = "-loops2"  # the words before a repetition loop kept, their utterance unheard (speech.loops)
     tag = ("shipped" if model is None else model.stem) + vad + flash + gap + loops
-    inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit)
+    inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit,
+                           segment=seg)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu
     audio_s = sum(len(pcm) / rate for c in inputs for rate, pcm in c.legs.values())
     done = {c.call_id for c in inputs}
@@ -263,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=REPO / "tmp/cache/redact")
     ap.add_argument("--model", type=Path, help="ggml model for the spoken set (default: the built one)")
     ap.add_argument("--calls-limit", type=int, help="score only the first N calls of the spoken set")
+    ap.add_argument("--vad-max-utterance-s", type=float,
+                    help="cut the spoken set's legs with this longest utterance ([vad] max_utterance_s)")
     args = ap.parse_args(argv)
     sc, over = score_cases(cases())
     res: dict[str, Any] = {
@@ -276,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         "end_to_end_speech": {"skipped": "--smoke or --no-e2e"} if args.smoke or args.no_e2e else e2e_eval(),
         "spoken_set": {"skipped": "--smoke or --spoken-calls 0"}
         if args.smoke or not args.spoken_calls
-        else spoken_eval(args.spoken_calls, args.budget_min, args.cache, args.model, args.calls_limit),
+        else spoken_eval(args.spoken_calls, args.budget_min, args.cache, args.model, args.calls_limit,
+                         args.vad_max_utterance_s),
         "smoke": args.smoke,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

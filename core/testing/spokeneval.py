@@ -64,12 +64,14 @@ def transcribe(
     chunk: int = 2,
     budget_s: float = float("inf"),
     max_calls: int | None = None,
+    segment: Any = None,
 ) -> list[CallInput]:
     """Tap, VAD and whisper over the capture, ``chunk`` calls at a time, each chunk cached
     beside the capture per model ``tag``; stops starting chunks after ``budget_s`` seconds.
 
     The same stages the runtime chains (``tap_capture``, ``Segmenter``, the whisper.cpp
-    engine), run in batch so that redaction variants can be compared on one transcription.
+    engine), run in batch so that redaction variants can be compared on one transcription;
+    ``segment`` (a ``SegmentConfig``) cuts the legs other than the stage's defaults.
     """
     from ccedge.core.redact.callaudio import heard
     from ccedge.core.tap import tap_capture
@@ -95,7 +97,7 @@ def transcribe(
             part = []
             for call in calls:
                 legs = {leg.name: leg.audio() for leg in call.legs}
-                utts = _utterances(call.call_id, legs)
+                utts = _utterances(call.call_id, legs, segment)
                 trs = _whisper(utts, model)
                 unheard = [(u.leg, u.t0, u.t1) for u in utts if not heard(u, trs)]
                 part.append(CallInput(call.call_id, legs, trs, [], unheard))
@@ -110,11 +112,12 @@ def transcribe(
     return inputs[:n]
 
 
-def _utterances(call_id: str, legs: dict[str, tuple[int, npt.NDArray[np.int16]]]) -> list[Any]:
+def _utterances(call_id: str, legs: dict[str, tuple[int, npt.NDArray[np.int16]]], segment: Any = None
+                ) -> list[Any]:
     from ccedge.core.frames import AudioFrame
     from ccedge.core.segment import Segmenter
 
-    seg = Segmenter()
+    seg = Segmenter(segment)
     utts: list[Any] = []
     for leg, (rate, pcm) in legs.items():
         step = int(0.2 * rate)

@@ -250,7 +250,11 @@ def _start(ev: CallEvaluator, r: Rule) -> Hit | bool | None:
 def _required(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     start = _start(ev, r)
     if start is None:
-        return RuleState("idle")
+        # The rule's own words say that what makes it due is there even when its marker was not
+        # heard (2026.12.12: the mini-Miranda given while "the overdue balance" came through the
+        # recogniser as "the overdo melons"): met, not "does not apply".
+        own = ev.hits[f"rule:{r.id}"]
+        return RuleState("met", (own[0],)) if own else RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
     deadline = None if r.within_s is None else t_start + r.within_s
     blocker: Hit | None = None

@@ -85,6 +85,9 @@ class CompiledPolicy:
 
         for name, ps in policy.markers.items():
             add(name, ps)
+            if ps.answer_masks:  # candidates, kept as hits of the marker only when they answer
+                add(f"answer:{name}", PhraseSet(ps.role, (), ps.answer_masks))
+        self.answers = {name: ps.answer_to for name, ps in policy.markers.items() if ps.answer_to}
         for r in policy.rules:
             if r.kind in ("required", "forbidden", "trigger"):
                 add(f"rule:{r.id}", r.said)
@@ -117,6 +120,7 @@ class CallEvaluator:
         # items rules: every utterance in time order, with the items named (None: the other side's)
         self._said: dict[str, list[tuple[float, float, frozenset[str] | None, str]]] = {}
         self._reported: set[tuple[str, float]] = set()
+        self._answered: dict[str, list[Hit]] = {}  # marker -> the answers added to its hits
 
     # -- input -------------------------------------------------------------------------------
     def utterance(self, line: Line) -> None:
@@ -203,8 +207,21 @@ class CallEvaluator:
             self._memo[key] = _KINDS[r.kind](self, r, final)
         return self._memo[key]
 
+    def _answers(self) -> None:
+        """Each ``answer_masks`` candidate is a hit of its marker when the other side's utterance
+        just before it hit ``answer_to``; judged afresh on every step, so the order the legs'
+        utterances arrived in does not matter."""
+        for name, asked in self.c.answers.items():
+            starts = {h.t0 for h in self.hits[asked]}
+            now = [h for h in self.hits[f"answer:{name}"] if self.last_before(h.role, h.t0) in starts]
+            old = self._answered.get(name, [])
+            if now != old:
+                self.hits[name] = [h for h in self.hits[name] if h not in old] + now
+                self._answered[name] = now
+
     def step(self) -> list[Prompt]:
         """Prompts for every rule whose live state changed since the last step."""
+        self._answers()
         self._memo.clear()
         out: list[Prompt] = []
         for r in self.policy.rules:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "required": (), "forbidden": (), "trigger": (), "ordering": ("first", "then"),
     "talk": ("metric", "max_s"), "sentiment": ("below",),
 }
-_MARKER_KEYS = {"role", "phrases", "masks"}
+_MARKER_KEYS = {"role", "phrases", "masks", "answer_masks", "answer_to"}
 _POLICY_KEYS = {"id", "version", "description", "fuzzy_threshold", "fuzzy"}
 
 
@@ -51,6 +51,10 @@ class PhraseSet:
     role: str = "any"
     phrases: tuple[str, ...] = ()
     masks: tuple[str, ...] = ()  # redaction kinds: an utterance with ``[PAN]`` hits mask "PAN"
+    # markers: masks that count only in an answer, when the other side's utterance just before hit
+    # the ``answer_to`` marker (2026.12.12: a date given when asked to confirm who one is)
+    answer_masks: tuple[str, ...] = ()
+    answer_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +192,9 @@ class _Validator:
                 self.fault("markers", 0, name, name, "a marker must be a table with role and phrases")
                 continue
             self.unknown(table, 0, name, m, _MARKER_KEYS)
-            ps = self.phrase_set(table, 0, name, m, "phrases", "masks")
+            ps = self.phrase_set(table, 0, name, m, "phrases", "masks", optional="answer_masks" in m)
             if ps is not None:
-                markers[name] = ps
+                markers[name] = self.answers(table, name, m, ps)
         rules: list[Rule] = []
         where: list[int] = []  # index in [[rules]] of each valid rule (for line numbers)
         raw_rules = doc.get("rules", [])
@@ -203,6 +207,10 @@ class _Validator:
             if rule is not None:
                 rules.append(rule)
                 where.append(i)
+        for name, ps in markers.items():
+            if ps.answer_to and ps.answer_to not in markers:
+                self.fault(f"markers.{name}", 0, "answer_to", name,
+                           f"'answer_to' names '{ps.answer_to}', which is no marker")
         ids = {r.id for r in rules}
         for i, r in zip(where, rules, strict=True):
             for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"), (r.after, "after"),
@@ -235,6 +243,17 @@ class _Validator:
         if not ok:
             return None
         return PhraseSet(role, tuple(phrases), tuple(m.upper() for m in masks))
+
+    def answers(self, table: str, name: str, m: dict[str, Any], ps: PhraseSet) -> PhraseSet:
+        """A marker's ``answer_masks`` and ``answer_to``, which go together."""
+        masks, to = m.get("answer_masks", []), m.get("answer_to", "")
+        if not isinstance(masks, list) or not all(isinstance(x, str) and x.strip() for x in masks):
+            self.fault(table, 0, "answer_masks", name, "'answer_masks' must be a list of non-empty strings")
+        elif not isinstance(to, str) or bool(masks) != bool(to):
+            self.fault(table, 0, "answer_to", name, "'answer_masks' and 'answer_to' (a marker) go together")
+        else:
+            return replace(ps, answer_masks=tuple(x.upper() for x in masks), answer_to=to)
+        return ps
 
     def number(self, i: int, rid: str, r: dict[str, Any], key: str, lo: float | None = 0.0) -> float | None:
         if key not in r:

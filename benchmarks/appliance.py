@@ -99,7 +99,8 @@ class Workload:
 
 # ------------------------------------------------------------------------------------------ ours
 def run_ours(
-    w: Workload, ccedge: str, extra: list[str], timeout_s: float, speech: Sequence[str] = ()
+    w: Workload, ccedge: str, extra: list[str], timeout_s: float, speech: Sequence[str] = (),
+    vad: Sequence[str] = (),
 ) -> dict[str, Any]:
     events: list[tuple[float, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory(prefix="ccedge-bench-") as tmp:
@@ -110,7 +111,7 @@ def run_ours(
         given = {x.split("=")[0].strip() for x in speech}
         base = [ln for ln in CONFIG.format(model=default_model_path("q8_0").resolve()).splitlines()
                 if ln.split("=")[0].strip() not in given]
-        conf.write_text("".join(f"{x}\n" for x in [*base, *speech]))
+        conf.write_text("".join(f"{x}\n" for x in [*base, *speech, *(["[vad]", *vad] if vad else [])]))
         cmd = [ccedge, "run", "--config", str(conf), "--replay", str(w.capture), "--exit-when-done",
                "--events", "-", "--data-dir", f"{tmp}/data", "--wav-dir", f"{tmp}/wav", *extra]
         err = open(f"{tmp}/stderr", "w+")
@@ -300,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ccedge", default=str(Path(sys.executable).with_name("ccedge")))
     ap.add_argument("--run-arg", action="append", default=[], help="extra argument for ccedge run")
     ap.add_argument("--speech", action="append", default=[], help="extra [speech] line: pack_wait_s = 0.5")
+    ap.add_argument("--vad", action="append", default=[], help="[vad] line: max_utterance_s = 15")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     if args.smoke:
@@ -318,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
                               "p95_target_s": P95_TARGET_S, "ours": [], "peer": []}
     for n in ns:
         w = Workload(n, args.seconds, cache)
-        r = run_ours(w, args.ccedge, args.run_arg, timeout_s=w.span_s + 180, speech=args.speech)
+        r = run_ours(w, args.ccedge, args.run_arg, timeout_s=w.span_s + 180, speech=args.speech,
+                     vad=args.vad)
         r["holds"] = holds_ours(r)
         r["holds_every_utterance"] = holds_ours(r, "latency")
         result["ours"].append(r)

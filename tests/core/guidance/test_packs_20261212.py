@@ -136,3 +136,11 @@ def test_the_packs_take_a_date_given_when_asked_who_one_is() -> None:
               ("agent", "Your lab results came back normal.")]
     assert rule_status("healthcare", "identity-before-phi", clinic) == "met"
     assert rule_status("healthcare", "identity-before-phi", clinic[:2] + clinic[4:]) == "violated"
+
+
+def test_overdue_written_as_its_homophone_is_a_debt_but_the_verb_is_not() -> None:
+    debt = [("agent", "I also need to talk to you about the overdo amount on your card."),
+            ("agent", "Can you pay it today?")]
+    assert rule_status("finance", "mini-miranda", debt) == "violated"
+    verb = [("customer", "I don't want to overdo it, so fifty a month."), ("agent", "That's fine.")]
+    assert rule_status("finance", "mini-miranda", verb) == "not_applicable"

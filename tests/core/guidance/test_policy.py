@@ -160,3 +160,42 @@ def test_fuzzed_rules_give_policy_error_only(rule: dict[str, object]) -> None:
         parse_policy(src, "f.toml")
     except PolicyError:
         pass
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["role", "phrases", "masks", "answer_masks", "answer_to", "nonsense"]),
+        st.one_of(
+            st.integers(-5, 100),
+            st.sampled_from(["agent", "customer", "any", "m", "r", ""]),
+            st.lists(st.text(max_size=6), max_size=3),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)
+def test_fuzzed_markers_give_policy_error_only(marker: dict[str, object]) -> None:
+    """Markers, ``answer_masks`` / ``answer_to`` included: a valid policy or a PolicyError, never
+    anything else, and an answer marker names a marker that exists."""
+    import json
+    import tomllib
+
+    def val(v: object) -> str:
+        return ("true" if v else "false") if isinstance(v, bool) else json.dumps(v)
+
+    src = ('[policy]\nid = "f"\nversion = "1"\n[markers.r]\nrole = "agent"\nphrases = ["can you confirm"]\n'
+           "[markers.m]\n" + "".join(f"{k} = {val(v)}\n" for k, v in marker.items())
+           + '[[rules]]\nid = "o"\nkind = "ordering"\nfirst = ["m"]\nthen = "r"\nmessage = "x"\n')
+    try:
+        tomllib.loads(src)
+    except tomllib.TOMLDecodeError:
+        return
+    try:
+        policy = parse_policy(src, "f.toml")
+    except PolicyError as e:
+        assert str(e).startswith("f.toml")
+        return
+    m = policy.markers["m"]
+    assert bool(m.answer_masks) == bool(m.answer_to)
+    assert not m.answer_to or m.answer_to in policy.markers

@@ -89,10 +89,24 @@ def unheard_spans(
         # data (a noisy leg's VAD cuts hold seconds of noise around the words, which the broader
         # rule above would mask after every request of the last half minute).
         u = call.utts[i]
+        detector = "uncovered-" + policy.unheard
         if policy.unheard == "all" or (policy.unheard == "prompted" and _answers_request(call, u, policy)):
-            detector = "uncovered-" + policy.unheard
             out.append(RedactionSpan(call.call_id, u.leg, t0, t1, "UNHEARD", detector, 0.5))
+        elif policy.unheard == "prompted" and (asked := _asked_during(call, u, t1, policy)) is not None:
+            # The other leg asked for data while this utterance ran (a noisy leg's VAD held the
+            # caller's talk from before the request to into the answer in one 12 s utterance, the
+            # card number's first second without words after "the 16 digits on the card"): the
+            # stretch from the request on is an answer.
+            out.append(RedactionSpan(call.call_id, u.leg, max(t0, asked), t1, "UNHEARD", detector, 0.5))
     return out
+
+
+def _is_request(p: Utt, policy: RedactPolicy) -> bool:
+    return bool(
+        _names_data(p.text, policy.trigger_score)
+        or (asks_for_own(p.text) and p.text.rstrip().endswith("?"))
+        or garbled_request(p)
+    )
 
 
 def _answers_request(call: CallText, u: Utt, policy: RedactPolicy) -> bool:
@@ -101,12 +115,14 @@ def _answers_request(call: CallText, u: Utt, policy: RedactPolicy) -> bool:
     prev = [p for p in call.utts if p.leg != u.leg and p.t0 <= u.t0 + 0.5 and p.t1 >= u.t0 - ANSWER_WITHIN_S]
     if not prev:
         return False
-    p = max(prev, key=lambda p: (p.t0, p.index))
-    return bool(
-        _names_data(p.text, policy.trigger_score)
-        or (asks_for_own(p.text) and p.text.rstrip().endswith("?"))
-        or garbled_request(p)
-    )
+    return _is_request(max(prev, key=lambda p: (p.t0, p.index)), policy)
+
+
+def _asked_during(call: CallText, u: Utt, until: float, policy: RedactPolicy) -> float | None:
+    """When the other leg began a request for data after ``u`` began and before ``until``."""
+    during = [p.t0 for p in call.utts
+              if p.leg != u.leg and u.t0 + 0.5 < p.t0 < until and _is_request(p, policy)]
+    return min(during, default=None)
 
 
 def _label_numbers(u: Utt, labs: list[str | None], kind: str) -> None:

@@ -288,3 +288,30 @@ def test_redact_reads_unheard_from_transcribe_json() -> None:
     bad = {**lines[1], "unheard": [[6.0]]}
     with pytest.raises(RedactError, match="line 1: unheard must be a list"):
         redact_stream(io.StringIO(json.dumps(bad) + "\n"), io.StringIO(), RedactPolicy())
+
+
+def test_a_request_made_while_the_caller_talks_on_makes_the_rest_an_answer() -> None:
+    """A noisy leg's VAD held the caller's talk from before the agent's request into the answer in
+    one 12 s utterance (spoken set, espeak-ng with loss and noise, ``[vad] max_utterance_s = 12``):
+    its words end at 5 s, the card number began at 12.45 s inside it. The stretch without words
+    from the request on is an answer, masked; before the request it is not."""
+    caller = _said(CUSTOMER, 1.23, 13.23, [("I", 1.5, 1.7), ("need", 1.7, 2.0), ("to", 2.0, 2.1),
+                                           ("pay", 2.1, 2.5), ("my", 2.5, 2.7), ("bill", 2.7, 3.2),
+                                           ("for", 3.3, 3.5), ("the", 3.5, 3.7), ("loan", 3.7, 5.0)])
+    ask = _said(AGENT, 8.22, 11.63, [("Okay,", 8.3, 8.6), ("3,", 8.7, 8.9), ("me,", 9.0, 9.3),
+                                     ("the", 9.4, 9.6), ("16", 9.6, 10.1), ("digits", 10.1, 10.6),
+                                     ("on", 10.6, 10.8), ("the", 10.8, 10.9), ("card.", 10.9, 11.5)])
+    for order in ((ask, caller), (caller, ask)):  # the legs' workers may deliver either first
+        red = Redactor(RedactPolicy())
+        for tr in order:
+            red.process(tr)
+        res = red.redact("g@test")
+        assert covered(res, CUSTOMER, 12.45, 13.23) >= 0.99, order
+        assert covered(res, CUSTOMER, 5.2, 8.0) == 0.0  # the pause before the request stays audible
+    # the same talk over an agent who asks for nothing stays audible
+    chat = _said(AGENT, 8.22, 11.63, [("Okay,", 8.3, 8.6), ("one", 8.7, 9.0), ("moment", 9.0, 9.6),
+                                      ("while", 9.6, 10.0), ("I", 10.0, 10.1), ("look.", 10.1, 11.5)])
+    red = Redactor(RedactPolicy())
+    red.process(chat)
+    red.process(caller)
+    assert covered(red.redact("g@test"), CUSTOMER, 5.2, 13.23) == 0.0

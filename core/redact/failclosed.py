@@ -92,12 +92,12 @@ def unheard_spans(
         detector = "uncovered-" + policy.unheard
         if policy.unheard == "all" or (policy.unheard == "prompted" and _answers_request(call, u, policy)):
             out.append(RedactionSpan(call.call_id, u.leg, t0, t1, "UNHEARD", detector, 0.5))
-        elif policy.unheard == "prompted" and (asked := _asked_during(call, u, t1, policy)) is not None:
+        elif policy.unheard == "prompted" and (since := _asked_during(call, u, t1, policy)) is not None:
             # The other leg asked for data while this utterance ran (a noisy leg's VAD held the
             # caller's talk from before the request to into the answer in one 12 s utterance, the
             # card number's first second without words after "the 16 digits on the card"): the
             # stretch from the request on is an answer.
-            out.append(RedactionSpan(call.call_id, u.leg, max(t0, asked), t1, "UNHEARD", detector, 0.5))
+            out.append(RedactionSpan(call.call_id, u.leg, max(t0, since), t1, "UNHEARD", detector, 0.5))
     return out
 
 

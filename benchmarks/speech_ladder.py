@@ -13,7 +13,10 @@ over G.711 with card numbers and dates of birth) on the multilingual rungs with
 identified per leg, and the card numbers and dates of birth redacted in text.
 
     .venv/bin/python benchmarks/speech_ladder.py [--smoke] [--models tiny.en:q8_0,base:q5_0]
-        [--parts conversation-piper,conversation-espeak] [--spanish]
+        [--parts conversation-piper,conversation-espeak] [--prompts none,site] [--spanish]
+
+``--prompts none,site`` crosses the ladder with domain prompting (``[speech] prompt =
+"contact-centre"`` with the set's organisations as the site's terms).
 Results: benchmarks/results/speech_ladder.json. Ours only: the peer comparison on the same
 weights is ``benchmarks/speech_telephone.py``.
 """
@@ -35,7 +38,7 @@ OUT = REPO / "benchmarks" / "results" / "speech_ladder.json"
 RUNGS = ("tiny.en:q8_0", "tiny.en:q5_0", "base:q8_0", "base:q5_0")
 
 
-def _decode(model: str, language: str, legs: list[Any], conn: Any) -> None:
+def _decode(model: str, language: str, prompt: str, legs: list[Any], conn: Any) -> None:
     """Worker process: the live path (VAD stage + packed windows) over each leg."""
     os.environ["OMP_NUM_THREADS"] = "1"
     from dataclasses import replace
@@ -52,7 +55,7 @@ def _decode(model: str, language: str, legs: list[Any], conn: Any) -> None:
     # "auto-leg-packed": the same, and once the leg is pinned its utterances packed in that language
     packed_pinned = language == "auto-leg-packed"
     pinned = language in ("auto-leg", "auto-leg-packed")
-    opts = TranscribeOptions(n_threads=1, language="auto" if pinned else language)
+    opts = TranscribeOptions(n_threads=1, language="auto" if pinned else language, initial_prompt=prompt)
     engine = WhisperCppEngine(Path(model), opts)
     ll = LegLanguage()
     texts, langs, words = [], [], []
@@ -98,7 +101,16 @@ def model_path(rung: str) -> Path:
     return find_model(quant, name)
 
 
-def english(rungs: list[str], smoke: bool, parts: list[str]) -> list[dict[str, Any]]:
+def site_prompt() -> str:
+    """``[speech] prompt = "contact-centre"`` with the set's four organisations as the site's terms."""
+    import speech_telephone as tel
+
+    from ccedge.core.speech.prompt import domain_prompt
+
+    return domain_prompt("contact-centre", [t.title() for t in tel.SITE_TERMS])
+
+
+def english(rungs: list[str], smoke: bool, parts: list[str], prompts: list[str]) -> list[dict[str, Any]]:
     import speech_telephone as tel
 
     legs = tel.load_set(smoke)
@@ -108,12 +120,15 @@ def english(rungs: list[str], smoke: bool, parts: list[str]) -> list[dict[str, A
     rows = []
     for rung in rungs:
         path = model_path(rung)
-        t = time.time()
-        res = tel.run(_decode, str(path), "en", legs)
-        res.pop("timed_words")
-        row = tel.score(f"ccedge {rung} ({path.stat().st_size / 1e6:.1f} MB)", res, legs)
-        rows.append(row)
-        print(f"  {rung}: {time.time() - t:.0f} s wall, all {100 * row['all']:.1f} %", file=sys.stderr)
+        for prompt in prompts:  # "none", or "site": the contact-centre vocabulary and the names
+            t = time.time()
+            res = tel.run(_decode, str(path), "en", site_prompt() if prompt == "site" else "", legs)
+            res.pop("timed_words")
+            how = ", prompt: vocabulary + site names" if prompt == "site" else ""
+            row = tel.score(f"ccedge {rung} ({path.stat().st_size / 1e6:.1f} MB{how})", res, legs)
+            rows.append(row)
+            print(f"  {rung} {prompt}: {time.time() - t:.0f} s wall, all {100 * row['all']:.1f} %",
+                  file=sys.stderr)
     return rows
 
 
@@ -132,7 +147,7 @@ def spanish(rungs: list[str], smoke: bool) -> list[dict[str, Any]]:
         for language, how in (("auto", "per-window detection, packed"),
                               ("auto-leg", "language pinned per leg, as the workers"),
                               ("auto-leg-packed", "language pinned per leg, then packed")):
-            res = tel.run(_decode, str(model_path(rung)), language, legs)
+            res = tel.run(_decode, str(model_path(rung)), language, "", legs)
             audio = sum(leg.seconds for leg in legs)
             row = {
                 "engine": f"ccedge {rung} ({how})",
@@ -166,13 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parts", default="", help="only legs of these parts (comma-separated)")
     ap.add_argument("--spanish", action="store_true", help="also the Spanish set on the multilingual rungs")
     ap.add_argument("--no-english", action="store_true")
+    ap.add_argument("--prompts", default="none", help="none and/or site (the domain prompt), comma-separated")
     args = ap.parse_args(argv)
     import speech_telephone as tel
 
     rungs = args.models.split(",")
     out: dict[str, Any] = json.loads(OUT.read_text()) if OUT.is_file() else {}
     if not args.no_english:
-        rows = english(rungs, args.smoke, [p for p in args.parts.split(",") if p])
+        rows = english(rungs, args.smoke, [p for p in args.parts.split(",") if p], args.prompts.split(","))
         print(tel.table(rows))
         out["english:" + (args.parts or "all")] = rows  # one entry per part selection
     if args.spanish:

@@ -101,15 +101,6 @@ def model_path(rung: str) -> Path:
     return find_model(quant, name)
 
 
-def site_prompt() -> str:
-    """``[speech] prompt = "contact-centre"`` with the set's four organisations as the site's terms."""
-    import speech_telephone as tel
-
-    from ccedge.core.speech.prompt import domain_prompt
-
-    return domain_prompt("contact-centre", [t.title() for t in tel.SITE_TERMS])
-
-
 def english(rungs: list[str], smoke: bool, parts: list[str], prompts: list[str]) -> list[dict[str, Any]]:
     import speech_telephone as tel
 
@@ -122,7 +113,7 @@ def english(rungs: list[str], smoke: bool, parts: list[str], prompts: list[str])
         path = model_path(rung)
         for prompt in prompts:  # "none", or "site": the contact-centre vocabulary and the names
             t = time.time()
-            res = tel.run(_decode, str(path), "en", site_prompt() if prompt == "site" else "", legs)
+            res = tel.run(_decode, str(path), "en", tel.SITE_PROMPT if prompt == "site" else "", legs)
             res.pop("timed_words")
             how = ", prompt: vocabulary + site names" if prompt == "site" else ""
             row = tel.score(f"ccedge {rung} ({path.stat().st_size / 1e6:.1f} MB{how})", res, legs)

@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ccedge.core.speech.prompt import domain_prompt
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CCEDGE_SHARED_DATA", REPO.parent / "shared" / "data"))
 OUT = REPO / "benchmarks" / "results" / "speech_telephone.json"
@@ -47,8 +49,9 @@ CACHE = Path(os.environ.get("CCEDGE_BENCH_CACHE", "/tmp/ccedge-bench-cache"))
 SENTENCE = ("Hello, thanks for calling. Can I have your date of birth, please? And the card number, the "
             "expiry date and the security code?")
 SITE_TERMS = ("first harbor bank", "riverside medical clinic", "summit insurance", "cedar credit union")
-PROMPT = ("A recorded contact centre call. Card number, expiry date, security code, date of birth, "
-          "member ID, policy number, account, balance, payment.")
+NAMES = [t.title() for t in SITE_TERMS]
+PROMPT = domain_prompt("contact-centre")  # the appliance's built-in vocabulary
+SITE_PROMPT = domain_prompt("contact-centre", NAMES)  # [speech] prompt = "contact-centre" with the names
 CONFIGS: dict[str, dict[str, Any]] = {
     "default": {},
     "unpacked": {"pack": False},
@@ -107,11 +110,11 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "pack28-fallback": {"pack_seconds": 28.0, "temperature_inc": 0.2},
     # Domain prompting (issue 15): the contact-centre vocabulary, then with the site's own names
     "prompt": {"initial_prompt": PROMPT},
-    "prompt-site": {"initial_prompt": PROMPT + " " + ", ".join(t.title() for t in SITE_TERMS) + "."},
-    "prompt-site-keep": {"initial_prompt": PROMPT + " " + ", ".join(t.title() for t in SITE_TERMS) + ".",
+    "prompt-site": {"initial_prompt": SITE_PROMPT},
+    "prompt-site-keep": {"initial_prompt": SITE_PROMPT,
                          "drop_logprob": -100.0, "no_speech_thold": 1.0},
-    "prompt-names": {"initial_prompt": ", ".join(t.title() for t in SITE_TERMS) + "."},
-    "prompt-sentence": {"initial_prompt": SENTENCE + " " + ", ".join(t.title() for t in SITE_TERMS) + "."},
+    "prompt-names": {"initial_prompt": domain_prompt("", NAMES)},
+    "prompt-sentence": {"initial_prompt": domain_prompt(SENTENCE, NAMES)},
     "prompt-sentence-only": {"initial_prompt": SENTENCE},
     "pause06-fallback": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "temperature_inc": 0.2},
     "pause06-nst-off": {"segment": {"min_pause_s": 0.6, "pad_s": 0.2}, "suppress_non_speech": False},

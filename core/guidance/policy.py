@@ -44,6 +44,11 @@ _MARKER_KEYS = {"role", "phrases", "masks", "answer_masks", "answer_to"}
 _POLICY_KEYS = {"id", "version", "description", "fuzzy_threshold", "fuzzy"}
 
 
+def _strings(value: Any) -> bool:
+    """A list of non-empty strings (phrases, masks, items): what every such key must be."""
+    return isinstance(value, list) and all(isinstance(x, str) and x.strip() for x in value)
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseSet:
     """Who must say it (``any`` for either side) and the paraphrases or redaction masks."""
@@ -234,7 +239,7 @@ class _Validator:
         phrases = d.get(pkey, [])
         masks = d.get(mkey, [])
         for key, val in ((pkey, phrases), (mkey, masks)):
-            if not isinstance(val, list) or not all(isinstance(x, str) and x.strip() for x in val):
+            if not _strings(val):
                 self.fault(table, index, key, rule, f"'{key}' must be a list of non-empty strings")
                 ok = False
         if ok and not phrases and not masks and not optional:
@@ -247,7 +252,7 @@ class _Validator:
     def answers(self, table: str, name: str, m: dict[str, Any], ps: PhraseSet) -> PhraseSet:
         """A marker's ``answer_masks`` and ``answer_to``, which go together."""
         masks, to = m.get("answer_masks", []), m.get("answer_to", "")
-        if not isinstance(masks, list) or not all(isinstance(x, str) and x.strip() for x in masks):
+        if not _strings(masks):
             self.fault(table, 0, "answer_masks", name, "'answer_masks' must be a list of non-empty strings")
         elif not isinstance(to, str) or bool(masks) != bool(to):
             self.fault(table, 0, "answer_to", name, "'answer_masks' and 'answer_to' (a marker) go together")
@@ -332,20 +337,19 @@ class _Validator:
         if below is not None and not -1.0 <= below <= 1.0:
             self.fault("rules", i, "below", rid, "'below' is a sentiment score from -1 to 1")
         after_masks = r.get("after_masks", [])
-        if not isinstance(after_masks, list) or not all(isinstance(x, str) and x.strip()
-                                                        for x in after_masks):
+        if not _strings(after_masks):
             self.fault("rules", i, "after_masks", rid, "'after_masks' must be a list of non-empty strings")
         elif bool(after_masks) != bool(r.get("after")) or (r.get("after_unless") and not after_masks):
             self.fault("rules", i, "after_masks", rid, "'after' and 'after_masks' go together "
                        "('after_unless' needs both)")
         echo_masks = r.get("echo_masks", [])
-        if not isinstance(echo_masks, list) or not all(isinstance(x, str) and x.strip() for x in echo_masks):
+        if not _strings(echo_masks):
             self.fault("rules", i, "echo_masks", rid, "'echo_masks' must be a list of non-empty strings")
         elif echo_masks and not r.get("after"):
             self.fault("rules", i, "echo_masks", rid, "'echo_masks' needs 'after'")
         items = r.get("items", [])
         items_min = r.get("items_min", 0)
-        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+        if not _strings(items):
             self.fault("rules", i, "items", rid, "'items' must be a list of non-empty strings")
         elif bool(items) != bool(items_min) or isinstance(items_min, bool) or not isinstance(items_min, int) \
                 or (items and not 2 <= items_min <= len(items)):

@@ -97,9 +97,9 @@ class SpeechConfig:
         from ccedge.core.speech.prompt import domain_prompt
 
         try:
-            return domain_prompt(self.prompt, self.terms)
+            return domain_prompt(self.prompt, self.terms, what="speech.prompt")
         except SpeechError as e:
-            raise ConfigError(str(e).replace("speech prompt", "speech.prompt", 1)) from None
+            raise ConfigError(str(e)) from None
 
     def pool_size(self) -> tuple[int, int]:
         """(worker processes, threads each) after resolving the 0s against this box's cores."""

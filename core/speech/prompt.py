@@ -24,17 +24,18 @@ BUILT_IN = {"contact-centre": VOCABULARY}
 MAX_CHARS = 600
 
 
-def domain_prompt(prompt: str = "", terms: Sequence[str] = ()) -> str:
+def domain_prompt(prompt: str = "", terms: Sequence[str] = (), what: str = "speech prompt") -> str:
     """The initial prompt for ``[speech] prompt`` (a built-in name, or the text itself) followed by
-    the site's ``terms`` (organisation and product names); "" when both are empty."""
+    the site's ``terms`` (organisation and product names); "" when both are empty. Errors name the
+    setting as ``what``."""
     text = BUILT_IN.get(prompt, prompt).strip()
     names = [t.strip() for t in terms if t.strip()]
     if names:
         text = (text + " " if text else "") + ", ".join(names) + "."
     if len(text) > MAX_CHARS:
-        raise SpeechError(f"speech prompt: {len(text)} characters with the terms, at most {MAX_CHARS}")
+        raise SpeechError(f"{what}: {len(text)} characters with the terms, at most {MAX_CHARS}")
     if any(ord(c) < 32 for c in text):
-        raise SpeechError("speech prompt: control characters are not allowed")
+        raise SpeechError(f"{what}: control characters are not allowed")
     return text
 
 

@@ -17,6 +17,7 @@ from ccedge.core.guidance.policy import PhraseSet, Policy, Rule
 from ccedge.core.guidance.records import Hit, Line, Prompt, RuleResult, RuleState, Status
 from ccedge.core.guidance.talk import TalkTracker, measured
 from ccedge.core.language import LegSentiment, PhraseMatcher, normalise
+from ccedge.core.language.near import NearMatcher
 
 _SAME_UTTERANCE_S = 0.05  # ordering: "first" in the same utterance as "then" still counts as before
 # A masked value next to a currency word is an amount, whatever the redactor called it: fail-closed,
@@ -34,6 +35,9 @@ _LAST_FOUR = (("ending",), ("ends", "in"), ("ending", "in"), ("last", "four"), (
               # 2026.12.11: a day of the month ("on the [CVV]"), not a card; "after [PAYMENT]" stays a
               # read back (held-out 1 through espeak-ng: "so, that's [card]" heard as "so, after")
               ("on", "the"))
+# 2026.12.13: any value said as "ending [X]" is its last digits, not the value (a phone number's last four
+# masked as "[SSN]" is not a social security number read out; held-out set 11)
+_ENDING = (("ending",), ("ends", "in"), ("ending", "in"))
 _CARD_MASKS = frozenset(("[pan]", "[cvv]", "[number]", "[payment]"))  # what a card read back is masked as
 _OTHER_SIDE = {"agent": "customer", "customer": "agent"}
 _SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol, which normalising drops
@@ -42,12 +46,14 @@ _SYMBOL_MASK = re.compile(r"[$£€]\s*(\[[A-Z]+\])")  # "$[NUMBER]": the symbol
 def masks_said(words: list[str]) -> set[str]:
     """The mask tokens of a normalised utterance ("[pan]", …) that are not part of an amount: a run
     of masks (joined by "and") followed by a currency or unit word, a mask right after a currency
-    word, or a card's last four ("ending [pan]")."""
+    word, a value's last digits ("ending [ssn]") or a card's last four ("last four [pan]")."""
     out = set()
     for i, w in enumerate(words):
         if not w.startswith("["):
             continue
         if i > 0 and words[i - 1] in _AMOUNT_WORDS:
+            continue
+        if any(tuple(words[max(0, i - len(p)):i]) == p for p in _ENDING):
             continue
         if w in _CARD_MASKS and any(tuple(words[max(0, i - len(p)):i]) == p for p in _LAST_FOUR):
             continue  # only a card's masks: "born on the [DOB]" is still a date of birth
@@ -72,6 +78,7 @@ class CompiledPolicy:
         self.policy = policy
         use_fuzzy = policy.fuzzy if fuzzy is None else fuzzy
         self.sets: dict[str, tuple[PhraseSet, PhraseMatcher]] = {}
+        self.near: dict[str, NearMatcher] = {}  # phrase sets with concept patterns
         # An agent is never found in breach on words the recogniser was unsure of: forbidden
         # phrases match on sure words only (PhraseMatcher's stand-ins are for evidence of compliance).
         self.sure_only = {f"rule:{r.id}" for r in policy.rules if r.kind == "forbidden"}
@@ -82,6 +89,8 @@ class CompiledPolicy:
             sure = name in self.sure_only
             self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy,
                                                  phonetic=not sure, inserted=0 if sure else 2))
+            if ps.near:
+                self.near[name] = NearMatcher(ps.near, fuzzy=use_fuzzy and not sure)
 
         for name, ps in policy.markers.items():
             add(name, ps)
@@ -140,6 +149,10 @@ class CallEvaluator:
                 continue
             unsure = frozenset() if name in self.c.sure_only else line.unsure
             m = matcher.match(norm, normalised=True, unsure=unsure) if ps.phrases else None
+            if m is None and name in self.c.near:
+                # a breach only on words heard for sure; elsewhere an unsure word may still be the concept
+                sure = line.unsure if name in self.c.sure_only else frozenset()
+                m = self.c.near[name].match(norm, normalised=True, unsure=sure)
             if m is not None:
                 self.hits[name].append(Hit(line.start_s, line.end_s, line.role, line.text, m.phrase, m.score))
         for rid, (role, least, items) in self.c.items.items():

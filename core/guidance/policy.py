@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ccedge.core.guidance.errors import PolicyError
+from ccedge.core.language.near import parse_pattern
 from ccedge.core.tomlcheck import LineMap, Problem, toml_error_line
 
 KINDS = ("required", "forbidden", "trigger", "ordering", "talk", "sentiment")
@@ -28,10 +29,10 @@ BUILTIN_MARKERS = ("dtmf",)  # the first key press on any leg
 
 _COMMON = {"id", "kind", "severity", "message", "title", "role", "when"}
 KIND_KEYS: dict[str, set[str]] = {
-    "required": {"phrases", "masks", "within_s", "before"},
-    "forbidden": {"phrases", "masks", "after", "after_masks", "after_unless", "echo_masks", "items",
+    "required": {"phrases", "near", "masks", "within_s", "before"},
+    "forbidden": {"phrases", "near", "masks", "after", "after_masks", "after_unless", "echo_masks", "items",
                   "items_min"},
-    "trigger": {"phrases", "masks", "respond", "respond_role", "respond_within_s"},
+    "trigger": {"phrases", "near", "masks", "respond", "respond_near", "respond_role", "respond_within_s"},
     "ordering": {"first", "first_min", "then"},
     "talk": {"metric", "max_s"},
     "sentiment": {"below", "drop"},
@@ -40,7 +41,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "required": (), "forbidden": (), "trigger": (), "ordering": ("first", "then"),
     "talk": ("metric", "max_s"), "sentiment": ("below",),
 }
-_MARKER_KEYS = {"role", "phrases", "masks", "answer_masks", "answer_to"}
+_MARKER_KEYS = {"role", "phrases", "near", "masks", "answer_masks", "answer_to"}
 _POLICY_KEYS = {"id", "version", "description", "fuzzy_threshold", "fuzzy"}
 
 
@@ -56,6 +57,7 @@ class PhraseSet:
     role: str = "any"
     phrases: tuple[str, ...] = ()
     masks: tuple[str, ...] = ()  # redaction kinds: an utterance with ``[PAN]`` hits mask "PAN"
+    near: tuple[str, ...] = ()  # concept patterns (``core.language.near``), tried after the phrases
     # markers: masks that count only in an answer, when the other side's utterance just before hit
     # the ``answer_to`` marker (2026.12.12: a date given when asked to confirm who one is)
     answer_masks: tuple[str, ...] = ()
@@ -197,7 +199,7 @@ class _Validator:
                 self.fault("markers", 0, name, name, "a marker must be a table with role and phrases")
                 continue
             self.unknown(table, 0, name, m, _MARKER_KEYS)
-            ps = self.phrase_set(table, 0, name, m, "phrases", "masks", optional="answer_masks" in m)
+            ps = self.phrase_set(table, 0, name, m, "phrases", "masks", "near", optional="answer_masks" in m)
             if ps is not None:
                 markers[name] = self.answers(table, name, m, ps)
         rules: list[Rule] = []
@@ -230,24 +232,29 @@ class _Validator:
                       str(head.get("description", "")), float(threshold), bool(head.get("fuzzy", True)))
 
     def phrase_set(self, table: str, index: int, rule: str, d: dict[str, Any], pkey: str,
-                   mkey: str, role_key: str = "role", optional: bool = False) -> PhraseSet | None:
+                   mkey: str, nkey: str, role_key: str = "role", optional: bool = False) -> PhraseSet | None:
         role = d.get(role_key, "any")
         ok = True
         if role not in ROLES:
             self.fault(table, index, role_key, rule, f"'{role_key}' must be one of {', '.join(ROLES)}")
             ok = False
-        phrases = d.get(pkey, [])
-        masks = d.get(mkey, [])
-        for key, val in ((pkey, phrases), (mkey, masks)):
+        phrases, masks, near = d.get(pkey, []), d.get(mkey, []), d.get(nkey, [])
+        for key, val in ((pkey, phrases), (mkey, masks), (nkey, near)):
             if not _strings(val):
                 self.fault(table, index, key, rule, f"'{key}' must be a list of non-empty strings")
                 ok = False
-        if ok and not phrases and not masks and not optional:
-            self.fault(table, index, pkey, rule, f"needs '{pkey}' (paraphrases) or '{mkey}'")
+        for pattern in near if ok else ():
+            try:
+                parse_pattern(pattern)
+            except ValueError as e:
+                self.fault(table, index, nkey, rule, str(e))
+                ok = False
+        if ok and not phrases and not masks and not near and not optional:
+            self.fault(table, index, pkey, rule, f"needs '{pkey}' (paraphrases), '{nkey}' or '{mkey}'")
             ok = False
         if not ok:
             return None
-        return PhraseSet(role, tuple(phrases), tuple(m.upper() for m in masks))
+        return PhraseSet(role, tuple(phrases), tuple(m.upper() for m in masks), tuple(near))
 
     def answers(self, table: str, name: str, m: dict[str, Any], ps: PhraseSet) -> PhraseSet:
         """A marker's ``answer_masks`` and ``answer_to``, which go together."""
@@ -302,14 +309,14 @@ class _Validator:
         respond: PhraseSet | None = None
         if kind in ("required", "forbidden", "trigger"):
             role_default = {"required": "agent", "forbidden": "agent", "trigger": "customer"}[kind]
-            said = self.phrase_set("rules", i, rid, {"role": role_default, **r}, "phrases", "masks",
+            said = self.phrase_set("rules", i, rid, {"role": role_default, **r}, "phrases", "masks", "near",
                                    optional=kind == "forbidden" and bool(r.get("items"))) or said
         if kind == "trigger" and "respond" in r:
             respond = self.phrase_set("rules", i, rid, {"respond_role": "agent", **r}, "respond", "_",
-                                      role_key="respond_role")
-        elif kind == "trigger" and ("respond_within_s" in r or "respond_role" in r):
+                                      "respond_near", role_key="respond_role")
+        elif kind == "trigger" and ("respond_within_s" in r or "respond_role" in r or "respond_near" in r):
             self.fault("rules", i, "respond_within_s", rid,
-                       "'respond_within_s'/'respond_role' need 'respond'")
+                       "'respond_within_s', 'respond_role' and 'respond_near' need 'respond'")
         first: tuple[str, ...] = ()
         first_min = 0
         if kind == "ordering":

@@ -16,6 +16,8 @@
   2026-12-06, studied since 2026.12.11;
 * ``heldout10_calls`` (``guidance_heldout10``, ``guidance_heldout10b``): 12 calls written blind on
   2026-12-06, never tuned on;
+* ``heldout11_calls`` (``guidance_heldout11``, ``guidance_heldout11b``): 12 calls written blind on
+  2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
 All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``synthetic_call``).
@@ -33,6 +35,7 @@ from ccedge.testing.guidance_heldout7 import heldout7_calls
 from ccedge.testing.guidance_heldout8 import heldout8_calls
 from ccedge.testing.guidance_heldout9 import heldout9_calls
 from ccedge.testing.guidance_heldout10 import heldout10_calls
+from ccedge.testing.guidance_heldout11 import heldout11_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -52,6 +55,6 @@ from ccedge.testing.guidance_tuned import eval_calls
 __all__ = [
     "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
     "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls",
-    "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout_calls", "scripted",
-    "sentiment_calls", "synthetic_call",
+    "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout11_calls",
+    "heldout_calls", "scripted", "sentiment_calls", "synthetic_call",
 ]

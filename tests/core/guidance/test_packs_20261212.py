@@ -19,7 +19,7 @@ from ccedge.testing.guidance_script import rule_status
 
 
 def test_packs_are_20261212() -> None:
-    assert {load_policy(n).version for n in ("finance", "healthcare", "service")} == {"2026.12.12"}
+    assert min(load_policy(n).version for n in ("finance", "healthcare", "service")) >= "2026.12.12"
 
 
 def test_a_disclosure_given_is_met_when_its_marker_was_not_heard() -> None:

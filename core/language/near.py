@@ -1,0 +1,161 @@
+"""Concept patterns: a few groups of words said close together, in any order ("NEAR" queries).
+
+Paraphrase lists only know the wordings someone wrote down, and every call written blind brought
+new ones ("we're *taping* the *call*", "that's you through *security*"). Speech-analytics query
+languages match meaning the other way round: a recording notice is *a word for recording* near *a
+word for the call*, whatever else is said around them. A pattern is groups joined by ``+``, each a
+list of alternatives joined by ``|``; every group must be said within ``SPAN`` words of the others,
+in one utterance, in any order::
+
+    record | tape | monitor + call | line | conversation
+    verified | through security + you | that | everything - need | first | going
+
+* An alternative is one word or several in a row ("through security"); a word is compared on its
+  light stem ("recorded", "recording" -> "record"), or as a prefix when it ends in ``*``
+  ("apolog*"). Masks are words too ("[pan]").
+* ``- a | b`` after the groups lists words that undo a match anywhere in the window or the three
+  words either side ("I *need* to get you verified" is no verification yet).
+* A negation inside the window or just before it undoes it too ("this call is *not* recorded";
+  ``core.language.wording.negated``), and so does a bare "no" right before it ("*no* supervisor is
+  free"); a pattern that says a negation itself ("not + happy") must have it.
+* Misheard words: with ``fuzzy``, an alternative of six letters or more also matches a word close
+  in spelling (rapidfuzz ratio >= ``FUZZY``, never its opposite: "unhappy" is not "happy"); words the
+  recogniser was unsure of never match when ``sure_only`` (a forbidden phrase is a breach only on
+  words heard for sure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise, product
+
+from rapidfuzz import fuzz
+
+from ccedge.core.language.normalise import normalise
+from ccedge.core.language.phrases import Match, stem
+from ccedge.core.language.wording import NEGATORS, negated, opposite
+
+SPAN = 8  # the groups' words all lie within this many words
+_AROUND = 3  # an exclusion word this close to the window undoes the match
+FUZZY = 90.0  # "curious" is 86 from "furious"
+_FUZZY_FROM = 6  # letters an alternative needs before a misspelling of it counts
+_MAX_GROUPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    prefix: bool
+
+    def hits(self, token: str, fuzzy: bool) -> bool:
+        if self.prefix:
+            return token.startswith(self.text)
+        if token == self.text or stem(token) == stem(self.text):
+            return True
+        return (fuzzy and len(self.text) >= _FUZZY_FROM and token.isalpha()
+                and fuzz.ratio(token, self.text) >= FUZZY and not opposite(token, self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class NearPattern:
+    """One parsed pattern: ``groups`` of alternatives (each a run of words) and ``unless`` words."""
+
+    text: str
+    groups: tuple[tuple[tuple[_Word, ...], ...], ...]
+    unless: tuple[_Word, ...] = ()
+    negative: bool = False  # says a negation itself ("not + happy"): then it must be said, not undone
+
+
+def _show(text: str) -> str:
+    """A pattern as an error message quotes it: one line, at most 60 characters."""
+    one = " ".join(text.split())
+    return one if len(one) <= 60 else one[:57] + "..."
+
+
+def _words(alt: str, what: str) -> tuple[_Word, ...]:
+    words = normalise(alt.replace("*", " _star_ ")).replace(" _star_", "*").split()
+    if not words or any(w == "*" or w.count("*") > 1 or (w.endswith("*") and len(w) < 4) for w in words):
+        raise ValueError(f"{what}: '{_show(alt)}' is not a word or words (a prefix* needs 3 letters)")
+    return tuple(_Word(w.rstrip("*"), w.endswith("*")) for w in words)
+
+
+def parse_pattern(pattern: str) -> NearPattern:
+    """Parse ``a | b + c | d - e | f``; a ``ValueError`` names what is wrong in one line."""
+    shown = _show(pattern)
+    head, sep, tail = pattern.partition(" - ")
+    groups = head.split("+")
+    if not 1 <= len(groups) <= _MAX_GROUPS:
+        raise ValueError(f"'{shown}': 1 to {_MAX_GROUPS} groups joined by '+'")
+    parsed = []
+    for g in groups:
+        alts = g.split("|")
+        if any(not a.strip() for a in alts):
+            raise ValueError(f"'{shown}': an empty alternative (two '|' or a '+' with nothing beside it)")
+        parsed.append(tuple(_words(a, f"'{shown}'") for a in alts))
+    unless: tuple[_Word, ...] = ()
+    if tail.strip():
+        unless = tuple(w for a in tail.split("|") for w in _words(a, f"'{shown}' after ' - '"))
+    elif sep:
+        raise ValueError(f"'{shown}': nothing after ' - '")
+    negative = any(w.text in NEGATORS or w.text == "no" for g in parsed for alt in g for w in alt)
+    return NearPattern(pattern.strip(), tuple(parsed), unless, negative)
+
+
+def _spans(toks: list[str], group: tuple[tuple[_Word, ...], ...], fuzzy: bool,
+           unsure: frozenset[str]) -> list[tuple[int, int]]:
+    out = []
+    for i in range(len(toks)):
+        for alt in group:
+            run = toks[i:i + len(alt)]
+            if len(run) == len(alt) and all(t not in unsure and w.hits(t, fuzzy)
+                                            for w, t in zip(alt, run, strict=True)):
+                out.append((i, i + len(alt)))
+                break
+    return out
+
+
+class NearMatcher:
+    """Concept patterns; ``match(text)`` gives the first pattern said in ``text`` or ``None``."""
+
+    def __init__(self, patterns: Iterable[str], fuzzy: bool = True, span: int = SPAN) -> None:
+        self.patterns = tuple(parse_pattern(p) for p in patterns)
+        self.fuzzy = fuzzy
+        self.span = span
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def match(self, text: str, normalised: bool = False,
+              unsure: frozenset[str] = frozenset()) -> Match | None:
+        s = text if normalised else normalise(text)
+        toks = s.split()
+        for p in self.patterns:
+            found = self._window(toks, p, unsure)
+            if found is not None:
+                i, j = found
+                start = len(" ".join(toks[:i])) + (1 if i else 0)
+                return Match(p.text, 90.0, start, start + len(" ".join(toks[i:j])))
+        return None
+
+    def _window(self, toks: list[str], p: NearPattern, unsure: frozenset[str]) -> tuple[int, int] | None:
+        each = [_spans(toks, g, self.fuzzy, unsure) for g in p.groups]
+        if not all(each):
+            return None
+        for combo in product(*(e[:8] for e in each)):
+            i, j = min(a for a, _ in combo), max(b for _, b in combo)
+            if j - i > self.span or _overlap(combo) or negated(toks, i, j, ("not",) if p.negative else ()):
+                continue
+            if not p.negative and i > 0 and toks[i - 1] == "no":  # "no supervisor is free"
+                continue
+            near = toks[max(0, i - _AROUND):j + _AROUND]
+            if any(w.hits(t, False) for w in p.unless for t in near):
+                continue
+            return i, j
+        return None
+
+
+def _overlap(combo: tuple[tuple[int, int], ...]) -> bool:
+    """Two groups matched by the same word ("call" for both "call" and "call back")."""
+    spans = sorted(combo)
+    return any(b[0] < a[1] for a, b in pairwise(spans))

@@ -312,10 +312,13 @@ def _forbidden(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     if start is None:
         return RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
-    said = [h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start]
+    unless = {h.t0 for h in ev.hits.get(r.after_unless, [])} if r.after_unless else set()
+    # 2026.12.13: a masked value the agent names as a reference is no breach, whatever the redactor
+    # called it ("the confirmation is P S, [PAN]": digits said after a payment are masked fail-closed)
+    said = [h for h in ev.hits[f"rule:{r.id}"]
+            if h.t1 >= t_start and not (h.phrase.startswith("[") and h.t0 in unless)]
     after = ev.first(r.after) if r.after_masks or r.echo_masks else None
     if after is not None:
-        unless = {h.t0 for h in ev.hits.get(r.after_unless, [])}
         # a rule may have after_masks, echo_masks or both: each kind of hit only when the rule has it
         echoed = {e.t0 for e in ev.hits.get(f"echoed:{r.id}", [])}
         late = ev.hits.get(f"after:{r.id}", []) + [
@@ -330,7 +333,8 @@ def _trigger(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     if start is None:
         return RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
-    trig = min((h for h in ev.hits[f"rule:{r.id}"] if h.t1 >= t_start), key=lambda h: h.t0, default=None)
+    said = ev.hits[f"rule:{r.id}"] + (ev.hits.get(r.implied_by, []) if r.implied_by else [])
+    trig = min((h for h in said if h.t1 >= t_start), key=lambda h: h.t0, default=None)
     if trig is None:
         return RuleState("idle")
     if r.respond is None:

@@ -32,7 +32,8 @@ KIND_KEYS: dict[str, set[str]] = {
     "required": {"phrases", "near", "masks", "within_s", "before"},
     "forbidden": {"phrases", "near", "masks", "after", "after_masks", "after_unless", "echo_masks", "items",
                   "items_min"},
-    "trigger": {"phrases", "near", "masks", "respond", "respond_near", "respond_role", "respond_within_s"},
+    "trigger": {"phrases", "near", "masks", "respond", "respond_near", "respond_role", "respond_within_s",
+                "implied_by"},
     "ordering": {"first", "first_min", "then"},
     "talk": {"metric", "max_s"},
     "sentiment": {"below", "drop"},
@@ -99,6 +100,9 @@ class Rule:
     # tests) reads out a record rather than what was asked (HIPAA minimum necessary)
     items: tuple[str, ...] = ()
     items_min: int = 0
+    # trigger: a marker said by the other side that shows the trigger happened even when its words were not
+    # heard as such (2026.12.13: the agent logging a complaint the caller described without calling it one)
+    implied_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +225,7 @@ class _Validator:
         ids = {r.id for r in rules}
         for i, r in zip(where, rules, strict=True):
             for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"), (r.after, "after"),
-                             (r.after_unless, "after_unless"),
+                             (r.after_unless, "after_unless"), (r.implied_by, "implied_by"),
                              *((f, "first") for f in r.first)):
                 if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:
                     self.fault("rules", i, key, r.id, f"'{key}' names '{ref}', which is no marker or rule")
@@ -302,7 +306,7 @@ class _Validator:
         message = r.get("message", "")
         if not isinstance(message, str) or not message.strip():
             self.fault("rules", i, "message", rid, "needs a non-empty 'message' for the supervisor")
-        for k in ("when", "before", "then", "title", "after", "after_unless"):
+        for k in ("when", "before", "then", "title", "after", "after_unless", "implied_by"):
             if k in r and not isinstance(r[k], str):
                 self.fault("rules", i, k, rid, f"'{k}' must be a string")
         said = PhraseSet()
@@ -370,5 +374,5 @@ class _Validator:
             str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
             str(r.get("after", "")), tuple(m.upper() for m in after_masks),
             str(r.get("after_unless", "")), tuple(m.upper() for m in echo_masks),
-            tuple(x.strip() for x in items), int(items_min),
+            tuple(x.strip() for x in items), int(items_min), implied_by=str(r.get("implied_by", "")),
         )

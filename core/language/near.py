@@ -17,7 +17,9 @@ in one utterance, in any order::
   words either side ("I *need* to get you verified" is no verification yet).
 * A negation inside the window or just before it undoes it too ("this call is *not* recorded";
   ``core.language.wording.negated``), and so does a bare "no" right before it ("*no* supervisor is
-  free"); a pattern that says a negation itself ("not + happy") must have it.
+  free") or a negated verb of saying or knowing up to three words before it ("I can*not* promise
+  they will approve it"; "don't worry, they'll approve it" stays); a pattern that says a negation
+  itself ("not + happy") must have it.
 * Misheard words: with ``fuzzy``, an alternative of six letters or more also matches a word close
   in spelling (rapidfuzz ratio >= ``FUZZY``, never its opposite: "unhappy" is not "happy"); words the
   recogniser was unsure of never match when ``sure_only`` (a forbidden phrase is a breach only on
@@ -148,11 +150,24 @@ class NearMatcher:
                 continue
             if not p.negative and i > 0 and toks[i - 1] == "no":  # "no supervisor is free"
                 continue
+            if not p.negative and _hedged(toks, i):
+                continue
             near = toks[max(0, i - _AROUND):j + _AROUND]
             if any(w.hits(t, False) for w in p.unless for t in near):
                 continue
             return i, j
         return None
+
+
+# what a negated verb of saying or knowing just before a match puts in doubt ("I can*not* promise they
+# will approve it", "I do*n't* think it will"), unlike "don't worry, they will approve it"
+_HEDGES = frozenset("promise guarantee say think know sure expect tell".split())
+
+
+def _hedged(toks: list[str], i: int) -> bool:
+    """A negation, then a verb of saying or knowing, in the three words before ``toks[i]``."""
+    before = toks[max(0, i - _AROUND):i]
+    return any(t in NEGATORS and any(h in _HEDGES for h in before[m + 1:]) for m, t in enumerate(before))
 
 
 def _overlap(combo: tuple[tuple[int, int], ...]) -> bool:

@@ -3,6 +3,11 @@
 VADER's compound score (-1..1) is noisy on single short turns, so each leg keeps an
 exponential moving average weighted by utterance length; ``trend`` is the change of the
 smoothed value over the last few utterances (negative: the customer is getting more upset).
+
+VADER is a general social-media lexicon: the ways callers say they are fed up score neutral or
+even positive in it ("it's a joke" +0.30, "banging my head against a brick wall" +0.36, "I am fed
+up" 0.0, "every time I ring…" 0.0). An utterance that says one of ``FRUSTRATION`` (concept
+patterns, ``core.language.near``) scores at most ``FRUSTRATED`` (2026.12.13, held-out set 11).
 """
 
 from __future__ import annotations
@@ -13,17 +18,39 @@ from dataclasses import dataclass, field
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ccedge.core.language.near import NearMatcher
+
+FRUSTRATED = -0.6
+FRUSTRATION = (
+    "fed up | sick to death | sick and tired | had enough | had it up to here | at my wits end",
+    "is a joke | what a joke | a farce | a shambles | a circus | waste of time | wasting my time"
+    " | a nightmare | a disgrace",
+    "third | fourth | fifth | every + time + call | ring | rang | phone | called | chase | chasing"
+    " - lovely | great | helpful | brilliant | nice | thank | thanks | pleasure",
+    "brick wall | round in circles | pillar to post | passed around | fobbed off",
+    "no further on | not having it",
+    "nobody | no one | never + gets back | got back | called back | rang back | calls back | rings back",
+    "still + waiting | not fixed | not sorted | not heard",
+)
+
 
 @functools.cache
 def _analyser() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@functools.cache
+def _frustration() -> NearMatcher:
+    return NearMatcher(FRUSTRATION)
+
+
 def sentiment(text: str) -> float:
-    """VADER compound score of ``text`` (-1 very negative .. 1 very positive)."""
+    """VADER compound score of ``text`` (-1 very negative .. 1 very positive), at most
+    ``FRUSTRATED`` when it says a caller's way of being fed up."""
     if not text.strip():
         return 0.0
-    return float(_analyser().polarity_scores(text)["compound"])
+    score = float(_analyser().polarity_scores(text)["compound"])
+    return min(score, FRUSTRATED) if _frustration().match(text) is not None else score
 
 
 @dataclass(slots=True)

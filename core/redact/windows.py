@@ -202,9 +202,26 @@ def said_digits(u: Utt) -> int:
         d = sum(c.isdigit() for c in t.norm)
         if d:
             n += d
+        elif interjection(u, k):
+            continue
         elif numberish(t.norm) or _homophone_at(u, k):
             n += 1
     return n
+
+
+# 2026.12.13: "Oh" said as an interjection in a longer utterance ("Oh, I'm going to stop you right there",
+# "Oh dear, you shouldn't have to call three times") is no zero: with one other number word it made the
+# utterance qualify, and the mask ("[PAN] dear") read to guidance as a card said aloud (held-out sets 10
+# to 12). A short answer ("Oh, I'm free": a garbled CVV) and an "oh" next to a number still count.
+_ZERO_LETTERS = frozenset({"oh", "o"})
+
+
+def interjection(u: Utt, k: int) -> bool:
+    """Is token ``k`` an "oh" of an utterance of four words or more with no number beside it?"""
+    if u.tokens[k].norm.strip(".,;:!?-").lower() not in _ZERO_LETTERS or len(u.tokens) <= 3:
+        return False
+    near = [u.tokens[j].norm.strip(".,;:!?-").lower() for j in (k - 1, k + 1) if 0 <= j < len(u.tokens)]
+    return not any(w in HOMOPHONES or numberish(w) for w in near)
 
 
 def _homophone_at(u: Utt, k: int) -> bool:
@@ -379,7 +396,7 @@ def mask_windows(
         for k, t in enumerate(u.tokens):
             if k < start:
                 continue
-            if whole or numberish(t.norm) or _homophone_at(u, k) or t.p < LOW_P:
+            if whole or (numberish(t.norm) and not interjection(u, k)) or _homophone_at(u, k) or t.p < LOW_P:
                 if labs[k] is None:
                     labs[k] = _label(prev.kind, u) if prev is not None and k < cue_end else lab
                 marked.append(k)

@@ -98,3 +98,34 @@ def test_a_rule_may_be_concepts_alone() -> None:
     policy = parse_policy(POLICY.format(line='near = ["record* + call"]'), "t.toml")
     lines = [Line("agent", 1.0, 3.0, "Calls get recorded here.")]
     assert {r.id: r.status for r in evaluate(policy, lines)[1]}["notice"] == "met"
+
+
+def test_a_complaint_the_agent_logs_is_a_complaint_however_the_caller_put_it() -> None:
+    # the caller describes what went wrong without a complaint word; the agent logs it and apologises
+    lines = [("customer", "I opened a bill for four hundred pounds and it's never more than ninety."),
+             ("agent", "I'm sorry about that, I'm raising a complaint on the bill right now.")]
+    for pack in ("finance", "healthcare", "service"):
+        assert rule_status(pack, "complaint-acknowledged", lines) == "met", pack
+    # nothing logged, nothing said: not applicable
+    assert rule_status("service", "complaint-acknowledged", lines[:1]) == "not_applicable"
+
+
+def test_implied_by_names_a_marker() -> None:
+    bad = POLICY.format(line='phrases = ["x"]').replace('kind = "required"', 'kind = "trigger"') + \
+        'implied_by = "nowhere"\n'
+    problems = check_policy(bad, "t.toml")
+    assert any("'implied_by' names 'nowhere'" in str(p) for p in problems), problems
+
+
+@pytest.mark.parametrize(("text", "frustrated"), [
+    ("It's a joke, it really is.", True),
+    ("Every time I ring, somebody says it's sorted.", True),
+    ("I am fed up.", True),
+    ("It's like banging my head against a brick wall with you lot.", True),
+    ("Every time I call you are lovely.", False),
+    ("I'm not fed up at all.", False),
+])
+def test_callers_ways_of_being_fed_up_score_negative(text: str, frustrated: bool) -> None:
+    from ccedge.core.language import sentiment
+    from ccedge.core.language.sentiment import FRUSTRATED
+    assert (sentiment(text) <= FRUSTRATED) is frustrated

@@ -108,3 +108,8 @@ def test_a_fault_quotes_the_pattern_on_one_line() -> None:
 
 def test_a_close_spelling_that_is_another_word_does_not_count() -> None:
     assert not said("furious | fed up", "I'm just curious")
+
+
+def test_a_negation_a_few_words_before_undoes_it() -> None:
+    assert not said("they will + approve", "I can't promise they'll approve it.")
+    assert said("they will + approve", "Don't worry, they'll approve it.")

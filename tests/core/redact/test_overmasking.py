@@ -325,3 +325,17 @@ def test_money_that_may_be_a_code_or_the_answering_side_stays_masked() -> None:
     # Unsure speech, even said as money by the asking side, stays masked.
     res = _redact([ask, (AGENT, "That is $442 right", 3.0, 5.0)], low_p=frozenset({1}))
     assert covered(res, AGENT, 3.0, 5.0) >= 0.99
+
+
+def test_an_oh_that_opens_a_longer_utterance_is_an_interjection_not_a_zero() -> None:
+    card = [(AGENT, "Can I take the long number on the card?", 0.0, 2.5)]
+    # "Oh, sorry, ... three times": one number word; "oh" used to make it two, masking the sentence
+    res = _redact([*card, (CUSTOMER, "Oh, sorry, I have rung you three times about this.", 3.0, 6.0)])
+    assert res.transcripts[-1].text.startswith("Oh, sorry")
+    # a short answer with "oh" is still a number ("Oh, I'm free": a garbled "oh three"), and an "oh"
+    # beside number words is a zero
+    short = _redact([*card, (CUSTOMER, "Oh, I'm free.", 3.0, 4.5)])
+    assert covered(short, CUSTOMER, 3.0, 4.5) >= 0.99
+    digits = _redact([*card, (CUSTOMER, "It is four oh one two, oh seven.", 3.0, 6.0)])
+    assert "oh" not in digits.transcripts[-1].text.lower().replace("[", " ")
+    assert covered(digits, CUSTOMER, 3.0, 6.0) >= 0.99

@@ -89,8 +89,8 @@ class CompiledPolicy:
             sure = name in self.sure_only
             self.sets[name] = (ps, PhraseMatcher(ps.phrases, policy.fuzzy_threshold, use_fuzzy,
                                                  phonetic=not sure, inserted=0 if sure else 2))
-            if ps.near:
-                self.near[name] = NearMatcher(ps.near, fuzzy=use_fuzzy and not sure)
+            if ps.near and use_fuzzy:  # fuzzy off is exact phrase spotting: no concepts either
+                self.near[name] = NearMatcher(ps.near, fuzzy=not sure)
 
         for name, ps in policy.markers.items():
             add(name, ps)

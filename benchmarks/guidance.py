@@ -221,7 +221,10 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout7": (7, "HELD-OUT 7 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
     "heldout8": (8, "HELD-OUT 8 (12 calls written blind; studied for packs 2026.12.10, so seen now)"),
     "heldout9": (9, "HELD-OUT 9 (12 calls written blind; studied for packs 2026.12.11, so seen now)"),
-    "heldout10": (10, "HELD-OUT 10 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout10": (10, "HELD-OUT 10 (12 calls written blind; studied for packs 2026.12.13, so seen now)"),
+    "heldout11": (11, "HELD-OUT 11 (12 calls written blind; studied for packs 2026.12.13, so seen now)"),
+    "heldout12": (12, "HELD-OUT 12 (12 calls written blind; studied for packs 2026.12.13, so seen now)"),
+    "heldout13": (13, "HELD-OUT 13 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 
 

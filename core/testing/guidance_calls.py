@@ -20,6 +20,8 @@
   2026-12-06, never tuned on;
 * ``heldout12_calls`` (``guidance_heldout12``, ``guidance_heldout12b``): 12 calls written blind on
   2026-12-06, never tuned on;
+* ``heldout13_calls`` (``guidance_heldout13``, ``guidance_heldout13b``): 12 calls written blind on
+  2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
 All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``synthetic_call``).
@@ -39,6 +41,7 @@ from ccedge.testing.guidance_heldout9 import heldout9_calls
 from ccedge.testing.guidance_heldout10 import heldout10_calls
 from ccedge.testing.guidance_heldout11 import heldout11_calls
 from ccedge.testing.guidance_heldout12 import heldout12_calls
+from ccedge.testing.guidance_heldout13 import heldout13_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -59,5 +62,5 @@ __all__ = [
     "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
     "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls",
     "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout11_calls",
-    "heldout12_calls", "heldout_calls", "scripted", "sentiment_calls", "synthetic_call",
+    "heldout12_calls", "heldout13_calls", "heldout_calls", "scripted", "sentiment_calls", "synthetic_call",
 ]

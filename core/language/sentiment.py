@@ -30,7 +30,8 @@ FRUSTRATION = (
     "brick wall | round in circles | pillar to post | passed around | fobbed off",
     "no further on | not having it",
     "nobody | no one | never + gets back | got back | called back | rang back | calls back | rings back",
-    "still + waiting | not fixed | not sorted | not heard",
+    "still + waiting",
+    "still + not fixed | not sorted | not heard",
 )
 
 

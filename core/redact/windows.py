@@ -202,7 +202,7 @@ def said_digits(u: Utt) -> int:
         d = sum(c.isdigit() for c in t.norm)
         if d:
             n += d
-        elif interjection(u, k):
+        elif _interjection(u, k):
             continue
         elif numberish(t.norm) or _homophone_at(u, k):
             n += 1
@@ -216,7 +216,7 @@ def said_digits(u: Utt) -> int:
 _ZERO_LETTERS = frozenset({"oh", "o"})
 
 
-def interjection(u: Utt, k: int) -> bool:
+def _interjection(u: Utt, k: int) -> bool:
     """Is token ``k`` an "oh" of an utterance of four words or more with no number beside it?"""
     if u.tokens[k].norm.strip(".,;:!?-").lower() not in _ZERO_LETTERS or len(u.tokens) <= 3:
         return False
@@ -396,7 +396,7 @@ def mask_windows(
         for k, t in enumerate(u.tokens):
             if k < start:
                 continue
-            if whole or (numberish(t.norm) and not interjection(u, k)) or _homophone_at(u, k) or t.p < LOW_P:
+            if whole or (numberish(t.norm) and not _interjection(u, k)) or _homophone_at(u, k) or t.p < LOW_P:
                 if labs[k] is None:
                     labs[k] = _label(prev.kind, u) if prev is not None and k < cue_end else lab
                 marked.append(k)

@@ -129,3 +129,10 @@ def test_callers_ways_of_being_fed_up_score_negative(text: str, frustrated: bool
     from ccedge.core.language import sentiment
     from ccedge.core.language.sentiment import FRUSTRATED
     assert (sentiment(text) <= FRUSTRATED) is frustrated
+
+
+def test_still_waiting_is_fed_up_with_or_without_a_negation() -> None:
+    from ccedge.core.language import sentiment
+    from ccedge.core.language.sentiment import FRUSTRATED
+    assert sentiment("I am still waiting for a reply.") <= FRUSTRATED
+    assert sentiment("It's still not fixed.") <= FRUSTRATED

@@ -220,7 +220,8 @@ def spoken_eval(
     flash = "-fenc" if TranscribeOptions().flash_encoder and backend().encoder_flash else ""
     gap = f"-gap{TranscribeOptions().pack_gap_s}"  # packed windows' silence moves DTW's words
     loops = "-loops2"  # the words before a repetition loop kept, their utterance unheard (speech.loops)
-    tag = ("shipped" if model is None else model.stem) + vad + flash + gap + loops
+    digits = "-runs"  # spoken digit runs joined into one number (speech.tokens.join_digit_runs)
+    tag = ("shipped" if model is None else model.stem) + vad + flash + gap + loops + digits
     inputs = se.transcribe(cap, cache, model=model, tag=tag, budget_s=budget_min * 60, max_calls=limit,
                            segment=seg)
     asr_s, asr_cpu = time.perf_counter() - t, time.process_time() - cpu

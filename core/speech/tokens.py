@@ -8,6 +8,7 @@ transcript is its words, with the stretch a repetition loop left unheard (:mod:`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,10 +67,54 @@ def words_from_tokens(tokens: list[Token], offset: float, t_end: float) -> list[
     return words
 
 
+# Spoken digits as Whisper writes them one by one ("4 5 3 2 one one 2 2"), joined into one number
+# ("45321122"), as the same weights write them in a longer window and as a reader expects. A run needs
+# RUN_MIN of them; "oh" is a zero only inside a run ("4 oh 1"), never its first ("Oh, 2 3 4").
+RUN_MIN = 3
+_DIGIT_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                "seven": "7", "eight": "8", "nine": "9", "oh": "0"}
+_EDGE = ".,?!:;"
+
+
+def _digit(word: Word, first: bool) -> str | None:
+    core = word.text.strip(_EDGE)
+    if core != word.text.rstrip(_EDGE):
+        return None  # leading punctuation ("(4") is not a digit said
+    if len(core) == 1 and core.isdigit():
+        return core
+    d = _DIGIT_WORDS.get(core.lower())
+    return None if d is None or (first and core.lower() == "oh") else d
+
+
+def join_digit_runs(words: Sequence[Word]) -> tuple[Word, ...]:
+    """``words`` with every run of ``RUN_MIN`` or more single digits or digit words said in a row
+    made one word: its digits, the last piece's trailing punctuation, the run's time, and the least
+    sure piece's probability (a run the recogniser half heard stays as unsure as its worst digit).
+    Words never leave their utterance: this runs on one utterance's words."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j, digits = i, []
+        while j < len(words) and (d := _digit(words[j], first=j == i)) is not None \
+                and (j == i or not words[j - 1].text.endswith((".", "?", "!"))):
+            digits.append(d)
+            j += 1
+        if len(digits) >= RUN_MIN:
+            last = words[j - 1]
+            tail = last.text[len(last.text.rstrip(_EDGE)):]
+            out.append(Word("".join(digits) + tail, words[i].t0, last.t1, min(w.p for w in words[i:j])))
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
 def transcript_of(utt: Utterance, tokens: list[Token], model: str) -> Transcript:
-    """``utt``'s transcript from its tokens (times relative to its start); a token kept before a
-    repetition loop leaves the whole utterance unheard (``Transcript.unheard``)."""
-    words = tuple(w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text))
+    """``utt``'s transcript from its tokens (times relative to its start), spoken digit runs joined
+    (``join_digit_runs``); a token kept before a repetition loop leaves the whole utterance unheard
+    (``Transcript.unheard``)."""
+    words = join_digit_runs([w for w in words_from_tokens(tokens, utt.t0, utt.t1) if clean_text(w.text)])
     text = " ".join(w.text for w in words)
     unheard = ((utt.t0, utt.t1),) if text and any(t.looped for t in tokens) else ()
     return Transcript(utt.call_id, utt.leg, utt.t0, utt.t1, text, words, model, unheard)

@@ -29,7 +29,8 @@ in one utterance, in any order::
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise, product
 
 from rapidfuzz import fuzz
@@ -45,18 +46,28 @@ _FUZZY_FROM = 6  # letters an alternative needs before a misspelling of it count
 _MAX_GROUPS = 4
 
 
+_stem = lru_cache(maxsize=1 << 16)(stem)
+
+
+@lru_cache(maxsize=1 << 16)
+def _close(token: str, word: str) -> bool:
+    """A misspelling of ``word`` (a long enough alternative), never its opposite."""
+    return token.isalpha() and fuzz.ratio(token, word) >= FUZZY and not opposite(token, word)
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     text: str
     prefix: bool
+    key: str = field(default="", compare=False)  # the light stem, computed once
 
-    def hits(self, token: str, fuzzy: bool) -> bool:
+    def hits(self, token: str, fuzzy: bool, token_stem: str | None = None) -> bool:
+        """Does ``token`` say this word (``token_stem``: its stem, when the caller has it)?"""
         if self.prefix:
             return token.startswith(self.text)
-        if token == self.text or stem(token) == stem(self.text):
+        if token == self.text or (_stem(token) if token_stem is None else token_stem) == self.key:
             return True
-        return (fuzzy and len(self.text) >= _FUZZY_FROM and token.isalpha()
-                and fuzz.ratio(token, self.text) >= FUZZY and not opposite(token, self.text))
+        return fuzzy and len(self.text) >= _FUZZY_FROM and _close(token, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +90,7 @@ def _words(alt: str, what: str) -> tuple[_Word, ...]:
     words = normalise(alt.replace("*", " _star_ ")).replace(" _star_", "*").split()
     if not words or any(w == "*" or w.count("*") > 1 or (w.endswith("*") and len(w) < 4) for w in words):
         raise ValueError(f"{what}: '{_show(alt)}' is not a word or words (a prefix* needs 3 letters)")
-    return tuple(_Word(w.rstrip("*"), w.endswith("*")) for w in words)
+    return tuple(_Word(w.rstrip("*"), w.endswith("*"), _stem(w.rstrip("*"))) for w in words)
 
 
 def parse_pattern(pattern: str) -> NearPattern:
@@ -104,15 +115,16 @@ def parse_pattern(pattern: str) -> NearPattern:
     return NearPattern(pattern.strip(), tuple(parsed), unless, negative)
 
 
-def _spans(toks: list[str], group: tuple[tuple[_Word, ...], ...], fuzzy: bool,
+def _spans(toks: list[str], stems: list[str], group: tuple[tuple[_Word, ...], ...], fuzzy: bool,
            unsure: frozenset[str]) -> list[tuple[int, int]]:
     out = []
-    for i in range(len(toks)):
+    n = len(toks)
+    for i in range(n):
         for alt in group:
-            run = toks[i:i + len(alt)]
-            if len(run) == len(alt) and all(t not in unsure and w.hits(t, fuzzy)
-                                            for w, t in zip(alt, run, strict=True)):
-                out.append((i, i + len(alt)))
+            k = len(alt)
+            if i + k <= n and all(toks[i + m] not in unsure and w.hits(toks[i + m], fuzzy, stems[i + m])
+                                  for m, w in enumerate(alt)):
+                out.append((i, i + k))
                 break
     return out
 
@@ -132,18 +144,23 @@ class NearMatcher:
               unsure: frozenset[str] = frozenset()) -> Match | None:
         s = text if normalised else normalise(text)
         toks = s.split()
+        stems = [_stem(t) for t in toks]
         for p in self.patterns:
-            found = self._window(toks, p, unsure)
+            found = self._window(toks, stems, p, unsure)
             if found is not None:
                 i, j = found
                 start = len(" ".join(toks[:i])) + (1 if i else 0)
                 return Match(p.text, 90.0, start, start + len(" ".join(toks[i:j])))
         return None
 
-    def _window(self, toks: list[str], p: NearPattern, unsure: frozenset[str]) -> tuple[int, int] | None:
-        each = [_spans(toks, g, self.fuzzy, unsure) for g in p.groups]
-        if not all(each):
-            return None
+    def _window(self, toks: list[str], stems: list[str], p: NearPattern,
+                unsure: frozenset[str]) -> tuple[int, int] | None:
+        each = []
+        for g in p.groups:  # a group not said at all ends the pattern: most patterns stop at the first
+            found = _spans(toks, stems, g, self.fuzzy, unsure)
+            if not found:
+                return None
+            each.append(found)
         for combo in product(*(e[:8] for e in each)):
             i, j = min(a for a, _ in combo), max(b for _, b in combo)
             if j - i > self.span or _overlap(combo) or negated(toks, i, j, ("not",) if p.negative else ()):

@@ -30,8 +30,7 @@ _AMOUNT_WORDS = frozenset("pounds pound dollars dollar euros euro cents pence pe
 # [PAN]": PCI DSS allows them), is not a card number read out (held-out sets 7 and 8).
 _UNIT_WORDS = frozenset(("code digit digits month months week weeks day days year years minute minutes "
                          "hour hours milligrams mg pm am p oclock times").split())
-_LAST_FOUR = (("ending",), ("ends", "in"), ("ending", "in"), ("last", "four"), ("last", "4"),
-              ("last", "digits"),
+_LAST_FOUR = (("last", "four"), ("last", "4"), ("last", "digits"),  # "ending [X]": ``_ENDING``, any mask
               # 2026.12.11: a day of the month ("on the [CVV]"), not a card; "after [PAYMENT]" stays a
               # read back (held-out 1 through espeak-ng: "so, that's [card]" heard as "so, after")
               ("on", "the"))

@@ -332,7 +332,7 @@ def _trigger(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     if start is None:
         return RuleState("idle")
     t_start = 0.0 if start is True else start.t0  # type: ignore[union-attr]
-    said = ev.hits[f"rule:{r.id}"] + (ev.hits.get(r.implied_by, []) if r.implied_by else [])
+    said = ev.hits[f"rule:{r.id}"] + [h for m in r.implied_by for h in ev.hits.get(m, [])]
     trig = min((h for h in said if h.t1 >= t_start), key=lambda h: h.t0, default=None)
     if trig is None:
         return RuleState("idle")

@@ -100,9 +100,10 @@ class Rule:
     # tests) reads out a record rather than what was asked (HIPAA minimum necessary)
     items: tuple[str, ...] = ()
     items_min: int = 0
-    # trigger: a marker said by the other side that shows the trigger happened even when its words were not
-    # heard as such (2026.12.13: the agent logging a complaint the caller described without calling it one)
-    implied_by: str = ""
+    # trigger: markers said by the other side that show the trigger happened even when its words were not
+    # heard as such (2026.12.13: the agent logging a complaint the caller described without calling it one;
+    # 2026.12.14: or acknowledging the caller's frustration). TOML: one name or a list of names.
+    implied_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,7 @@ class _Validator:
         ids = {r.id for r in rules}
         for i, r in zip(where, rules, strict=True):
             for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"), (r.after, "after"),
-                             (r.after_unless, "after_unless"), (r.implied_by, "implied_by"),
+                             (r.after_unless, "after_unless"), *((m, "implied_by") for m in r.implied_by),
                              *((f, "first") for f in r.first)):
                 if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:
                     self.fault("rules", i, key, r.id, f"'{key}' names '{ref}', which is no marker or rule")
@@ -306,9 +307,14 @@ class _Validator:
         message = r.get("message", "")
         if not isinstance(message, str) or not message.strip():
             self.fault("rules", i, "message", rid, "needs a non-empty 'message' for the supervisor")
-        for k in ("when", "before", "then", "title", "after", "after_unless", "implied_by"):
+        for k in ("when", "before", "then", "title", "after", "after_unless"):
             if k in r and not isinstance(r[k], str):
                 self.fault("rules", i, k, rid, f"'{k}' must be a string")
+        implied = r.get("implied_by", [])
+        implied = [implied] if isinstance(implied, str) else implied
+        if not isinstance(implied, list) or not all(isinstance(m, str) and m for m in implied):
+            self.fault("rules", i, "implied_by", rid, "'implied_by' must be a marker name or a list of them")
+            implied = []
         said = PhraseSet()
         respond: PhraseSet | None = None
         if kind in ("required", "forbidden", "trigger"):
@@ -374,5 +380,5 @@ class _Validator:
             str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
             str(r.get("after", "")), tuple(m.upper() for m in after_masks),
             str(r.get("after_unless", "")), tuple(m.upper() for m in echo_masks),
-            tuple(x.strip() for x in items), int(items_min), implied_by=str(r.get("implied_by", "")),
+            tuple(x.strip() for x in items), int(items_min), implied_by=tuple(implied),
         )

@@ -341,6 +341,12 @@ def _trigger(ev: CallEvaluator, r: Rule, final: bool) -> RuleState:
     deadline = None if r.respond_within_s is None else trig.t1 + r.respond_within_s
     answer = [h for h in ev.hits[f"respond:{r.id}"]
               if h.t1 >= trig.t0 and (deadline is None or h.t0 <= deadline)]
+    done = min((h for h in ev.hits.get(r.respond_before, []) if h.t0 >= trig.t0), key=lambda h: h.t0,
+               default=None) if r.respond_before else None
+    if done is not None:
+        answer = [h for h in answer if h.t0 < done.t0]
+        if not answer:
+            return RuleState("violated", (trig, done))
     if answer:
         return RuleState("met", (trig, answer[0]))
     if deadline is not None and ev.now > deadline:

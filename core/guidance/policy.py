@@ -33,7 +33,7 @@ KIND_KEYS: dict[str, set[str]] = {
     "forbidden": {"phrases", "near", "masks", "after", "after_masks", "after_unless", "echo_masks", "items",
                   "items_min"},
     "trigger": {"phrases", "near", "masks", "respond", "respond_near", "respond_role", "respond_within_s",
-                "implied_by"},
+                "respond_before", "implied_by"},
     "ordering": {"first", "first_min", "then"},
     "talk": {"metric", "max_s"},
     "sentiment": {"below", "drop"},
@@ -104,6 +104,9 @@ class Rule:
     # heard as such (2026.12.13: the agent logging a complaint the caller described without calling it one;
     # 2026.12.14: or acknowledging the caller's frustration). TOML: one name or a list of names.
     implied_by: tuple[str, ...] = ()
+    # trigger: the answer counts only before this marker is said (2026.12.14: a retention offer made once
+    # the cancellation is processed is no save); said with no answer before it, the rule is violated
+    respond_before: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +229,8 @@ class _Validator:
         ids = {r.id for r in rules}
         for i, r in zip(where, rules, strict=True):
             for ref, key in ((r.when, "when"), (r.before, "before"), (r.then, "then"), (r.after, "after"),
-                             (r.after_unless, "after_unless"), *((m, "implied_by") for m in r.implied_by),
+                             (r.after_unless, "after_unless"), (r.respond_before, "respond_before"),
+                             *((m, "implied_by") for m in r.implied_by),
                              *((f, "first") for f in r.first)):
                 if ref and ref not in markers and ref not in BUILTIN_MARKERS and ref not in ids:
                     self.fault("rules", i, key, r.id, f"'{key}' names '{ref}', which is no marker or rule")
@@ -307,7 +311,7 @@ class _Validator:
         message = r.get("message", "")
         if not isinstance(message, str) or not message.strip():
             self.fault("rules", i, "message", rid, "needs a non-empty 'message' for the supervisor")
-        for k in ("when", "before", "then", "title", "after", "after_unless"):
+        for k in ("when", "before", "then", "title", "after", "after_unless", "respond_before"):
             if k in r and not isinstance(r[k], str):
                 self.fault("rules", i, k, rid, f"'{k}' must be a string")
         implied = r.get("implied_by", [])
@@ -381,4 +385,5 @@ class _Validator:
             str(r.get("after", "")), tuple(m.upper() for m in after_masks),
             str(r.get("after_unless", "")), tuple(m.upper() for m in echo_masks),
             tuple(x.strip() for x in items), int(items_min), implied_by=tuple(implied),
+            respond_before=str(r.get("respond_before", "")),
         )

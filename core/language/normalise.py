@@ -14,12 +14,15 @@ _CONTRACTIONS = {
     "won't": "will not", "can't": "can not", "cannot": "can not", "n't": " not", "'re": " are",
     "'ve": " have", "'ll": " will", "'d": " would", "'m": " am", "let's": "let us",
     "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is",
-    "here's": "here is", "he's": "he is", "she's": "she is",
+    "here's": "here is", "he's": "he is", "she's": "she is", "ain't": "is not", "y'all": "you all",
 }
 _CONTRACTION = re.compile("|".join(re.escape(k) for k in sorted(_CONTRACTIONS, key=len, reverse=True)))
 _VARIANTS = {"okay": "ok", "apologize": "apologise", "apologized": "apologised", "recorded.": "recorded",
              "authorize": "authorise", "authorized": "authorised", "center": "centre", "mr": "mister",
-             "dr": "doctor", "ms": "miss", "mrs": "missus", "per cent": "percent"}
+             "dr": "doctor", "ms": "miss", "mrs": "missus", "per cent": "percent",
+             # spoken forms Whisper writes as it hears them ("I wanna cancel"), and regional spellings
+             "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me",
+             "gimme": "give me", "kinda": "kind of", "outta": "out of", "dunno": "do not know"}
 _NON_WORD = re.compile(r"[^a-z0-9\[\]_ ]+")
 _SPACES = re.compile(r"\s+")
 

@@ -276,6 +276,15 @@ class _Validator:
             return replace(ps, answer_masks=tuple(x.upper() for x in masks), answer_to=to)
         return ps
 
+    def names(self, i: int, rid: str, r: dict[str, Any], key: str) -> tuple[str, ...]:
+        """A key that names one marker or a list of them."""
+        val = r.get(key, [])
+        val = [val] if isinstance(val, str) else val
+        if not isinstance(val, list) or not all(isinstance(m, str) and m for m in val):
+            self.fault("rules", i, key, rid, f"'{key}' must be a marker name or a list of them")
+            return ()
+        return tuple(val)
+
     def number(self, i: int, rid: str, r: dict[str, Any], key: str, lo: float | None = 0.0) -> float | None:
         if key not in r:
             return None
@@ -314,11 +323,7 @@ class _Validator:
         for k in ("when", "before", "then", "title", "after", "after_unless", "respond_before"):
             if k in r and not isinstance(r[k], str):
                 self.fault("rules", i, k, rid, f"'{k}' must be a string")
-        implied = r.get("implied_by", [])
-        implied = [implied] if isinstance(implied, str) else implied
-        if not isinstance(implied, list) or not all(isinstance(m, str) and m for m in implied):
-            self.fault("rules", i, "implied_by", rid, "'implied_by' must be a marker name or a list of them")
-            implied = []
+        implied = self.names(i, rid, r, "implied_by")
         said = PhraseSet()
         respond: PhraseSet | None = None
         if kind in ("required", "forbidden", "trigger"):
@@ -384,6 +389,6 @@ class _Validator:
             str(r.get("then", "")), str(metric), max_s or 0.0, below or 0.0, drop or 0.0,
             str(r.get("after", "")), tuple(m.upper() for m in after_masks),
             str(r.get("after_unless", "")), tuple(m.upper() for m in echo_masks),
-            tuple(x.strip() for x in items), int(items_min), implied_by=tuple(implied),
+            tuple(x.strip() for x in items), int(items_min), implied_by=implied,
             respond_before=str(r.get("respond_before", "")),
         )

@@ -38,7 +38,8 @@ def test_packs_are_20261213_or_later() -> None:
     ("finance", "hardship-support", [("customer", "There's nothing left at the end of the month for bills."),
                                      ("agent", "Right. Anything else?")], "violated"),
     # a lawyer mentioned, whatever the verb
-    ("finance", "legal-mention", [("customer", "I talked to somebody at legal aid about this.")], "met"),
+    # (since 2026.12.15 the agent owes the legal-contact procedure: heard and unanswered is "violated")
+    ("finance", "legal-mention", [("customer", "I talked to somebody at legal aid about this.")], "violated"),
     # a cancellation of the service, not of an appointment
     ("service", "cancellation-save", [("customer", "I want to cancel my broadband, it's too dear."),
                                       ("agent", "Before you do, I can knock ten percent off.")], "met"),

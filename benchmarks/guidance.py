@@ -225,7 +225,8 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout11": (11, "HELD-OUT 11 (12 calls written blind; studied for packs 2026.12.13, so seen now)"),
     "heldout12": (12, "HELD-OUT 12 (12 calls written blind; studied for packs 2026.12.13, so seen now)"),
     "heldout13": (13, "HELD-OUT 13 (12 calls written blind; studied for packs 2026.12.14, so seen now)"),
-    "heldout14": (14, "HELD-OUT 14 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout14": (14, "HELD-OUT 14 (12 calls written blind; studied for packs 2026.12.15, so seen now)"),
+    "heldout15": (15, "HELD-OUT 15 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 
 

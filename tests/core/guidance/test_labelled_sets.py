@@ -26,6 +26,7 @@ from ccedge.testing.guidance_calls import (
     heldout12_calls,
     heldout13_calls,
     heldout14_calls,
+    heldout15_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -82,7 +83,8 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
 # the held-out sets from the third on, in the order they were written, with their sizes
 _LATER = [(heldout3_calls, 12), (heldout4_calls, 13), (heldout5_calls, 14), (heldout6_calls, 14),
           (heldout7_calls, 12), (heldout8_calls, 12), (heldout9_calls, 12), (heldout10_calls, 12),
-          (heldout11_calls, 12), (heldout12_calls, 12), (heldout13_calls, 12), (heldout14_calls, 12)]
+          (heldout11_calls, 12), (heldout12_calls, 12), (heldout13_calls, 12), (heldout14_calls, 12),
+          (heldout15_calls, 12)]
 
 
 @pytest.mark.parametrize("k", range(1, len(_LATER)), ids=lambda k: f"held-out-{k + 3}")

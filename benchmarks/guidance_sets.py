@@ -11,7 +11,7 @@ calls of the third; ``--held-out-4``: the 13 calls of the fourth;
 ``--held-out-9``: the 12 calls of the ninth; ``--held-out-10``: the 12 calls of the tenth;
 ``--held-out-11``: the 12 calls of the eleventh; ``--held-out-12``: the 12 calls of the twelfth;
 ``--held-out-13``: the 12 calls of the thirteenth; ``--held-out-14``: the 12 calls of the fourteenth;
-``--held-out-15``: the 12 calls of the fifteenth.
+``--held-out-15``: the 12 calls of the fifteenth; ``--held-out-16``: the 12 calls of the sixteenth.
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -44,6 +44,7 @@ from ccedge.testing.guidance_calls import (
     heldout13_calls,
     heldout14_calls,
     heldout15_calls,
+    heldout16_calls,
     heldout_calls,
     sentiment_calls,
     synthetic_call,
@@ -61,11 +62,11 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
 LATER_SETS = {2: heldout2_calls, 3: heldout3_calls, 4: heldout4_calls, 5: heldout5_calls, 6: heldout6_calls,
               7: heldout7_calls, 8: heldout8_calls, 9: heldout9_calls, 10: heldout10_calls,
               11: heldout11_calls, 12: heldout12_calls, 13: heldout13_calls, 14: heldout14_calls,
-              15: heldout15_calls}
+              15: heldout15_calls, 16: heldout16_calls}
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
-    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 15 (2 to 15)."""
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 16 (2 to 16)."""
     if held_out is not True and held_out in LATER_SETS:
         return LATER_SETS[held_out]()
     return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
@@ -128,8 +129,9 @@ def main() -> int:
     ap.add_argument("--held-out-13", action="store_true", help="the 12 calls of the thirteenth held-out set")
     ap.add_argument("--held-out-14", action="store_true", help="the 12 calls of the fourteenth held-out set")
     ap.add_argument("--held-out-15", action="store_true", help="the 12 calls of the fifteenth held-out set")
+    ap.add_argument("--held-out-16", action="store_true", help="the 12 calls of the sixteenth held-out set")
     a = ap.parse_args()
-    which: bool | int = next((n for n in (15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2)
+    which: bool | int = next((n for n in (16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2)
                               if getattr(a, f"held_out_{n}")), a.held_out)
     for v in VOICES if a.voice == "all" else (a.voice,):
         print(prepare(v, a.limit, a.every, held_out=which))

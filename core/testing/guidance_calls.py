@@ -25,6 +25,8 @@
 * ``heldout14_calls`` (``guidance_heldout14``, ``guidance_heldout14b``): 12 calls written blind on
   2026-12-06, studied since 2026.12.15;
 * ``heldout15_calls`` (``guidance_heldout15``, ``guidance_heldout15b``): 12 calls written blind on
+  2026-12-06, studied since 2026.12.16;
+* ``heldout16_calls`` (``guidance_heldout16``, ``guidance_heldout16b``): 12 calls written blind on
   2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
@@ -48,6 +50,7 @@ from ccedge.testing.guidance_heldout12 import heldout12_calls
 from ccedge.testing.guidance_heldout13 import heldout13_calls
 from ccedge.testing.guidance_heldout14 import heldout14_calls
 from ccedge.testing.guidance_heldout15 import heldout15_calls
+from ccedge.testing.guidance_heldout16 import heldout16_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -68,7 +71,7 @@ __all__ = [
     "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
     "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls",
     "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout11_calls",
-    "heldout12_calls", "heldout13_calls", "heldout14_calls", "heldout15_calls",
+    "heldout12_calls", "heldout13_calls", "heldout14_calls", "heldout15_calls", "heldout16_calls",
     "heldout_calls", "scripted", "sentiment_calls",
     "synthetic_call",
 ]

@@ -27,6 +27,7 @@ from ccedge.testing.guidance_calls import (
     heldout13_calls,
     heldout14_calls,
     heldout15_calls,
+    heldout16_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -84,7 +85,7 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
 _LATER = [(heldout3_calls, 12), (heldout4_calls, 13), (heldout5_calls, 14), (heldout6_calls, 14),
           (heldout7_calls, 12), (heldout8_calls, 12), (heldout9_calls, 12), (heldout10_calls, 12),
           (heldout11_calls, 12), (heldout12_calls, 12), (heldout13_calls, 12), (heldout14_calls, 12),
-          (heldout15_calls, 12)]
+          (heldout15_calls, 12), (heldout16_calls, 12)]
 
 
 @pytest.mark.parametrize("k", range(1, len(_LATER)), ids=lambda k: f"held-out-{k + 3}")

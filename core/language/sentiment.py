@@ -7,7 +7,8 @@ smoothed value over the last few utterances (negative: the customer is getting m
 VADER is a general social-media lexicon: the ways callers say they are fed up score neutral or
 even positive in it ("it's a joke" +0.30, "banging my head against a brick wall" +0.36, "I am fed
 up" 0.0, "every time I ring…" 0.0). An utterance that says one of ``FRUSTRATION`` (concept
-patterns, ``core.language.near``) scores at most ``FRUSTRATED`` (2026.12.13, held-out set 11).
+patterns, ``core.language.near``) scores at most ``FRUSTRATED`` (2026.12.13, held-out set 11; words of
+anger VADER reads as neutral or positive since 2026.12.16: "Unbelievable." +0.40).
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ FRUSTRATION = (
     "nobody | no one | never + gets back | got back | called back | rang back | calls back | rings back",
     "still + waiting",
     "still + not fixed | not sorted | not heard",
+    # 2026.12.16: words of anger VADER reads as neutral or positive ("Unbelievable." +0.40, "I'm honestly
+    # really upset right now" +0.23, "I'm still pretty steamed about all this" +0.76; held-out sets 12-15)
+    "unbelievable | unreal | livid | fuming | seething | steamed - thank | thanks | great | brilliant"
+    " | lovely | amazing | wonderful | fantastic",
+    "i am + upset | annoyed | angry | cross | steamed | disgusted | fuming - stomach | tummy",
+    "this is how + treat* | talk to | speak to",
+    "robbery | rip off | ripoff | scam",
+    "forget it",
+    "nobody | no one + cares | care",
 )
 
 

@@ -1,7 +1,8 @@
 """Packs 2026.12.16, from the fifteenth held-out set (written blind, then studied): hard times,
 a death told in a blessing, a child's vaccinations, a record of tests and clinics read out, a call
-asked for as "can she phone me", leaving as "pack in", and an ID card's number that is no card
-payment. Hand-written lines in other words than the set's, with counter-cases."""
+asked for as "can she phone me", leaving as "pack in", an ID card's number that is no card
+payment; and words of anger VADER reads as neutral or positive (from sets 12-15). Hand-written lines
+in other words than the sets', with counter-cases."""
 
 from __future__ import annotations
 
@@ -66,3 +67,21 @@ def test_can_she_phone_me_asks_for_a_callback(customer: str, status: str) -> Non
 def test_pack_in_me_membership_is_a_cancellation() -> None:
     lines = [("customer", "I wanna pack in me membership, I'm on nights now."), ("agent", "Okay, done.")]
     assert rule_status("service", "cancellation-save", lines) == "violated"
+
+
+@pytest.mark.parametrize(("text", "frustrated"), [
+    ("Unbelievable. Okay. My debit card.", True),
+    ("I'm honestly really upset right now.", True),
+    ("I'll be honest, I'm still pretty steamed about all this. I really am.", True),
+    ("And this is how you talk to a customer? Forget it.", True),
+    ("Nobody seems to care that she's gone.", True),
+    # praise, a negation and a stomach are not anger
+    ("Unbelievable, thank you so much!", False),
+    ("I'm not upset at all.", False),
+    ("I've had an upset stomach since Tuesday.", False),
+])
+def test_anger_vader_reads_as_neutral_scores_frustrated(text: str, frustrated: bool) -> None:
+    from ccedge.core.language import sentiment
+    from ccedge.core.language.sentiment import FRUSTRATED
+
+    assert (sentiment(text) <= FRUSTRATED) == frustrated, sentiment(text)

@@ -28,23 +28,9 @@ from pathlib import Path
 
 from ccedge.core.simulate import write_capture
 from ccedge.testing.guidance_calls import (
+    LATER_SETS,
     ScriptedCall,
     eval_calls,
-    heldout2_calls,
-    heldout3_calls,
-    heldout4_calls,
-    heldout5_calls,
-    heldout6_calls,
-    heldout7_calls,
-    heldout8_calls,
-    heldout9_calls,
-    heldout10_calls,
-    heldout11_calls,
-    heldout12_calls,
-    heldout13_calls,
-    heldout14_calls,
-    heldout15_calls,
-    heldout16_calls,
     heldout_calls,
     sentiment_calls,
     synthetic_call,
@@ -58,11 +44,6 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
          "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
-# the held-out sets after the first, by number
-LATER_SETS = {2: heldout2_calls, 3: heldout3_calls, 4: heldout4_calls, 5: heldout5_calls, 6: heldout6_calls,
-              7: heldout7_calls, 8: heldout8_calls, 9: heldout9_calls, 10: heldout10_calls,
-              11: heldout11_calls, 12: heldout12_calls, 13: heldout13_calls, 14: heldout14_calls,
-              15: heldout15_calls, 16: heldout16_calls}
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:

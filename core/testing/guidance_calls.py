@@ -35,6 +35,8 @@ All are built with ``guidance_script`` (``ScriptedCall``, ``clean_lines``, ``syn
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ccedge.testing.guidance_heldout import heldout_calls
 from ccedge.testing.guidance_heldout2 import heldout2_calls
 from ccedge.testing.guidance_heldout3 import heldout3_calls
@@ -67,8 +69,16 @@ from ccedge.testing.guidance_script import (
 from ccedge.testing.guidance_sentiment import sentiment_calls
 from ccedge.testing.guidance_tuned import eval_calls
 
+# the held-out sets after the first, by number, in the order they were written (one place to add a set)
+LATER_SETS: dict[int, Callable[[], list[ScriptedCall]]] = {
+    2: heldout2_calls, 3: heldout3_calls, 4: heldout4_calls, 5: heldout5_calls, 6: heldout6_calls,
+    7: heldout7_calls, 8: heldout8_calls, 9: heldout9_calls, 10: heldout10_calls, 11: heldout11_calls,
+    12: heldout12_calls, 13: heldout13_calls, 14: heldout14_calls, 15: heldout15_calls, 16: heldout16_calls,
+}
+
 __all__ = [
-    "CARD", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines", "eval_calls",
+    "CARD", "LATER_SETS", "NA", "PAUSE_S", "START_S", "WORD_S", "M", "ScriptedCall", "V", "clean_lines",
+    "eval_calls",
     "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls",
     "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout11_calls",
     "heldout12_calls", "heldout13_calls", "heldout14_calls", "heldout15_calls", "heldout16_calls",

@@ -11,23 +11,11 @@ from ccedge.core.commands.score import read_calls, score_lines
 from ccedge.core.guidance import load_policy
 from ccedge.core.qm import load_scorecard
 from ccedge.testing.guidance_calls import (
+    LATER_SETS,
     clean_lines,
     eval_calls,
     heldout2_calls,
     heldout3_calls,
-    heldout4_calls,
-    heldout5_calls,
-    heldout6_calls,
-    heldout7_calls,
-    heldout8_calls,
-    heldout9_calls,
-    heldout10_calls,
-    heldout11_calls,
-    heldout12_calls,
-    heldout13_calls,
-    heldout14_calls,
-    heldout15_calls,
-    heldout16_calls,
     heldout_calls,
     sentiment_calls,
 )
@@ -82,10 +70,12 @@ def test_third_held_out_set_is_new_mixed_and_labelled_with_every_rule() -> None:
 
 
 # the held-out sets from the third on, in the order they were written, with their sizes
-_LATER = [(heldout3_calls, 12), (heldout4_calls, 13), (heldout5_calls, 14), (heldout6_calls, 14),
-          (heldout7_calls, 12), (heldout8_calls, 12), (heldout9_calls, 12), (heldout10_calls, 12),
-          (heldout11_calls, 12), (heldout12_calls, 12), (heldout13_calls, 12), (heldout14_calls, 12),
-          (heldout15_calls, 12), (heldout16_calls, 12)]
+_SIZES = {3: 12, 4: 13, 5: 14, 6: 14, **dict.fromkeys(range(7, 17), 12)}
+_LATER = [(LATER_SETS[k], n) for k, n in _SIZES.items()]
+
+
+def test_every_registered_held_out_set_is_checked() -> None:
+    assert set(_SIZES) == set(LATER_SETS) - {2}
 
 
 @pytest.mark.parametrize("k", range(1, len(_LATER)), ids=lambda k: f"held-out-{k + 3}")

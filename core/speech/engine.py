@@ -118,9 +118,12 @@ class WhisperCppEngine(Engine):
     """whisper.cpp via ``_pywhispercpp`` with a ggml model file we built."""
 
     def __init__(self, model_path: Path, options: TranscribeOptions | None = None) -> None:
-        # A source build links OpenBLAS, which sizes its thread pool when first loaded: keep
-        # it to the engine's own thread count (workers set this before they import anything).
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", str((options or TranscribeOptions()).n_threads))
+        # A source build links OpenBLAS (and ggml may use OpenMP), which size their thread pools when
+        # first loaded: keep them to the engine's own thread count, as the workers do before they import
+        # anything. Left to OpenMP, the pool followed the box's load and a float sum's order with it: a
+        # DTW word time moved across a packed utterance's edge under load.
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+            os.environ.setdefault(var, str((options or TranscribeOptions()).n_threads))
         import _pywhispercpp as pw
 
         path = Path(model_path).resolve()

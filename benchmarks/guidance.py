@@ -227,7 +227,8 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout13": (13, "HELD-OUT 13 (12 calls written blind; studied for packs 2026.12.14, so seen now)"),
     "heldout14": (14, "HELD-OUT 14 (12 calls written blind; studied for packs 2026.12.15, so seen now)"),
     "heldout15": (15, "HELD-OUT 15 (12 calls written blind; studied for packs 2026.12.16, so seen now)"),
-    "heldout16": (16, "HELD-OUT 16 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout16": (16, "HELD-OUT 16 (12 calls written blind; studied for packs 2026.12.17, so seen now)"),
+    "heldout17": (17, "HELD-OUT 17 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 
 

@@ -11,7 +11,8 @@ calls of the third; ``--held-out-4``: the 13 calls of the fourth;
 ``--held-out-9``: the 12 calls of the ninth; ``--held-out-10``: the 12 calls of the tenth;
 ``--held-out-11``: the 12 calls of the eleventh; ``--held-out-12``: the 12 calls of the twelfth;
 ``--held-out-13``: the 12 calls of the thirteenth; ``--held-out-14``: the 12 calls of the fourteenth;
-``--held-out-15``: the 12 calls of the fifteenth; ``--held-out-16``: the 12 calls of the sixteenth.
+``--held-out-15``: the 12 calls of the fifteenth; ``--held-out-16``: the 12 calls of the sixteenth;
+``--held-out-17``: the 12 calls of the seventeenth (a flag for each set in ``LATER_SETS``).
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -47,7 +48,7 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
-    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 16 (2 to 16)."""
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 17 (2 to 17)."""
     if held_out is not True and held_out in LATER_SETS:
         return LATER_SETS[held_out]()
     return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
@@ -96,24 +97,12 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
-    ap.add_argument("--held-out-2", action="store_true", help="the 14 calls of the second held-out set")
-    ap.add_argument("--held-out-3", action="store_true", help="the 12 calls of the third held-out set")
-    ap.add_argument("--held-out-4", action="store_true", help="the 13 calls of the fourth held-out set")
-    ap.add_argument("--held-out-5", action="store_true", help="the 14 calls of the fifth held-out set")
-    ap.add_argument("--held-out-6", action="store_true", help="the 14 calls of the sixth held-out set")
-    ap.add_argument("--held-out-7", action="store_true", help="the 12 calls of the seventh held-out set")
-    ap.add_argument("--held-out-8", action="store_true", help="the 12 calls of the eighth held-out set")
-    ap.add_argument("--held-out-9", action="store_true", help="the 12 calls of the ninth held-out set")
-    ap.add_argument("--held-out-10", action="store_true", help="the 12 calls of the tenth held-out set")
-    ap.add_argument("--held-out-11", action="store_true", help="the 12 calls of the eleventh held-out set")
-    ap.add_argument("--held-out-12", action="store_true", help="the 12 calls of the twelfth held-out set")
-    ap.add_argument("--held-out-13", action="store_true", help="the 12 calls of the thirteenth held-out set")
-    ap.add_argument("--held-out-14", action="store_true", help="the 12 calls of the fourteenth held-out set")
-    ap.add_argument("--held-out-15", action="store_true", help="the 12 calls of the fifteenth held-out set")
-    ap.add_argument("--held-out-16", action="store_true", help="the 12 calls of the sixteenth held-out set")
+    for n in sorted(LATER_SETS):  # one flag per registered set: --held-out-2 ... --held-out-17
+        ap.add_argument(f"--held-out-{n}", action="store_true",
+                        help=f"the {len(LATER_SETS[n]())} calls of held-out set {n}")
     a = ap.parse_args()
-    which: bool | int = next((n for n in (16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2)
-                              if getattr(a, f"held_out_{n}")), a.held_out)
+    which: bool | int = next((n for n in sorted(LATER_SETS, reverse=True) if getattr(a, f"held_out_{n}")),
+                             a.held_out)
     for v in VOICES if a.voice == "all" else (a.voice,):
         print(prepare(v, a.limit, a.every, held_out=which))
     return 0

@@ -108,7 +108,12 @@ def parse_pattern(pattern: str) -> NearPattern:
         parsed.append(tuple(_words(a, f"'{shown}'") for a in alts))
     unless: tuple[_Word, ...] = ()
     if tail.strip():
-        unless = tuple(w for a in tail.split("|") for w in _words(a, f"'{shown}' after ' - '"))
+        undo = [_words(a, f"'{shown}' after ' - '") for a in tail.split("|")]
+        several = next((a for a in undo if len(a) > 1), None)
+        if several is not None:  # each word would undo a match alone: "cannot" -> "can", "not"
+            said = " ".join(w.text for w in several)
+            raise ValueError(f"'{shown}': after ' - ' each alternative is one word ('{said}' is several)")
+        unless = tuple(a[0] for a in undo)
     elif sep:
         raise ValueError(f"'{shown}': nothing after ' - '")
     negative = any(w.text in NEGATORS or w.text == "no" for g in parsed for alt in g for w in alt)

@@ -286,7 +286,7 @@ class PhraseMatcher:
         for w, c in zip(self._content[p], self._content_sound[p], strict=True):
             fits = [(b, fuzz.ratio(w, x) >= cut) for a, b, k, x in cands
                     if a >= at and lo <= len(x) / len(w) <= hi and not opposite(w, x)
-                    and max(fuzz.ratio(w, x), fuzz.ratio(c, k)) >= cut]
+                    and (fuzz.ratio(w, x) >= cut or (fuzz.ratio(c, k) >= cut and (len(k) >= 3 or k == c)))]
             if not fits:
                 return False
             spelt = spelt or any(by_letters for _, by_letters in fits)

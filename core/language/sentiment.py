@@ -26,8 +26,15 @@ FRUSTRATION = (
     "fed up | sick to death | sick and tired | had enough | had it up to here | at my wits end",
     "is a joke | what a joke | a farce | a shambles | a circus | waste of time | wasting my time"
     " | a nightmare | a disgrace",
-    "third | fourth | fifth | every + time + call | ring | rang | phone | called | chase | chasing"
-    " - lovely | great | helpful | brilliant | nice | thank | thanks | pleasure",
+    "second | third | fourth | fifth | [number] | every + time + call | ring | rang | phone | phoned | called"
+    " | calling | chase | chasing - lovely | great | helpful | brilliant | nice | thank | thanks | pleasure",
+    # 2026.12.17 (held-out set 16): calls counted in cardinals, the redactor's masked ordinal ("this is the
+    # [NUMBER] time this month"), a deal called unfair, being messed about, disbelief
+    "three | four | five | six | several | many | [number] + times + called | rang | phoned | rung | chased",
+    "[number] | third | fourth | fifth + time + this week | this month | this year | in a row | running",
+    "not fair | unfair",  # a pattern that says "not" must have it: alone, apart from the rest
+    "paying for nothing",
+    "been messed about | been messed around | been mucked about | are you serious",  # not "messing around"
     "brick wall | round in circles | pillar to post | passed around | fobbed off",
     "no further on | not having it",
     "nobody | no one | never + gets back | got back | called back | rang back | calls back | rings back",

@@ -81,6 +81,8 @@ def test_the_match_gives_its_words_span() -> None:
     ("a + b + c + d + e", "1 to 4 groups"),
     ("re* + call", "a prefix* needs 3 letters"),
     ("call + record -  ", "nothing after ' - '"),
+    # "cannot" reads as "can not": "can" alone would undo "I can transfer you" (2026.12.17)
+    ("transfer + her - not | cannot", "each alternative is one word ('can not' is several)"),
     ("!!! + call", "is not a word or words"),
 ])
 def test_faults_are_one_line(pattern: str, fault: str) -> None:

@@ -77,7 +77,10 @@ class NearPattern:
     text: str
     groups: tuple[tuple[tuple[_Word, ...], ...], ...]
     unless: tuple[_Word, ...] = ()
-    negative: bool = False  # says a negation itself ("not + happy"): then it must be said, not undone
+    # the groups with an alternative that says a negation itself ("not + happy"): when one of those is what
+    # was said, the negation must be there, not undone; the group's other alternatives match as usual ("not
+    # fair | unfair": "unfair" needs no "not")
+    negative: tuple[bool, ...] = ()
 
 
 def _show(text: str) -> str:
@@ -116,7 +119,7 @@ def parse_pattern(pattern: str) -> NearPattern:
         unless = tuple(a[0] for a in undo)
     elif sep:
         raise ValueError(f"'{shown}': nothing after ' - '")
-    negative = any(w.text in NEGATORS or w.text == "no" for g in parsed for alt in g for w in alt)
+    negative = tuple(any(w.text in NEGATORS or w.text == "no" for alt in g for w in alt) for g in parsed)
     return NearPattern(pattern.strip(), tuple(parsed), unless, negative)
 
 
@@ -168,17 +171,23 @@ class NearMatcher:
             each.append(found)
         for combo in product(*(e[:8] for e in each)):
             i, j = min(a for a, _ in combo), max(b for _, b in combo)
-            if j - i > self.span or _overlap(combo) or negated(toks, i, j, ("not",) if p.negative else ()):
+            negative = any(n and _says_negation(toks[a:b])
+                           for (a, b), n in zip(combo, p.negative, strict=True))
+            if j - i > self.span or _overlap(combo) or negated(toks, i, j, ("not",) if negative else ()):
                 continue
-            if not p.negative and i > 0 and toks[i - 1] == "no":  # "no supervisor is free"
+            if not negative and i > 0 and toks[i - 1] == "no":  # "no supervisor is free"
                 continue
-            if not p.negative and _hedged(toks, i):
+            if not negative and _hedged(toks, i):
                 continue
             near = toks[max(0, i - _AROUND):j + _AROUND]
             if any(w.hits(t, False) for w in p.unless for t in near):
                 continue
             return i, j
         return None
+
+
+def _says_negation(words: list[str]) -> bool:
+    return any(w in NEGATORS or w == "no" for w in words)
 
 
 # what a negated verb of saying or knowing just before a match puts in doubt ("I can*not* promise they

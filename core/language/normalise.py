@@ -23,6 +23,9 @@ _VARIANTS = {"okay": "ok", "apologize": "apologise", "apologized": "apologised",
              # spoken forms Whisper writes as it hears them ("I wanna cancel"), and regional spellings
              "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me",
              "gimme": "give me", "kinda": "kind of", "outta": "out of", "dunno": "do not know"}
+# a dropped g or f written with an apostrophe ("I'm wantin' shot o' the broadband", 2026.12.17): the word
+_DROPPED = ((re.compile(r"\b([a-z]{2,})in'(?=[^a-z']|$)"), r"\1ing"),
+            (re.compile(r"\bo'(?=[^a-z']|$)"), "of"), (re.compile(r"\bwi'(?=[^a-z']|$)"), "with"))
 _NON_WORD = re.compile(r"[^a-z0-9\[\]_ ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -32,6 +35,8 @@ def normalise(text: str) -> str:
     s = text.replace("\u2019", "'").lower()
     s = _MASK.sub(lambda m: f" [{m.group(1).lower()}] ", s)
     s = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0)], s)
+    for pattern, word in _DROPPED:
+        s = pattern.sub(word, s)
     s = s.replace("-", " ")
     s = _NON_WORD.sub(" ", s)
     words = [_VARIANTS.get(w, w) for w in s.split()]

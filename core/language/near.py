@@ -13,13 +13,13 @@ in one utterance, in any order::
 * An alternative is one word or several in a row ("through security"); a word is compared on its
   light stem ("recorded", "recording" -> "record"), or as a prefix when it ends in ``*``
   ("apolog*"). Masks are words too ("[pan]").
-* ``- a | b`` after the groups lists words that undo a match anywhere in the window or the three
-  words either side ("I *need* to get you verified" is no verification yet).
+* ``- a | b`` after the groups lists words, one each, that undo a match anywhere in the window or the
+  three words either side ("I *need* to get you verified" is no verification yet).
 * A negation inside the window or just before it undoes it too ("this call is *not* recorded";
   ``core.language.wording.negated``), and so does a bare "no" right before it ("*no* supervisor is
   free") or a negated verb of saying or knowing up to three words before it ("I can*not* promise
-  they will approve it"; "don't worry, they'll approve it" stays); a pattern that says a negation
-  itself ("not + happy") must have it.
+  they will approve it"; "don't worry, they'll approve it" stays); an alternative that says a
+  negation itself ("not + happy") must have it, and only that alternative ("not fair | unfair").
 * Misheard words: with ``fuzzy``, an alternative of six letters or more also matches a word close
   in spelling (rapidfuzz ratio >= ``FUZZY``, never its opposite: "unhappy" is not "happy"); words the
   recogniser was unsure of never match when ``sure_only`` (a forbidden phrase is a breach only on

@@ -229,7 +229,8 @@ HELD_OUT = {  # result key prefix -> (guidance_sets selector, title)
     "heldout15": (15, "HELD-OUT 15 (12 calls written blind; studied for packs 2026.12.16, so seen now)"),
     "heldout16": (16, "HELD-OUT 16 (12 calls written blind; studied for packs 2026.12.17, so seen now)"),
     "heldout17": (17, "HELD-OUT 17 (12 calls written blind; studied for packs 2026.12.18, so seen now)"),
-    "heldout18": (18, "HELD-OUT 18 (12 calls written blind on 2026-12-06, never tuned on)"),
+    "heldout18": (18, "HELD-OUT 18 (12 calls written blind; studied for packs 2026.12.19, so seen now)"),
+    "heldout19": (19, "HELD-OUT 19 (12 calls written blind on 2026-12-06, never tuned on)"),
 }
 
 

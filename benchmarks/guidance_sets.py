@@ -12,8 +12,8 @@ calls of the third; ``--held-out-4``: the 13 calls of the fourth;
 ``--held-out-11``: the 12 calls of the eleventh; ``--held-out-12``: the 12 calls of the twelfth;
 ``--held-out-13``: the 12 calls of the thirteenth; ``--held-out-14``: the 12 calls of the fourteenth;
 ``--held-out-15``: the 12 calls of the fifteenth; ``--held-out-16``: the 12 calls of the sixteenth;
-``--held-out-17``: the 12 calls of the seventeenth; ``--held-out-18``: the 12 calls of the eighteenth (a
-flag for each set in ``LATER_SETS``).
+``--held-out-17``: the 12 calls of the seventeenth; ``--held-out-18``: the 12 calls of the eighteenth;
+``--held-out-19``: the 12 calls of the nineteenth (a flag for each set in ``LATER_SETS``).
 The cache is ``$CCEDGE_GUIDANCE_CACHE`` or ``~/.cache/ccedge/guidance-eval``.
 """
 
@@ -49,7 +49,7 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
 
 
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
-    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 18 (2 to 18)."""
+    """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 19 (2 to 19)."""
     if held_out is not True and held_out in LATER_SETS:
         return LATER_SETS[held_out]()
     return [*heldout_calls(), *sentiment_calls()] if held_out else eval_calls()
@@ -98,7 +98,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
-    for n in sorted(LATER_SETS):  # one flag per registered set: --held-out-2 ... --held-out-18
+    for n in sorted(LATER_SETS):  # one flag per registered set: --held-out-2 ... --held-out-19
         ap.add_argument(f"--held-out-{n}", action="store_true",
                         help=f"the {len(LATER_SETS[n]())} calls of held-out set {n}")
     a = ap.parse_args()

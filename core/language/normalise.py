@@ -15,8 +15,11 @@ _CONTRACTIONS = {
     "'ve": " have", "'ll": " will", "'d": " would", "'m": " am", "let's": "let us",
     "it's": "it is", "that's": "that is", "there's": "there is", "what's": "what is",
     "here's": "here is", "he's": "he is", "she's": "she is", "ain't": "is not", "y'all": "you all",
+    "g'day": "good day",
 }
-_CONTRACTION = re.compile("|".join(re.escape(k) for k in sorted(_CONTRACTIONS, key=len, reverse=True)))
+# a contraction ends its word: the "'d" of "g'day" is no "would" (2026.12.19)
+_CONTRACTION = re.compile("|".join(re.escape(k) + "(?![a-z])"
+                                   for k in sorted(_CONTRACTIONS, key=len, reverse=True)))
 _VARIANTS = {"okay": "ok", "apologize": "apologise", "apologized": "apologised", "recorded.": "recorded",
              "authorize": "authorise", "authorized": "authorised", "center": "centre", "mr": "mister",
              "dr": "doctor", "ms": "miss", "mrs": "missus", "per cent": "percent",

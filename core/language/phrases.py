@@ -275,7 +275,9 @@ class PhraseMatcher:
         (6) nor "postcode" "past" ("and postcode" sounds like "amount past due"); and one heard word
         stands for one word of the phrase ("for" is not both "over" and "phone" in "payments *for
         now*" ~ "payment over the phone"). At least one of them is close in spelling, not only in
-        sound: metaphone is coarse ("have passed" and "half price" are both H-F-P-S)."""
+        sound: metaphone is coarse ("have passed" and "half price" are both H-F-P-S). A word close by sound
+        alone needs a key of three letters or the very key: two letters are too few to tell ("four", F-R, is
+        no "father", F-0-R; 2026.12.17)."""
         stems = [stem(w) for w in window]
         keys = [sound(w) for w in window]
         # (first word, last word + 1, sound key, spelling) of each word and each adjacent pair

@@ -36,7 +36,7 @@ FRUSTRATION = (
     # 2026.12.18 (held-out set 17): the same promise heard before, and a caller overwhelmed
     "told me that | told that | said that + last time | as well | also | too | already",
     "all too much | end of my tether | can not cope | can not take any more | do not know where i stand",
-    "not fair | unfair",  # a pattern that says "not" must have it: alone, apart from the rest
+    "not fair | unfair",
     "paying for nothing",
     # 2026.12.19 (held-out set 18): being rung at work again and again, a call before that came to nothing,
     # no apology from anyone, "you people don't care", and anger in Caribbean and West African English

@@ -46,8 +46,6 @@ _VERB = ("import argparse, importlib, sys; p = argparse.ArgumentParser(); s = p.
          "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
 
 
-
-
 def pool(held_out: bool | int = False) -> list[ScriptedCall]:
     """The set: tuned (False), held-out with the sentiment calls (True or 1), held-out 2 to 19 (2 to 19)."""
     if held_out is not True and held_out in LATER_SETS:
@@ -99,8 +97,7 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=1, help="every n-th call of the set")
     ap.add_argument("--held-out", action="store_true", help="the 12 held-out calls and 6 sentiment calls")
     for n in sorted(LATER_SETS):  # one flag per registered set: --held-out-2 ... --held-out-19
-        ap.add_argument(f"--held-out-{n}", action="store_true",
-                        help=f"the {len(LATER_SETS[n]())} calls of held-out set {n}")
+        ap.add_argument(f"--held-out-{n}", action="store_true", help=f"the calls of held-out set {n}")
     a = ap.parse_args()
     which: bool | int = next((n for n in sorted(LATER_SETS, reverse=True) if getattr(a, f"held_out_{n}")),
                              a.held_out)

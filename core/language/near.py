@@ -119,7 +119,7 @@ def parse_pattern(pattern: str) -> NearPattern:
         unless = tuple(a[0] for a in undo)
     elif sep:
         raise ValueError(f"'{shown}': nothing after ' - '")
-    negative = tuple(any(w.text in NEGATORS or w.text == "no" for alt in g for w in alt) for g in parsed)
+    negative = tuple(any(_says_negation([w.text for w in alt]) for alt in g) for g in parsed)
     return NearPattern(pattern.strip(), tuple(parsed), unless, negative)
 
 

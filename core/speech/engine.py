@@ -122,8 +122,9 @@ class WhisperCppEngine(Engine):
         # first loaded: keep them to the engine's own thread count, as the workers do before they import
         # anything. Left to OpenMP, the pool followed the box's load and a float sum's order with it: a
         # DTW word time moved across a packed utterance's edge under load.
+        threads = str((options or TranscribeOptions()).n_threads)
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
-            os.environ.setdefault(var, str((options or TranscribeOptions()).n_threads))
+            os.environ.setdefault(var, threads)
         import _pywhispercpp as pw
 
         path = Path(model_path).resolve()
